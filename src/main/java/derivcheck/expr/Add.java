@@ -1,0 +1,17 @@
+package derivcheck.expr;
+
+import java.util.List;
+
+/** A sum of two or more terms of one shape. */
+public record Add(List<Expr> terms, Shape shape, Pos pos) implements Expr {
+    public Add {
+        terms = List.copyOf(terms);
+        if (terms.size() < 2) throw new IllegalArgumentException("Add needs two or more terms");
+        shape = Shapes.sum(terms, pos);
+    }
+
+    public Add(List<Expr> terms, Pos pos) { this(terms, null, pos); }
+
+    @Override public List<Expr> children() { return terms; }
+    @Override public Expr withChildren(List<Expr> c) { return new Add(c, pos); }
+}
