@@ -1,0 +1,195 @@
+package derivcheck.render;
+
+import derivcheck.expr.Add;
+import derivcheck.expr.Apply;
+import derivcheck.expr.Builtin;
+import derivcheck.expr.Const;
+import derivcheck.expr.Expectation;
+import derivcheck.expr.Expr;
+import derivcheck.expr.Grad;
+import derivcheck.expr.Identity;
+import derivcheck.expr.Index;
+import derivcheck.expr.Inner;
+import derivcheck.expr.Inverse;
+import derivcheck.expr.Iverson;
+import derivcheck.expr.Mul;
+import derivcheck.expr.Norm;
+import derivcheck.expr.Num;
+import derivcheck.expr.Piecewise;
+import derivcheck.expr.Pow;
+import derivcheck.expr.Rational;
+import derivcheck.expr.Relation;
+import derivcheck.expr.Sum;
+import derivcheck.expr.Sym;
+import derivcheck.expr.Transpose;
+import derivcheck.expr.UserFunc;
+import derivcheck.expr.Variance;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Prints an expression in the spec language with the fewest parentheses that keep its
+ * structure: reading the text back gives the same expression.
+ */
+public final class TextPrinter {
+    // precedence levels, loosest first
+    private static final int SUM = 1;
+    private static final int PRODUCT = 2;
+    private static final int UNARY = 3;
+    private static final int POWER = 4;
+    private static final int POSTFIX = 5;
+    private static final int ATOM = 6;
+
+    private TextPrinter() {}
+
+    public static String print(Expr e) { return new Piece(e).text; }
+
+    public static String print(Relation r) { return print(r.lhs()) + " " + r.op().symbol() + " " + print(r.rhs()); }
+
+    public static String print(List<Relation> chain) {
+        if (chain.isEmpty()) return "";
+        StringBuilder b = new StringBuilder(print(chain.get(0).lhs()));
+        for (Relation r : chain) b.append(' ').append(r.op().symbol()).append(' ').append(print(r.rhs()));
+        return b.toString();
+    }
+
+    /** A printed expression and the precedence of its outermost operator. */
+    private record Piece(String text, int level) {
+        Piece(Expr e) { this(render(e)); }
+
+        private Piece(Piece p) { this(p.text, p.level); }
+
+        /** This piece where an operand of at least {@code level} is required. */
+        String at(int level) { return this.level >= level ? text : "(" + text + ")"; }
+    }
+
+    private static Piece render(Expr e) {
+        if (e instanceof Num n) return number(n.value());
+        if (e instanceof Const c) return new Piece(c.name(), ATOM);
+        if (e instanceof Sym s) return new Piece(s.name(), ATOM);
+        if (e instanceof Add a) return sum(a);
+        if (e instanceof Mul m) return product(m.factors());
+        if (e instanceof Pow p) return power(p);
+        if (e instanceof Apply a) return apply(a);
+        if (e instanceof Inner i) return new Piece("<" + print(i.left()) + ", " + print(i.right()) + ">", ATOM);
+        if (e instanceof Norm n) {
+            String sub = switch (n.kind()) { case L2 -> ""; case L1 -> "_1"; case LINF -> "_inf"; case FROBENIUS -> "_F"; };
+            return new Piece("||" + print(n.arg()) + "||" + sub, sub.isEmpty() ? ATOM : POSTFIX);
+        }
+        if (e instanceof Transpose t) return new Piece(new Piece(t.arg()).at(POSTFIX) + "'", POSTFIX);
+        if (e instanceof Inverse i) return new Piece("inv(" + print(i.arg()) + ")", ATOM);
+        if (e instanceof Identity i) return new Piece("eye(" + i.n() + ")", ATOM);
+        if (e instanceof Index i) return index(i);
+        if (e instanceof Sum s) {
+            return new Piece("sum(" + s.index().name() + " = " + print(s.lo()) + ".." + print(s.hi()) + ", "
+                    + print(s.body()) + ")", ATOM);
+        }
+        if (e instanceof Piecewise p) {
+            List<String> arms = new ArrayList<>();
+            for (Piecewise.Arm a : p.arms()) {
+                arms.add(print(a.value()) + (a.guard().isEmpty() ? " otherwise" : " if " + print(a.guard())));
+            }
+            return new Piece("cases(" + String.join(", ", arms) + ")", ATOM);
+        }
+        if (e instanceof Iverson i) return new Piece("[" + print(i.conditions()) + "]", ATOM);
+        if (e instanceof Expectation x) return new Piece("E[" + print(x.arg()) + "]", ATOM);
+        if (e instanceof Variance v) return new Piece("Var[" + print(v.arg()) + "]", ATOM);
+        if (e instanceof Grad g) return new Piece("grad(" + print(g.f()) + ", " + print(g.wrt()) + ")", ATOM);
+        throw new IllegalStateException("no printer for " + e.getClass().getSimpleName());
+    }
+
+    private static Piece number(Rational r) {
+        if (r.signum() < 0) return new Piece("-" + number(r.negate()).at(POWER), UNARY);
+        if (r.isInteger()) return new Piece(r.num().toString(), ATOM);
+        return new Piece(r.num() + "/" + r.den(), PRODUCT);
+    }
+
+    private static Piece sum(Add a) {
+        StringBuilder b = new StringBuilder();
+        for (Expr t : a.terms()) {
+            Expr abs = negated(t);
+            if (b.length() == 0) {
+                b.append(new Piece(t).at(SUM));
+            } else if (abs != null) {
+                b.append(" - ").append(new Piece(abs).at(PRODUCT));
+            } else {
+                b.append(" + ").append(new Piece(t).at(PRODUCT));
+            }
+        }
+        return new Piece(b.toString(), SUM);
+    }
+
+    /** If {@code t} is written with a leading minus (-3, -x, -2*x), the term without it. */
+    static Expr negated(Expr t) {
+        if (t instanceof Num n && n.value().signum() < 0) return new Num(n.value().negate(), n.pos());
+        if (t instanceof Mul m && m.factors().get(0) instanceof Num n && n.value().signum() < 0) {
+            List<Expr> rest = new ArrayList<>(m.factors());
+            Rational c = n.value().negate();
+            if (c.isOne()) rest.remove(0);
+            else rest.set(0, new Num(c, n.pos()));
+            return rest.size() == 1 ? rest.get(0) : new Mul(rest, m.pos());
+        }
+        return null;
+    }
+
+    private static Piece product(List<Expr> factors) {
+        Rational coefficient = Rational.ONE;
+        List<String> top = new ArrayList<>();
+        List<Piece> bottom = new ArrayList<>();
+        for (Expr f : factors) {
+            if (f instanceof Num n) {
+                coefficient = coefficient.times(n.value());
+            } else if (f instanceof Pow p && p.isScalar() && p.exponent() instanceof Num k && k.value().signum() < 0) {
+                Rational pos = k.value().negate();
+                bottom.add(pos.isOne() ? new Piece(p.base()) : new Piece(new Pow(p.base(), new Num(pos, k.pos()), p.pos())));
+            } else {
+                top.add(new Piece(f).at(POWER));
+            }
+        }
+        boolean negative = coefficient.signum() < 0;
+        Rational c = negative ? coefficient.negate() : coefficient;
+        if (!c.num().equals(BigInteger.ONE)) top.add(0, c.num().toString());
+        if (!c.den().equals(BigInteger.ONE)) bottom.add(0, new Piece(c.den().toString(), ATOM));
+        String num = top.isEmpty() ? "1" : String.join("*", top);
+        String text = num;
+        if (!bottom.isEmpty()) {
+            String den = bottom.size() == 1 ? bottom.get(0).at(POWER)
+                    : "(" + bottom.stream().map(p -> p.at(POWER)).collect(Collectors.joining("*")) + ")";
+            text = num + "/" + den;
+        }
+        if (negative) return new Piece("-" + text, UNARY);
+        return new Piece(text, PRODUCT);
+    }
+
+    private static Piece power(Pow p) {
+        if (p.isScalar() && p.exponent() instanceof Num k && k.value().signum() < 0) return product(List.of(p));
+        String base = new Piece(p.base()).at(POSTFIX);
+        Piece exp = new Piece(p.exponent());
+        return new Piece(base + "^" + exp.at(POWER), POWER);
+    }
+
+    private static Piece apply(Apply a) {
+        String name;
+        if (a.fn() instanceof UserFunc u) name = u.name() + "'".repeat(u.derivative());
+        else name = ((Builtin) a.fn()).spelling();
+        if (a.fn() instanceof UserFunc u && u.derivative() > 1) {
+            throw new IllegalStateException("the spec language writes only first derivatives: " + u);
+        }
+        return new Piece(name + "(" + a.args().stream().map(TextPrinter::print).collect(Collectors.joining(", ")) + ")", ATOM);
+    }
+
+    private static Piece index(Index i) {
+        List<Expr> idx = i.indices();
+        if (i.base() instanceof Sym s && idx.size() == 1 && idx.get(0) instanceof Sym j) {
+            return new Piece(s.name() + "_" + j.name(), ATOM);
+        }
+        if (i.base() instanceof Sym s && idx.size() == 1 && idx.get(0) instanceof Num n && n.value().isInteger()
+                && n.value().signum() > 0) {
+            return new Piece(s.name() + "_" + n.value(), ATOM);
+        }
+        String inside = idx.stream().map(TextPrinter::print).collect(Collectors.joining(", "));
+        return new Piece(new Piece(i.base()).at(POSTFIX) + "_{" + inside + "}", POSTFIX);
+    }
+}

@@ -1,0 +1,62 @@
+package derivcheck.spec;
+
+import derivcheck.expr.Pos;
+import derivcheck.expr.Sym;
+import derivcheck.expr.UserFunc;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The names visible while building a spec: declared symbols, functions, bound indices. */
+final class Scope {
+    private final Map<String, Sym> symbols = new LinkedHashMap<>();
+    private final Map<String, Pos> declaredAt = new HashMap<>();
+    private final Map<String, UserFunc> functions = new LinkedHashMap<>();
+    private final Deque<Sym> indices = new ArrayDeque<>();
+    boolean hasObjective;
+
+    /** Declares a name; fails with the place of the first declaration if it is taken. */
+    void declare(Sym sym, Pos pos, int length) {
+        Pos first = declaredAt.get(sym.name());
+        if (first != null) {
+            throw new SpecException(pos, "'" + sym.name() + "' is already declared (line " + first.line() + ")", length);
+        }
+        symbols.put(sym.name(), sym);
+        declaredAt.put(sym.name(), pos);
+    }
+
+    void declareFunction(String name, Pos pos, int length) {
+        Pos first = declaredAt.get(name);
+        if (first != null) {
+            throw new SpecException(pos, "'" + name + "' is already declared (line " + first.line() + ")", length);
+        }
+        functions.put(name, new UserFunc(name, 0));
+        declaredAt.put(name, pos);
+    }
+
+    /** Replaces a declared symbol (e.g. once a defined given's shape is known). */
+    void redefine(Sym sym) { symbols.put(sym.name(), sym); }
+
+    java.util.Set<String> names() { return declaredAt.keySet(); }
+
+    boolean isDeclared(String name) { return declaredAt.containsKey(name); }
+
+    Optional<Sym> symbol(String name) {
+        for (Sym i : indices) if (i.name().equals(name)) return Optional.of(i);
+        return Optional.ofNullable(symbols.get(name));
+    }
+
+    Optional<UserFunc> function(String name) { return Optional.ofNullable(functions.get(name)); }
+
+    void pushIndex(Sym index) { indices.push(index); }
+
+    void popIndex() { indices.pop(); }
+
+    boolean isIndex(String name) {
+        for (Sym i : indices) if (i.name().equals(name)) return true;
+        return false;
+    }
+}
