@@ -5,8 +5,9 @@ import java.nio.charset.StandardCharsets;
 
 /** Where commands write: results to stdout, diagnostics and progress to stderr (UTF-8). */
 final class Console {
-    private final PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
-    private final PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+    // System.out/err as they are when the command runs (so a caller may redirect them), in UTF-8
+    private final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    private final PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
 
     void println(String s) { out.println(s); }
 

@@ -117,6 +117,13 @@ public final class Exprs {
         return false;
     }
 
+    /** Does any node of {@code e} satisfy the test? */
+    public static boolean anyNode(Expr e, java.util.function.Predicate<Expr> test) {
+        if (test.test(e)) return true;
+        for (Expr c : e.children()) if (anyNode(c, test)) return true;
+        return false;
+    }
+
     /** Does {@code e} mention a symbol of this name? */
     public static boolean mentions(Expr e, String name) {
         if (e instanceof Sym s && s.name().equals(name)) return true;

@@ -6,8 +6,8 @@ import java.util.List;
 public record Inner(Expr left, Expr right, Pos pos) implements Expr {
     public Inner {
         if (left.isScalar() || right.isScalar() || !left.shape().equals(right.shape())) {
-            throw new ShapeException("<a, b> needs two vectors of one size, not "
-                    + left.shape() + " and " + right.shape(), pos);
+            throw new ShapeException("<a, b> needs two vectors of one size, not a "
+                    + Shapes.describe(left.shape()) + " and a " + Shapes.describe(right.shape()), pos);
         }
     }
 

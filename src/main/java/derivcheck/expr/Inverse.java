@@ -6,7 +6,7 @@ import java.util.List;
 public record Inverse(Expr arg, Pos pos) implements Expr {
     public Inverse {
         if (!(arg.shape() instanceof Shape.Matrix m) || !m.rows().equals(m.cols())) {
-            throw new ShapeException("inv needs a square matrix, not " + arg.shape(), pos);
+            throw new ShapeException("inv needs a square matrix, not a " + Shapes.describe(arg.shape()), pos);
         }
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
 public record Norm(Expr arg, NormKind kind, Pos pos) implements Expr {
     public Norm {
         if (kind == NormKind.FROBENIUS && !arg.shape().isMatrix()) {
-            throw new ShapeException("||.||_F needs a matrix, not " + arg.shape(), pos);
+            throw new ShapeException("||.||_F needs a matrix, not a " + Shapes.describe(arg.shape()), pos);
         }
     }
 

@@ -16,7 +16,7 @@ public record Piecewise(List<Arm> arms, Pos pos) implements Expr {
         Shape s = arms.get(0).value().shape();
         for (Arm a : arms) {
             if (!a.value().shape().equals(s)) {
-                throw new ShapeException("the cases have different shapes: " + s + " and " + a.value().shape(), pos);
+                throw new ShapeException("the cases have different shapes: a " + Shapes.describe(s) + " and a " + Shapes.describe(a.value().shape()), pos);
             }
         }
     }

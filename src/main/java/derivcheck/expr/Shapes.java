@@ -27,6 +27,7 @@ final class Shapes {
                 throw new ShapeException("not conformable: " + describe(acc) + " times " + describe(s) + hint, pos);
             }
             acc = Shape.of(acc.rows(), s.cols());
+            if (acc.isScalar()) acc = null; // a 1x1 product (a'b) is a scalar and scales what follows
         }
         return acc == null ? Shape.SCALAR : acc;
     }
@@ -55,7 +56,7 @@ final class Shapes {
                 return Shape.SCALAR;
             case TRACE:
                 if (!(s instanceof Shape.Matrix m) || !m.rows().equals(m.cols())) {
-                    throw new ShapeException("trace needs a square matrix, not " + describe(s), pos);
+                    throw new ShapeException("trace needs a square matrix, not a " + describe(s), pos);
                 }
                 return Shape.SCALAR;
             case MAX: case MIN:

@@ -134,37 +134,48 @@ public final class TextPrinter {
         return null;
     }
 
+    /**
+     * A product, its factors in their order (matrix products do not commute, and reading
+     * {@code a/b*c} back gives the factors a, b^-1, c again). A factor b^-1 is written /b; the
+     * numeric coefficient p/q is written p* in front and /q at the end.
+     */
     private static Piece product(List<Expr> factors) {
         Rational coefficient = Rational.ONE;
-        List<String> top = new ArrayList<>();
-        List<Piece> bottom = new ArrayList<>();
+        List<Expr> rest = new ArrayList<>();
         for (Expr f : factors) {
-            if (f instanceof Num n) {
-                coefficient = coefficient.times(n.value());
-            } else if (f instanceof Pow p && p.isScalar() && p.exponent() instanceof Num k && k.value().signum() < 0) {
-                Rational pos = k.value().negate();
-                bottom.add(pos.isOne() ? new Piece(p.base()) : new Piece(new Pow(p.base(), new Num(pos, k.pos()), p.pos())));
-            } else {
-                top.add(new Piece(f).at(POWER));
-            }
+            if (f instanceof Num n) coefficient = coefficient.times(n.value());
+            else rest.add(f);
         }
         boolean negative = coefficient.signum() < 0;
         Rational c = negative ? coefficient.negate() : coefficient;
-        if (!c.num().equals(BigInteger.ONE)) top.add(0, c.num().toString());
-        if (!c.den().equals(BigInteger.ONE)) bottom.add(0, new Piece(c.den().toString(), ATOM));
-        String num = top.isEmpty() ? "1" : String.join("*", top);
-        String text = num;
-        if (!bottom.isEmpty()) {
-            String den = bottom.size() == 1 ? bottom.get(0).at(POWER)
-                    : "(" + bottom.stream().map(p -> p.at(POWER)).collect(Collectors.joining("*")) + ")";
-            text = num + "/" + den;
+        StringBuilder b = new StringBuilder();
+        if (!c.num().equals(BigInteger.ONE) || rest.isEmpty()) b.append(c.num());
+        for (Expr f : rest) {
+            Expr d = reciprocalOf(f);
+            if (d != null) {
+                if (b.length() == 0) b.append('1');
+                b.append('/').append(new Piece(d).at(POWER));
+            } else {
+                if (b.length() > 0) b.append('*');
+                b.append(new Piece(f).at(POWER));
+            }
         }
-        if (negative) return new Piece("-" + text, UNARY);
-        return new Piece(text, PRODUCT);
+        if (!c.den().equals(BigInteger.ONE)) b.append('/').append(c.den());
+        if (negative) return new Piece("-" + b, UNARY);
+        return new Piece(b.toString(), PRODUCT);
+    }
+
+    /** The b of a factor b^-1 that is written as a division /b (what reading a/b gives). */
+    private static Expr reciprocalOf(Expr f) {
+        if (f instanceof Pow p && p.isScalar() && !(p.base() instanceof Num)
+                && p.exponent() instanceof Num k && k.value().equals(Rational.MINUS_ONE)) {
+            return p.base();
+        }
+        return null;
     }
 
     private static Piece power(Pow p) {
-        if (p.isScalar() && p.exponent() instanceof Num k && k.value().signum() < 0) return product(List.of(p));
+        if (reciprocalOf(p) != null) return product(List.of(p));
         String base = new Piece(p.base()).at(POSTFIX);
         Piece exp = new Piece(p.exponent());
         return new Piece(base + "^" + exp.at(POWER), POWER);

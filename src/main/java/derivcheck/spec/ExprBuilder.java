@@ -187,7 +187,8 @@ final class ExprBuilder extends SpecBaseVisitor<Expr> {
 
     private Expr negate(Expr e, ParserRuleContext ctx) {
         if (e instanceof Num n) return new Num(n.value().negate(), n.pos());
-        return shaped(ctx, () -> new Mul(List.of(Num.MINUS_ONE, e), e.pos()));
+        // as for unary minus: a - 2*b is a + (-2)*b, not a + (-1)*(2*b)
+        return shaped(ctx, () -> Exprs.mul(List.of(Num.MINUS_ONE, e), e.pos()));
     }
 
     @Override public Expr visitAtomExpr(SpecParser.AtomExprContext ctx) { return visit(ctx.atom()); }
@@ -354,6 +355,7 @@ final class ExprBuilder extends SpecBaseVisitor<Expr> {
     Expr resolveName(Token token) {
         String name = token.getText();
         Pos pos = pos(token);
+        ensureDefined(name, pos, name.length());
         Optional<Sym> s = scope.symbol(name);
         if (s.isPresent()) return new Sym(name, s.get().shape(), s.get().kind(), pos);
         switch (name) {
@@ -365,6 +367,7 @@ final class ExprBuilder extends SpecBaseVisitor<Expr> {
             default: break;
         }
         for (int k = name.lastIndexOf('_'); k > 0; k = name.lastIndexOf('_', k - 1)) {
+            if (!scope.isIndex(name.substring(0, k))) ensureDefined(name.substring(0, k), pos, name.length());
             Optional<Sym> base = scope.symbol(name.substring(0, k));
             String sub = name.substring(k + 1);
             if (base.isPresent() && !base.get().isScalar()) {
@@ -392,12 +395,22 @@ final class ExprBuilder extends SpecBaseVisitor<Expr> {
         throw new SpecException(pos, "unknown name '" + name + "'" + suggestion(name), name.length());
     }
 
+    /** Builds a pending definition before its first use; a definition may not use itself. */
+    private void ensureDefined(String name, Pos pos, int length) {
+        if (scope.isIndex(name)) return;
+        if (scope.isBeingDefined(name)) {
+            throw new SpecException(pos, "'" + name + "' is used in its own definition", length);
+        }
+        scope.define(name);
+    }
+
     private String suggestion(String name) {
         String best = null;
         int bestDistance = 3;
         for (String candidate : scope.names()) {
             int d = editDistance(name, candidate);
-            if (d < bestDistance) { best = candidate; bestDistance = d; }
+            // 'q' is not a misspelling of 'x': an edit must leave most of the name in place
+            if (d < bestDistance && d < Math.min(name.length(), candidate.length())) { best = candidate; bestDistance = d; }
         }
         return best == null ? "" : "; did you mean '" + best + "'?";
     }

@@ -62,6 +62,8 @@ final class ProblemBuilder {
     private final List<Claim> shows = new ArrayList<>();
     private final List<Claim> expects = new ArrayList<>();
     private final List<Mistake> mistakes = new ArrayList<>();
+    /** The let and defined-given items whose names were declared, with those names. */
+    private final Map<SpecParser.ItemContext, String> definitions = new LinkedHashMap<>();
 
     ProblemBuilder(String file) {
         this.file = file;
@@ -76,8 +78,11 @@ final class ProblemBuilder {
         List<SpecParser.ItemContext> items = p.item();
         scope.hasObjective = items.stream().anyMatch(i -> i instanceof SpecParser.ObjectiveItemContext);
         for (SpecParser.ItemContext i : items) guarded(() -> declare(i));
+        // Definitions are built when first used (a where clause or another definition may use
+        // one written further down), the rest in file order.
+        for (var d : definitions.entrySet()) scope.defer(d.getValue(), () -> define(d.getKey()));
         for (SpecParser.ItemContext i : items) guarded(() -> qualify(i));
-        for (SpecParser.ItemContext i : items) guarded(() -> define(i));
+        for (var d : definitions.entrySet()) guarded(() -> scope.define(d.getValue()));
         for (SpecParser.ItemContext i : items) guarded(() -> state(i));
         if (!diagnostics.isEmpty()) return Optional.empty();
         return Optional.of(new Problem(p.name.getText(), title, source, statement, file, exprs.pos(p),
@@ -144,9 +149,11 @@ final class ProblemBuilder {
             // the shape comes from the definition, known after pass 3; scalar until then
             Sym s = declareName(g.ID().getSymbol(), Shape.SCALAR, SymKind.GIVEN);
             givens.put(s.name(), new SymbolDecl(s, Optional.empty(), Optional.empty(), Optional.empty()));
+            definitions.put(item, s.name());
         } else if (item instanceof SpecParser.LetItemContext l) {
             Token t = letName(l);
             scope.declare(new Sym(t.getText(), Shape.SCALAR, SymKind.LET, exprs.pos(t)), exprs.pos(t), t.getText().length());
+            definitions.put(item, t.getText());
         }
     }
 
@@ -187,6 +194,7 @@ final class ProblemBuilder {
             Optional<Domain> domain = domain(g.domain());
             for (var id : g.names().ID()) {
                 SymbolDecl d = givens.get(id.getText());
+                if (d == null) continue; // its declaration failed and was reported
                 givens.put(d.name(), new SymbolDecl(d.sym(), domain, d.latex(), d.definition()));
             }
             if (g.whereClause() != null) {
@@ -208,7 +216,9 @@ final class ProblemBuilder {
             Optional<Domain> domain = domain(r.domain());
             List<String> latex = latexNames(r.latexNames(), r.names());
             for (int k = 0; k < r.names().ID().size(); k++) {
-                Sym s = scope.symbol(r.names().ID(k).getText()).orElseThrow();
+                Optional<Sym> declared = scope.symbol(r.names().ID(k).getText());
+                if (declared.isEmpty() || declared.get().kind() != SymKind.RANDOM) continue; // reported in pass 1
+                Sym s = declared.get();
                 randoms.add(new RandomDecl(s, dist, domain, at(latex, k)));
             }
         }
@@ -253,7 +263,7 @@ final class ProblemBuilder {
         return e;
     }
 
-    // ---- pass 3: definitions in order -----------------------------------------------------
+    // ---- pass 3: definitions, each after those it uses ---------------------------------------
 
     private void define(SpecParser.ItemContext item) {
         if (item instanceof SpecParser.LetItemContext l) let(l);
@@ -357,7 +367,9 @@ final class ProblemBuilder {
         } else if (item instanceof SpecParser.SolveItemContext s) {
             List<Relation> eq = exprs.conditions(s.condition());
             if (eq.size() != 1 || eq.get(0).op() != RelOp.EQ) throw exprs.error(s.condition(), "solve needs one equation a = b");
-            Sym unknown = scope.symbol(s.ID().getText()).orElseThrow(() -> exprs.error(s, "unknown name '" + s.ID().getText() + "'"));
+            Token id = s.ID().getSymbol();
+            Sym unknown = scope.symbol(id.getText()).orElseThrow(() -> new SpecException(exprs.pos(id),
+                    "unknown name '" + id.getText() + "'; solve for a declared name", id.getText().length()));
             solves.add(new SolveFor(eq.get(0), unknown, exprs.pos(s)));
         } else if (item instanceof SpecParser.ShowItemContext s) {
             shows.add(claim(s.condition(), s.forRange()));

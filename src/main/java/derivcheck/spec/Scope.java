@@ -17,6 +17,9 @@ final class Scope {
     private final Map<String, UserFunc> functions = new LinkedHashMap<>();
     private final Deque<Sym> indices = new ArrayDeque<>();
     boolean hasObjective;
+    /** Definitions (let, defined given) not built yet, by name; built on first use or in file order. */
+    private final Map<String, Runnable> deferred = new LinkedHashMap<>();
+    private final java.util.Set<String> defining = new java.util.HashSet<>();
 
     /** Declares a name; fails with the place of the first declaration if it is taken. */
     void declare(Sym sym, Pos pos, int length) {
@@ -50,6 +53,31 @@ final class Scope {
     }
 
     Optional<UserFunc> function(String name) { return Optional.ofNullable(functions.get(name)); }
+
+    /** Registers the definition of a declared name, to be built when first needed. */
+    void defer(String name, Runnable definition) { deferred.put(name, definition); }
+
+    /** Is this name's definition being built right now (so using it would be circular)? */
+    boolean isBeingDefined(String name) { return defining.contains(name); }
+
+    /**
+     * Builds the definition of {@code name} now if it is still pending, so a definition may use
+     * one written further down. The definition is built outside any index bound at the use.
+     */
+    void define(String name) {
+        Runnable r = deferred.remove(name);
+        if (r == null) return;
+        Deque<Sym> saved = new ArrayDeque<>(indices);
+        indices.clear();
+        defining.add(name);
+        try {
+            r.run();
+        } finally {
+            defining.remove(name);
+            indices.clear();
+            indices.addAll(saved);
+        }
+    }
 
     void pushIndex(Sym index) { indices.push(index); }
 

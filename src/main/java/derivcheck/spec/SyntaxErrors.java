@@ -25,6 +25,14 @@ public final class SyntaxErrors extends BaseErrorListener {
     public void syntaxError(Recognizer<?, ?> recognizer, Object offending, int line, int col, String msg,
                             RecognitionException e) {
         Pos pos = new Pos(file, line, col + 1);
+        if (offending instanceof Token eof && eof.getType() == Token.EOF && recognizer instanceof Parser p
+                && p.getInputStream().index() > 0) {
+            // point just after the last token, on a line that can be quoted, not past the last line
+            Token last = p.getInputStream().LT(-1);
+            if (last != null && last.getType() != Token.EOF) {
+                pos = new Pos(file, last.getLine(), last.getCharPositionInLine() + last.getText().length() + 1);
+            }
+        }
         if (!(offending instanceof Token t)) {
             diagnostics.add(new Diagnostic(pos, msg));
             return;

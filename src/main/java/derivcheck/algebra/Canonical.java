@@ -1,0 +1,126 @@
+package derivcheck.algebra;
+
+import derivcheck.expr.Apply;
+import derivcheck.expr.Builtin;
+import derivcheck.expr.Expr;
+import derivcheck.expr.Exprs;
+import derivcheck.expr.Norm;
+import derivcheck.expr.Num;
+import derivcheck.expr.Pos;
+import java.util.List;
+
+/**
+ * Identities that put atoms in one form before comparison or CAS simplification:
+ * <ul>
+ *   <li>homogeneity of norms: ||c·v|| = |c|·||v|| for a scalar c;</li>
+ *   <li>oddness of sign: sign(c·v) = sign(c)·sign(v) for a number c;</li>
+ *   <li>sigmoid and logit are inverse: logit(sigmoid(u)) = u, sigmoid(logit(u)) = u;</li>
+ *   <li>log(a) − log(1−a) is logit(a) (in {@link LogRules}).</li>
+ * </ul>
+ */
+public final class Canonical {
+    private Canonical() {}
+
+    public static Expr atoms(Expr e) {
+        return Exprs.transform(e, x -> {
+            List<Expr> kids = x.children();
+            if (kids.isEmpty()) return null;
+            Expr inner = x.withChildren(kids.stream().map(Canonical::atoms).toList());
+            return rewrite(inner);
+        });
+    }
+
+    /**
+     * A form for comparing: the scalar factors of every product and the terms of every
+     * scalar sum in a fixed order (numbers first, then by their text). Matrix factors keep
+     * their order.
+     */
+    public static Expr sorted(Expr e) {
+        return Exprs.transform(e, x -> {
+            List<Expr> kids = x.children();
+            if (kids.isEmpty()) return null;
+            Expr inner = x.withChildren(kids.stream().map(Canonical::sorted).toList());
+            if (inner instanceof derivcheck.expr.Mul m) {
+                List<Expr> scalars = new java.util.ArrayList<>(m.factors().stream().filter(Expr::isScalar).toList());
+                scalars.sort(Canonical::compare);
+                List<Expr> out = new java.util.ArrayList<>(scalars);
+                out.addAll(m.factors().stream().filter(f -> !f.isScalar()).toList());
+                return new derivcheck.expr.Mul(out, m.pos());
+            }
+            if (inner instanceof derivcheck.expr.Add a) {
+                List<Expr> terms = new java.util.ArrayList<>(a.terms());
+                terms.sort(Canonical::compare);
+                return new derivcheck.expr.Add(terms, a.pos());
+            }
+            return inner;
+        });
+    }
+
+    private static int compare(Expr a, Expr b) {
+        boolean na = a instanceof Num;
+        boolean nb = b instanceof Num;
+        if (na != nb) return na ? -1 : 1;
+        return derivcheck.render.TextPrinter.print(a).compareTo(derivcheck.render.TextPrinter.print(b));
+    }
+
+    private static Expr rewrite(Expr x) {
+        if (x instanceof Norm n && !n.arg().isScalar()) {
+            List<Term> terms = Expansion.expand(n.arg());
+            if (terms.size() == 1 && !terms.get(0).factors().isEmpty()) {
+                Term t = terms.get(0);
+                Expr c = t.coefficient();
+                if (!(c instanceof Num one && one.value().isOne())) {
+                    Expr abs = c instanceof Num k ? new Num(k.value().signum() < 0 ? k.value().negate() : k.value(), Pos.NONE)
+                            : new Apply(Builtin.ABS, List.of(c), Pos.NONE);
+                    return Exprs.mul(List.of(abs, new Norm(t.product(), n.kind(), n.pos())), Pos.NONE);
+                }
+            }
+        }
+        if (x instanceof Apply a && a.fn() == Builtin.SIGN && !a.args().get(0).isScalar()) {
+            List<Term> terms = Expansion.expand(a.args().get(0));
+            if (terms.size() == 1 && terms.get(0).coefficient() instanceof Num k && !terms.get(0).factors().isEmpty()
+                    && !k.value().isOne()) {
+                Expr s = Num.of(k.value().signum());
+                return Exprs.mul(List.of(s, new Apply(Builtin.SIGN, List.of(terms.get(0).product()), a.pos())), Pos.NONE);
+            }
+        }
+        if (x instanceof Apply a && a.fn() == Builtin.LOGIT && a.args().get(0) instanceof derivcheck.expr.Add s
+                && s.terms().size() == 2 && s.terms().contains(Num.ONE)) {
+            // logit(1 - u) = -logit(u)
+            Expr other = s.terms().get(0).equals(Num.ONE) ? s.terms().get(1) : s.terms().get(0);
+            if (other instanceof derivcheck.expr.Mul m && m.factors().size() == 2 && m.factors().get(0).equals(Num.MINUS_ONE)) {
+                return Exprs.neg(new Apply(Builtin.LOGIT, List.of(m.factors().get(1)), a.pos()));
+            }
+        }
+        if (x instanceof derivcheck.expr.Mul m && m.isScalar() && m.factors().stream().filter(f -> !f.isScalar()).count() == 2) {
+            // a'*b is the inner product <a, b>
+            List<Expr> ns = m.factors().stream().filter(f -> !f.isScalar()).toList();
+            if (ns.get(0) instanceof derivcheck.expr.Transpose t && t.arg().shape().isVector() && ns.get(1).shape().isVector()) {
+                List<Expr> out = new java.util.ArrayList<>(m.factors().stream().filter(Expr::isScalar).toList());
+                out.add(Atoms.inner(t.arg(), ns.get(1)));
+                return Exprs.mul(out, Pos.NONE);
+            }
+        }
+        if (x instanceof derivcheck.expr.Mul m && m.isScalar()) {
+            // |u| * u^-1 = sign(u)
+            for (Expr f : m.factors()) {
+                if (f instanceof Apply abs && abs.fn() == Builtin.ABS) {
+                    Expr u = abs.args().get(0);
+                    Expr inv = new derivcheck.expr.Pow(u, Num.MINUS_ONE, Pos.NONE);
+                    if (m.factors().contains(inv)) {
+                        List<Expr> out = new java.util.ArrayList<>(m.factors());
+                        out.remove(f);
+                        out.remove(inv);
+                        out.add(new Apply(Builtin.SIGN, List.of(u), Pos.NONE));
+                        return Exprs.mul(out, Pos.NONE);
+                    }
+                }
+            }
+        }
+        if (x instanceof Apply a && a.args().size() == 1 && a.args().get(0) instanceof Apply b) {
+            if (a.fn() == Builtin.LOGIT && b.fn() == Builtin.SIGMOID) return b.args().get(0);
+            if (a.fn() == Builtin.SIGMOID && b.fn() == Builtin.LOGIT) return b.args().get(0);
+        }
+        return null;
+    }
+}

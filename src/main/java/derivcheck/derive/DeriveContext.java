@@ -1,0 +1,41 @@
+package derivcheck.derive;
+
+import derivcheck.cas.Assumptions;
+import derivcheck.cas.Cas;
+import derivcheck.cas.Outcome;
+import derivcheck.expr.Expr;
+import derivcheck.model.Problem;
+
+/** What strategies share while deriving one problem: the CAS and the problem's facts. */
+public final class DeriveContext {
+    private final Cas cas;
+    private Assumptions assumptions;
+
+    public DeriveContext(Cas cas, Problem problem) {
+        this.cas = cas;
+        this.assumptions = Facts.of(problem);
+    }
+
+    public Cas cas() { return cas; }
+
+    public Assumptions assumptions() { return assumptions; }
+
+    /** A context with more facts (e.g. about a multiplier or a scalarized coordinate). */
+    public DeriveContext with(Assumptions more) {
+        DeriveContext c = new DeriveContext(cas, assumptions);
+        c.assumptions = assumptions.and(more);
+        return c;
+    }
+
+    private DeriveContext(Cas cas, Assumptions a) {
+        this.cas = cas;
+        this.assumptions = a;
+    }
+
+    /** Simplifies a scalar under the facts; when the CAS cannot, the expression as it was. */
+    public Expr simplify(Expr e) {
+        if (!e.isScalar()) return e;
+        Outcome<Expr> o = cas.simplify(e, assumptions);
+        return o.orElse(e);
+    }
+}

@@ -1,0 +1,52 @@
+package derivcheck.derive;
+
+import derivcheck.cas.Cas;
+import derivcheck.model.Problem;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Tries the strategies in order; the first that derives the problem wins. */
+public final class Engine {
+    private final List<Strategy> strategies;
+    private final Cas cas;
+
+    public Engine(Cas cas, List<Strategy> strategies) {
+        this.cas = cas;
+        this.strategies = List.copyOf(strategies);
+    }
+
+    /** The engine with every strategy derivcheck has, most specific first. */
+    public static Engine standard(Cas cas) {
+        return new Engine(cas, Strategies.all());
+    }
+
+    /** The context strategies and expect checks share for this problem. */
+    public DeriveContext context(Problem p) { return new DeriveContext(cas, p); }
+
+    public Derivation derive(Problem p) {
+        DeriveContext ctx = context(p);
+        List<String> notes = new ArrayList<>();
+        List<String> undecided = new ArrayList<>();
+        for (Strategy s : strategies) {
+            Attempt a;
+            try {
+                a = s.attempt(p, ctx);
+            } catch (RuntimeException e) {
+                if (System.getenv("DERIVCHECK_DEBUG") != null) e.printStackTrace();
+                a = Attempt.undecided("internal error in this strategy: " + e);
+            }
+            if (a instanceof Attempt.Derived d) {
+                notes.add(s.name() + ": derived");
+                return new Derivation(Derivation.Status.DERIVED, s.name(), d.steps(), d.results(), notes);
+            }
+            if (a instanceof Attempt.Undecided u) {
+                undecided.add(s.name());
+                notes.add(s.name() + ": undecided — " + u.reason());
+            } else {
+                notes.add(s.name() + ": declined — " + ((Attempt.Declined) a).reason());
+            }
+        }
+        Derivation.Status status = undecided.isEmpty() ? Derivation.Status.DECLINED : Derivation.Status.UNDECIDED;
+        return new Derivation(status, undecided.isEmpty() ? "" : undecided.get(0), List.of(), List.of(), notes);
+    }
+}

@@ -1,0 +1,36 @@
+package derivcheck.derive;
+
+import derivcheck.expr.Expr;
+import derivcheck.expr.Exprs;
+import derivcheck.expr.Grad;
+import derivcheck.expr.Sym;
+import derivcheck.expr.SymKind;
+import derivcheck.model.Problem;
+import java.util.Optional;
+
+/** Makes an expression explicit: lets inlined, gradients of explicit functions computed. */
+final class Evaluation {
+    private Evaluation() {}
+
+    /** The explicit expression, or empty if a gradient in it cannot be computed. */
+    static Optional<Expr> explicit(Problem p, Expr e) {
+        Optional<Expr> full = Lets.fully(p, e);
+        if (full.isEmpty()) return Optional.empty();
+        Expr inlined = Facts.substitute(p, full.get());
+        boolean[] failed = {false};
+        Expr out = Exprs.transform(inlined, x -> {
+            if (x instanceof Grad g && g.wrt() instanceof Sym w && !mentionsLoss(g.f())) {
+                Optional<Expr> d = Calculus.gradient(g.f(), w);
+                if (d.isEmpty()) failed[0] = true;
+                return d.orElse(x);
+            }
+            return null;
+        });
+        if (failed[0] || Exprs.anyNode(out, x -> x instanceof Grad)) return Optional.empty();
+        return Optional.of(out);
+    }
+
+    static boolean mentionsLoss(Expr e) {
+        return Exprs.anyNode(e, x -> x instanceof Sym s && s.kind() == SymKind.LOSS);
+    }
+}

@@ -1,0 +1,88 @@
+package derivcheck.derive;
+
+import derivcheck.cas.ZeroTest;
+import derivcheck.expr.Expr;
+import derivcheck.expr.Exprs;
+import derivcheck.expr.RelOp;
+import derivcheck.expr.Relation;
+import derivcheck.expr.Sym;
+import derivcheck.expr.SymKind;
+import derivcheck.model.Claim;
+import derivcheck.model.Problem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Compares each `expect` with what was derived: substitute the derived results into
+ * lhs − rhs, write out the definitions, and test the difference for zero symbolically.
+ * The symbolic side can prove an expect; it never disproves one (that takes a numeric
+ * counterexample), so its verdicts are verified or undecided.
+ */
+public final class ExpectCheck {
+    private ExpectCheck() {}
+
+    public enum Verdict {
+        VERIFIED, FAILED, UNDECIDED;
+
+        public String word() { return name().toLowerCase(); }
+    }
+
+    public record Outcome(Claim claim, Verdict symbolic, String reason) {}
+
+    public static List<Outcome> check(Problem p, Derivation d, DeriveContext ctx) {
+        List<Outcome> out = new ArrayList<>();
+        for (Claim c : p.expects()) out.add(one(p, d, c, ctx));
+        return out;
+    }
+
+    static Outcome one(Problem p, Derivation d, Claim c, DeriveContext ctx) {
+        if (d.status() != Derivation.Status.DERIVED) return new Outcome(c, Verdict.UNDECIDED, "nothing was derived to compare with");
+        if (c.range().isPresent()) return new Outcome(c, Verdict.UNDECIDED, "index-wise expects are compared numerically");
+        List<Relation> conditions = new ArrayList<>();
+        for (Result r : d.results()) conditions.addAll(r.conditions());
+        derivcheck.cas.Assumptions more = derivcheck.cas.Assumptions.NONE;
+        for (Relation r : conditions) more = Facts.with(more, r);
+        ctx = ctx.with(more);
+        for (Relation rel : c.relations()) {
+            if (rel.op() != RelOp.EQ) return new Outcome(c, Verdict.UNDECIDED, "inequalities are compared numerically");
+            Expr diff = substituteResults(Exprs.sub(rel.lhs(), rel.rhs()), d.results());
+            Optional<Expr> explicit = Evaluation.explicit(p, diff);
+            if (explicit.isEmpty()) return new Outcome(c, Verdict.UNDECIDED, "it has a gradient that cannot be computed");
+            Optional<String> open = openQuantity(p, explicit.get());
+            if (open.isPresent()) return new Outcome(c, Verdict.UNDECIDED, "'" + open.get() + "' was not derived");
+            ZeroTest z = ZeroCheck.test(explicit.get(), ctx);
+            if (z == ZeroTest.ZERO) continue;
+            if (ZeroCheck.zeroGiven(Simplifier.scalarOrSelf(explicit.get(), ctx), conditions, ctx)) continue;
+            return new Outcome(c, Verdict.UNDECIDED, z == ZeroTest.NONZERO
+                    ? "the difference from the derived result does not simplify to 0"
+                    : "the CAS could not show the difference from the derived result is 0");
+        }
+        return new Outcome(c, Verdict.VERIFIED, "equal to the derived result");
+    }
+
+    static Expr substituteResults(Expr e, List<Result> results) {
+        Expr out = e;
+        for (Result r : results) {
+            if (r.range().isPresent()) continue;
+            Expr target = r.target();
+            Expr value = r.value();
+            out = Exprs.transform(out, x -> x.equals(target) ? value : null);
+        }
+        return out;
+    }
+
+    /** A declared unknown (or the optimal value) still in the expression: it was not derived. */
+    private static Optional<String> openQuantity(Problem p, Expr e) {
+        List<String> found = new ArrayList<>();
+        Exprs.anyNode(e, x -> {
+            if (x instanceof Sym s && (s.kind() == SymKind.OPTIMUM
+                    || s.kind() == SymKind.UNKNOWN && p.unknowns().stream().anyMatch(u -> u.name().equals(s.name())))) {
+                found.add(s.name());
+                return true;
+            }
+            return false;
+        });
+        return found.stream().findFirst();
+    }
+}

@@ -1,0 +1,99 @@
+package derivcheck.derive;
+
+import derivcheck.cas.Assumptions;
+import derivcheck.cas.Sign;
+import derivcheck.expr.Expr;
+import derivcheck.expr.Exprs;
+import derivcheck.expr.Norm;
+import derivcheck.expr.NormKind;
+import derivcheck.expr.Num;
+import derivcheck.expr.Pos;
+import derivcheck.expr.RelOp;
+import derivcheck.expr.Relation;
+import derivcheck.expr.Sym;
+import derivcheck.model.Constraint;
+import derivcheck.model.Problem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A linear objective over a Euclidean ball, min <c, x> + const s.t. ||x − m|| ≤ r
+ * (seed 000 A1a). A linear function on a convex set is minimized on the boundary; with the
+ * Lagrangian <c, Δ> + μ(||Δ||² − r²), Δ = x − m, stationarity gives Δ = −c/(2μ), dual
+ * feasibility μ > 0, and the active constraint fixes μ = ||c||/(2r), so x = m − r·c/||c||.
+ */
+final class LinearOverNormBall implements Strategy {
+    @Override public String name() { return "Lagrange multiplier on a norm ball"; }
+
+    @Override public Attempt attempt(Problem p, DeriveContext ctx) {
+        Optimization.Either view = Optimization.of(p);
+        if (view.value().isEmpty()) return Attempt.declined(view.whyNot());
+        Optimization o = view.value().get();
+        Sym x = o.unknown();
+        if (o.constraints().size() != 1 || o.declaration().domain().isPresent()) {
+            return Attempt.declined("needs exactly one constraint, a Euclidean ball");
+        }
+        Constraint k = o.constraints().get(0);
+        if (k.relations().size() != 1 || k.forAll().isPresent()) return Attempt.declined("the constraint is not a ball ||x - m|| <= r");
+        Relation r = k.relations().get(0);
+        if (!(r.op() == RelOp.LE || r.op() == RelOp.LT) || !(r.lhs() instanceof Norm n) || n.kind() != NormKind.L2
+                || !n.arg().shape().isVector() || Exprs.mentions(r.rhs(), x.name())) {
+            return Attempt.declined("the constraint is not a Euclidean ball ||x - m|| <= r");
+        }
+        Optional<AffineForm> inside = AffineForm.of(n.arg(), x);
+        if (inside.isEmpty() || inside.get().hasMatrixPart() || inside.get().radial()
+                || !(ctx.simplify(inside.get().scalarPart()) instanceof Num one && one.value().isOne())) {
+            return Attempt.declined("the ball is not centred form ||x - m||");
+        }
+        Expr center = Tidy.of(Exprs.neg(inside.get().rest()), ctx);
+        Expr radius = r.rhs();
+        Optional<Expr> grad = Calculus.gradient(o.objective(), x);
+        if (grad.isEmpty()) return Attempt.declined("cannot differentiate the objective");
+        Optional<AffineForm> g = AffineForm.of(grad.get(), x);
+        if (g.isEmpty() || g.get().hasMatrixPart() || g.get().radial() || !Exprs.isZero(ctx.simplify(g.get().scalarPart()))) {
+            return Attempt.declined("the objective is not linear in " + x.name());
+        }
+        Expr c = Tidy.of(g.get().rest(), ctx);
+        Sym mu = Names.multiplier("mu");
+        Sym delta = new Sym("Delta", x.shape(), derivcheck.expr.SymKind.UNKNOWN, Pos.NONE);
+        DeriveContext withMu = ctx.with(Assumptions.NONE.positive(mu));
+        List<Step> steps = new ArrayList<>();
+        steps.add(Step.of(o.sense(), new Relation(RelOp.EQ, Names.objective(), o.original(), Pos.NONE),
+                "a linear objective" + (o.maximize() ? "; maximizing f is minimizing -f" : "")));
+        steps.add(Step.of("substitution", new Relation(RelOp.EQ, delta, Exprs.sub(x, center), Pos.NONE),
+                "centre the ball: the constraint reads ||Delta|| <= " + derivcheck.render.TextPrinter.print(radius)));
+        Sign cSign = ctx.cas().sign(new Norm(c, NormKind.L2, Pos.NONE), ctx.assumptions()).orElse(Sign.UNKNOWN);
+        steps.add(Step.of("boundary", new Relation(RelOp.EQ, new Norm(delta, NormKind.L2, Pos.NONE), radius, Pos.NONE),
+                "a linear function on a convex set attains its minimum on the boundary"
+                        + (cSign == Sign.POSITIVE ? "" : " (when c = " + derivcheck.render.TextPrinter.print(c) + " is not 0)")));
+        Expr lagrangian = Exprs.add(List.of(new derivcheck.expr.Inner(c, delta, Pos.NONE),
+                Exprs.mul(mu, Exprs.sub(Exprs.sq(new Norm(delta, NormKind.L2, Pos.NONE)), Exprs.sq(radius)))), Pos.NONE);
+        steps.add(Step.of("Lagrangian", new Relation(RelOp.EQ, Names.scalar("L"), lagrangian, Pos.NONE),
+                "square the constraint to differentiate it; mu >= 0 for an inequality"));
+        Expr deltaOfMu = Exprs.mul(List.of(Exprs.neg(Exprs.pow(Exprs.mul(Num.of(2), mu), Num.MINUS_ONE)), c), Pos.NONE);
+        steps.add(Step.of("stationarity", new Relation(RelOp.EQ, delta, Tidy.of(deltaOfMu, withMu), Pos.NONE),
+                "c + 2*mu*Delta = 0; mu = 0 would need c = 0, so mu > 0 and the constraint is active"));
+        Expr normSquared = Simplifier.scalar(Exprs.sq(new Norm(deltaOfMu, NormKind.L2, Pos.NONE)), withMu);
+        Relation active = new Relation(RelOp.EQ, normSquared, Exprs.sq(radius), Pos.NONE);
+        steps.add(Step.of("complementary slackness", active, "the constraint is active: ||Delta||^2 = r^2"));
+        List<Expr> roots = ctx.cas().solve(normSquared, Exprs.sq(radius), mu, withMu.assumptions()).orElse(List.of());
+        List<Expr> positive = new ArrayList<>();
+        for (Expr root : roots) {
+            Sign s = ctx.cas().sign(root, ctx.assumptions()).orElse(Sign.UNKNOWN);
+            if (s == Sign.POSITIVE) positive.add(root);
+        }
+        if (positive.size() != 1) {
+            return Attempt.undecided("could not single out the positive multiplier from " + roots.size() + " root(s)");
+        }
+        Expr muValue = positive.get(0);
+        steps.add(Step.of("multiplier", new Relation(RelOp.EQ, mu, muValue, Pos.NONE), "the root with mu > 0 (dual feasibility)"));
+        Expr deltaValue = Tidy.of(Exprs.substitute(deltaOfMu, mu, muValue), ctx);
+        Expr value = Tidy.of(Exprs.add(center, deltaValue), ctx);
+        steps.add(Step.of("solution", new Relation(RelOp.EQ, x, value, Pos.NONE), "x = m + Delta"));
+        List<Result> results = new ArrayList<>();
+        results.add(Result.of(x, value));
+        OptimalValue.add(p, o, value, ctx, steps, results);
+        return new Attempt.Derived(steps, results);
+    }
+}

@@ -1,0 +1,138 @@
+package derivcheck.derive;
+
+import derivcheck.expr.Apply;
+import derivcheck.expr.Builtin;
+import derivcheck.expr.Expr;
+import derivcheck.expr.Exprs;
+import derivcheck.expr.Norm;
+import derivcheck.expr.NormKind;
+import derivcheck.expr.Num;
+import derivcheck.expr.Piecewise;
+import derivcheck.expr.Pos;
+import derivcheck.expr.RelOp;
+import derivcheck.expr.Relation;
+import derivcheck.expr.Shape;
+import derivcheck.expr.Sym;
+import derivcheck.expr.SymKind;
+import derivcheck.model.Constraint;
+import derivcheck.model.Problem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A linear objective over a box, min <c, x> + const s.t. |x_i − m_i| ≤ r for all i (or
+ * lo_i ≤ x_i ≤ hi_i, or ||x − m||_inf ≤ r). The problem separates by coordinate
+ * (seed 000 A1b, 001 A4, 004 P5): c_i·x_i on an interval is smallest at the end opposite
+ * the sign of c_i, which merges into x = m − r·sign(c).
+ */
+final class SeparableBox implements Strategy {
+    @Override public String name() { return "separable box (KKT case analysis)"; }
+
+    /** The box as centre and half-width vectors/scalars. */
+    private record Box(Expr center, Expr halfWidth) {}
+
+    @Override public Attempt attempt(Problem p, DeriveContext ctx) {
+        Optimization.Either view = Optimization.of(p);
+        if (view.value().isEmpty()) return Attempt.declined(view.whyNot());
+        Optimization o = view.value().get();
+        Sym x = o.unknown();
+        if (!x.shape().isVector()) return Attempt.declined("the unknown is not a vector");
+        if (o.constraints().isEmpty()) return Attempt.declined("there is no box constraint");
+        Optional<Box> box = box(o, x, ctx);
+        if (box.isEmpty()) return Attempt.declined("the constraints are not one box |x_i - m_i| <= r, lo_i <= x_i <= hi_i or ||x - m||_inf <= r");
+        Optional<Expr> grad = Calculus.gradient(o.objective(), x);
+        if (grad.isEmpty()) return Attempt.declined("cannot differentiate the objective");
+        Optional<AffineForm> g = AffineForm.of(grad.get(), x);
+        if (g.isEmpty() || g.get().hasMatrixPart() || g.get().radial() || !Exprs.isZero(ctx.simplify(g.get().scalarPart()))) {
+            return Attempt.declined("the objective is not linear in " + x.name());
+        }
+        Expr c = Tidy.of(g.get().rest(), ctx);
+        Expr m = box.get().center();
+        Expr r = box.get().halfWidth();
+        Sym i = new Sym("i", Shape.SCALAR, SymKind.INDEX, Pos.NONE);
+        Expr ci = entryOf(c, i);
+        boolean centred = Exprs.isZero(m);
+        Expr mi = centred ? Num.ZERO : entryOf(m, i);
+        Expr ri = r.isScalar() ? r : entryOf(r, i);
+        Expr xi = Lifting.entry(x, i);
+        List<Step> steps = new ArrayList<>();
+        steps.add(Step.of(o.sense(), new Relation(RelOp.EQ, Names.objective(), o.original(), Pos.NONE),
+                "a linear objective" + (o.maximize() ? "; maximizing f is minimizing -f" : "")));
+        steps.add(new Step("separable", List.of(new Relation(RelOp.LE, Exprs.sub(mi, ri), xi, Pos.NONE),
+                new Relation(RelOp.LE, xi, Exprs.add(mi, ri), Pos.NONE)),
+                "the objective is a sum of c_i*x_i with c = " + derivcheck.render.TextPrinter.print(c)
+                        + ", and each coordinate has its own interval: solve coordinate by coordinate"));
+        Piecewise cases = new Piecewise(List.of(
+                new Piecewise.Arm(Exprs.sub(mi, ri), List.of(new Relation(RelOp.GT, ci, Num.ZERO, Pos.NONE))),
+                new Piecewise.Arm(Exprs.add(mi, ri), List.of(new Relation(RelOp.LT, ci, Num.ZERO, Pos.NONE))),
+                new Piecewise.Arm(mi, List.of())), Pos.NONE);
+        steps.add(Step.of("case analysis", new Relation(RelOp.EQ, xi, cases, Pos.NONE),
+                "a linear function on an interval is smallest at the lower end when its slope is positive and at the "
+                        + "upper end when it is negative (KKT: the multiplier of the active bound is |c_i|); with c_i = 0 every point is optimal, take the centre"));
+        Expr sign = new Apply(Builtin.SIGN, List.of(c), Pos.NONE);
+        Expr merged = Exprs.sub(mi, Exprs.mul(ri, new Apply(Builtin.SIGN, List.of(ci), Pos.NONE)));
+        steps.add(Step.of("merge cases", new Relation(RelOp.EQ, xi, merged, Pos.NONE), "the cases are m_i - r*sign(c_i)"));
+        Expr step = Exprs.mul(r, sign);
+        Expr value = Simplifier.any(centred ? Exprs.neg(step) : Exprs.sub(m, step), ctx);
+        steps.add(Step.of("lift", new Relation(RelOp.EQ, x, value, Pos.NONE), "the same formula in every coordinate, entrywise"));
+        List<Result> results = new ArrayList<>();
+        results.add(Result.of(x, value));
+        OptimalValue.add(p, o, value, ctx, steps, results);
+        return new Attempt.Derived(steps, results);
+    }
+
+    private static Expr entryOf(Expr v, Sym i) {
+        return v.isScalar() ? v : Lifting.entry(v, i);
+    }
+
+    private Optional<Box> box(Optimization o, Sym x, DeriveContext ctx) {
+        if (o.constraints().size() != 1) return Optional.empty();
+        Constraint k = o.constraints().get(0);
+        List<Relation> rs = k.relations();
+        if (k.forAll().isPresent()) {
+            Sym i = k.forAll().get();
+            // |u_i| <= r
+            if (rs.size() == 1 && isUpper(rs.get(0)) && rs.get(0).lhs() instanceof Apply a && a.fn() == Builtin.ABS) {
+                Optional<Expr> u = Lifting.lift(a.args().get(0), i);
+                Optional<Expr> r = liftOrScalar(rs.get(0).rhs(), i);
+                if (u.isEmpty() || r.isEmpty()) return Optional.empty();
+                return centred(u.get(), r.get(), x, ctx);
+            }
+            // lo_i <= x_i <= hi_i
+            if (rs.size() == 2 && isUpper(rs.get(0)) && isUpper(rs.get(1))) {
+                Optional<Expr> lo = liftOrScalar(rs.get(0).lhs(), i);
+                Optional<Expr> mid = Lifting.lift(rs.get(0).rhs(), i);
+                Optional<Expr> hi = liftOrScalar(rs.get(1).rhs(), i);
+                if (lo.isEmpty() || mid.isEmpty() || hi.isEmpty() || !mid.get().equals(x)) return Optional.empty();
+                Expr half = Num.of(1, 2);
+                return Optional.of(new Box(Simplifier.any(Exprs.mul(half, Exprs.add(lo.get(), hi.get())), ctx),
+                        Simplifier.any(Exprs.mul(half, Exprs.sub(hi.get(), lo.get())), ctx)));
+            }
+            return Optional.empty();
+        }
+        if (rs.size() == 1 && isUpper(rs.get(0)) && rs.get(0).lhs() instanceof Norm n && n.kind() == NormKind.LINF
+                && rs.get(0).rhs().isScalar()) {
+            return centred(n.arg(), rs.get(0).rhs(), x, ctx);
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Expr> liftOrScalar(Expr e, Sym i) {
+        if (!Exprs.mentions(e, i.name())) return Optional.of(e);
+        return Lifting.lift(e, i);
+    }
+
+    /** |u| <= r with u = x − m: the box centred at m. */
+    private Optional<Box> centred(Expr u, Expr r, Sym x, DeriveContext ctx) {
+        if (Exprs.mentions(r, x.name())) return Optional.empty();
+        Optional<AffineForm> f = AffineForm.of(u, x);
+        if (f.isEmpty() || f.get().hasMatrixPart() || f.get().radial()
+                || !(ctx.simplify(f.get().scalarPart()) instanceof Num one && one.value().isOne())) {
+            return Optional.empty();
+        }
+        return Optional.of(new Box(Tidy.of(Exprs.neg(f.get().rest()), ctx), r));
+    }
+
+    private static boolean isUpper(Relation r) { return r.op() == RelOp.LE || r.op() == RelOp.LT; }
+}

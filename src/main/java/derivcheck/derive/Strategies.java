@@ -1,0 +1,23 @@
+package derivcheck.derive;
+
+import java.util.List;
+
+/**
+ * Every strategy, in the order the engine tries them: the ones that need the most structure
+ * first, so that a problem is derived the most specific way that applies.
+ */
+public final class Strategies {
+    private Strategies() {}
+
+    public static List<Strategy> all() {
+        return List.of(
+                new SolveForUnknown(),
+                new ComputeTargets(),
+                new AffineStationarity(),
+                new Radial(),
+                new ScalarStationarity(),
+                new SeparableStationarity(),
+                new LinearOverNormBall(),
+                new SeparableBox());
+    }
+}

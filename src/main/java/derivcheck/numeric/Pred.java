@@ -1,0 +1,7 @@
+package derivcheck.numeric;
+
+/** A compiled condition (a guard of a case or an Iverson bracket). */
+@FunctionalInterface
+interface Pred {
+    boolean test(Frame f);
+}

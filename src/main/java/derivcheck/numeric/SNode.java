@@ -1,0 +1,7 @@
+package derivcheck.numeric;
+
+/** A compiled scalar-valued node. */
+@FunctionalInterface
+interface SNode {
+    double eval(Frame f);
+}

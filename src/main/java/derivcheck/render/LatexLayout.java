@@ -1,0 +1,78 @@
+package derivcheck.render;
+
+import derivcheck.expr.Relation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Lays out relations as rows of an {@code align*} body: aligned at the relation sign, a long
+ * right side broken at its top-level + and - (continuation rows indented by a quad), a long left
+ * side moved onto a row of its own with mathtools' {@code \MoveEqLeft}.
+ */
+public final class LatexLayout {
+    /** Usable width of a row, in em (A4, 2.5 cm margins, 11 pt, less room for the rule's tag). */
+    public static final double WIDTH = 34;
+    private static final double LONG_LEFT = 11;
+
+    private final LatexPrinter printer;
+    private final double width;
+
+    public LatexLayout(LatexPrinter printer) { this(printer, WIDTH); }
+
+    public LatexLayout(LatexPrinter printer, double width) {
+        this.printer = printer;
+        this.width = width;
+    }
+
+    /** Rows (without the trailing {@code \\}) for a list of relations: a chain in one row, others in one row each. */
+    public List<String> rows(List<Relation> rels) {
+        List<String> out = new ArrayList<>();
+        int k = 0;
+        while (k < rels.size()) {
+            int end = k + 1;
+            while (end < rels.size() && rels.get(end).lhs().equals(rels.get(end - 1).rhs())) end++;
+            List<Relation> chain = rels.subList(k, end);
+            if (chain.size() > 1) {
+                StringBuilder b = new StringBuilder(printer.print(chain.get(0).lhs())).append(" &");
+                for (Relation r : chain) b.append(LatexPrinter.op(r.op())).append(' ').append(printer.print(r.rhs())).append(' ');
+                out.add(b.toString().strip());
+            } else {
+                out.addAll(rows(printer.print(chain.get(0).lhs()), LatexPrinter.op(chain.get(0).op()),
+                        printer.terms(chain.get(0).rhs())));
+            }
+            k = end;
+        }
+        return out;
+    }
+
+    /** Rows for {@code lhs op rhs}, the right side given as its signed terms. */
+    public List<String> rows(String lhs, String op, List<String> terms) {
+        List<String> out = new ArrayList<>();
+        double left = LatexWidth.of(lhs);
+        boolean moveLeft = left > LONG_LEFT;
+        double room = width - (moveLeft ? 2 : left) - 1.5;
+        StringBuilder row = new StringBuilder(moveLeft ? "\\MoveEqLeft " + lhs + " \\\\ &" + op + " " : lhs + " &" + op + " ");
+        double used = 0;
+        boolean first = true;
+        for (String t : terms) {
+            double w = LatexWidth.of(t);
+            if (!first && used + w > room) {
+                out.add(row.toString().strip());
+                row = new StringBuilder("&\\quad ");
+                used = 1;
+            }
+            row.append(t).append(' ');
+            used += w;
+            first = false;
+        }
+        out.add(row.toString().strip());
+        return out;
+    }
+
+    /** One display line for a relation, broken into an {@code aligned} block when too wide. */
+    public String display(Relation r) {
+        List<String> rows = rows(List.of(r));
+        if (rows.size() == 1 && !rows.get(0).contains("\\MoveEqLeft")) return rows.get(0).replace(" &", " ");
+        return "\\begin{aligned}" + String.join(" \\\\ ", rows).replace("\\MoveEqLeft ", "&") + "\\end{aligned}";
+    }
+}

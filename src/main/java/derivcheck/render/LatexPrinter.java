@@ -1,0 +1,434 @@
+package derivcheck.render;
+
+import derivcheck.expr.Add;
+import derivcheck.expr.Apply;
+import derivcheck.expr.Builtin;
+import derivcheck.expr.Const;
+import derivcheck.expr.Expectation;
+import derivcheck.expr.Expr;
+import derivcheck.expr.Exprs;
+import derivcheck.expr.Grad;
+import derivcheck.expr.Identity;
+import derivcheck.expr.Index;
+import derivcheck.expr.Inner;
+import derivcheck.expr.Inverse;
+import derivcheck.expr.Iverson;
+import derivcheck.expr.Mul;
+import derivcheck.expr.Norm;
+import derivcheck.expr.Num;
+import derivcheck.expr.Piecewise;
+import derivcheck.expr.Pow;
+import derivcheck.expr.Rational;
+import derivcheck.expr.RelOp;
+import derivcheck.expr.Relation;
+import derivcheck.expr.Sum;
+import derivcheck.expr.Sym;
+import derivcheck.expr.Transpose;
+import derivcheck.expr.UserFunc;
+import derivcheck.expr.Variance;
+import derivcheck.model.Problem;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Prints expressions as LaTeX math the way a person typesets them: juxtaposition for products
+ * (a {@code \cdot} only between numbers or where juxtaposition would read as a function call),
+ * {@code \frac} for scalar quotients ({@code a/b} in scripts), {@code \|x\|}, {@code \langle a, b\rangle},
+ * {@code ^\top}, {@code \operatorname{sign}}, cases, Iverson brackets, {@code \sum_{i=1}^{n}},
+ * {@code \mathbb{E}}, {@code \nabla_x f}, and the spec's LaTeX names. Parentheses only where the
+ * structure needs them; {@code \left(} only around tall content. Like {@link TextPrinter}, every
+ * piece knows the precedence of its outermost operator.
+ */
+public final class LatexPrinter {
+    // precedence levels, loosest first
+    private static final int SUM = 1;
+    private static final int PRODUCT = 2;
+    private static final int UNARY = 3;    // a leading minus
+    private static final int PREFIX = 4;   // \nabla_x f, \mathbf{1}^\top x, \sum_i …: fine as a factor, not as a base
+    private static final int POWER = 5;
+    private static final int ATOM = 6;
+
+    private final LatexNames names;
+    private final boolean sigmoidAsSigma;
+    private final boolean inline;
+
+    private LatexPrinter(LatexNames names, boolean sigmoidAsSigma, boolean inline) {
+        this.names = names;
+        this.sigmoidAsSigma = sigmoidAsSigma;
+        this.inline = inline;
+    }
+
+    public LatexPrinter(LatexNames names, boolean sigmoidAsSigma) { this(names, sigmoidAsSigma, false); }
+
+    /** The printer for a problem: its LaTeX names; the sigmoid is σ unless σ names a symbol. */
+    public static LatexPrinter of(Problem p) {
+        LatexNames n = LatexNames.of(p);
+        boolean sigmaTaken = p.symbols().anyMatch(s -> n.symbol(s).strip().equals("\\sigma"));
+        return new LatexPrinter(n, !sigmaTaken);
+    }
+
+    /** A printer with default names only. */
+    public static LatexPrinter standard() { return new LatexPrinter(LatexNames.defaults(), true); }
+
+    public LatexNames names() { return names; }
+
+    private LatexPrinter scripts() { return inline ? this : new LatexPrinter(names, sigmoidAsSigma, true); }
+
+    // ---------------------------------------------------------------- public entry points
+
+    public String print(Expr e) { return render(e).text; }
+
+    public String print(Relation r) { return print(r.lhs()) + " " + op(r.op()) + " " + print(r.rhs()); }
+
+    /**
+     * Relations as one chain where each starts with the previous one's right side
+     * ({@code a \le x \le b}), otherwise separated by commas.
+     */
+    public String print(List<Relation> rels) {
+        if (rels.isEmpty()) return "";
+        StringBuilder b = new StringBuilder(print(rels.get(0)));
+        for (int k = 1; k < rels.size(); k++) {
+            Relation r = rels.get(k);
+            if (r.lhs().equals(rels.get(k - 1).rhs())) b.append(' ').append(op(r.op())).append(' ').append(print(r.rhs()));
+            else b.append(", \\quad ").append(print(r));
+        }
+        return b.toString();
+    }
+
+    /**
+     * The top-level terms of a sum, each with its sign ({@code "a"}, {@code "+ b"}, {@code "- c"}),
+     * for breaking a long equation across lines; a non-sum is one term.
+     */
+    public List<String> terms(Expr e) {
+        if (!(e instanceof Add a)) return List.of(print(e));
+        List<String> out = new ArrayList<>();
+        for (Expr t : a.terms()) {
+            Expr abs = TextPrinter.negated(t);
+            if (out.isEmpty()) out.add(render(t).at(SUM));
+            else if (abs != null) out.add("- " + render(abs).at(PRODUCT));
+            else out.add("+ " + render(t).at(PRODUCT));
+        }
+        return out;
+    }
+
+    public static String op(RelOp op) {
+        return switch (op) {
+            case EQ -> "=";
+            case NE -> "\\neq";
+            case LT -> "<";
+            case LE -> "\\le";
+            case GT -> ">";
+            case GE -> "\\ge";
+        };
+    }
+
+    // ---------------------------------------------------------------- pieces
+
+    /**
+     * A printed expression: the precedence of its outermost operator, whether it is tall (a
+     * fraction, a sum, cases: parentheses around it grow), and whether it ends in a superscript or
+     * subscript that another script must not be stacked onto.
+     */
+    private record Piece(String text, int level, boolean tall, boolean sup, boolean sub) {
+        Piece(String text, int level) { this(text, level, false, false, false); }
+
+        String at(int min) { return level >= min ? text : parens(this); }
+    }
+
+    private static String parens(Piece p) {
+        return p.tall ? "\\left(" + p.text + "\\right)" : "(" + p.text + ")";
+    }
+
+    private static Piece wrap(Piece p) { return new Piece(parens(p), ATOM, p.tall, false, false); }
+
+    /** A base that a superscript (sub = false) or subscript (sub = true) can attach to. */
+    private static String base(Piece p, boolean sub) {
+        boolean clash = sub ? p.sub : p.sup;
+        return p.level >= ATOM && !clash ? p.text : parens(p);
+    }
+
+    private Piece render(Expr e) {
+        if (e instanceof Num n) return number(n.value());
+        if (e instanceof Const) return new Piece("\\pi", ATOM);
+        if (e instanceof Sym s) return name(names.symbol(s));
+        if (e instanceof Add a) return sum(a);
+        if (e instanceof Mul m) return product(m);
+        if (e instanceof Pow p) return power(p);
+        if (e instanceof Apply a) return apply(a);
+        if (e instanceof Inner i) {
+            Piece l = render(i.left()), r = render(i.right());
+            boolean tall = l.tall || r.tall;
+            String open = tall ? "\\left\\langle " : "\\langle ", close = tall ? "\\right\\rangle" : "\\rangle";
+            return new Piece(open + l.text + ", " + r.text + close, ATOM, tall, false, false);
+        }
+        if (e instanceof Norm n) return norm(n);
+        if (e instanceof Transpose t) return new Piece(base(render(t.arg()), false) + "^\\top", ATOM, false, true, false);
+        if (e instanceof Inverse i) return new Piece(base(render(i.arg()), false) + "^{-1}", ATOM, false, true, false);
+        if (e instanceof Identity) return new Piece("I", ATOM);
+        if (e instanceof Index i) return index(i);
+        if (e instanceof Sum s) return bigSum(s);
+        if (e instanceof Piecewise p) return cases(p);
+        if (e instanceof Iverson i) return new Piece("[\\![" + print(i.conditions()) + "]\\!]", ATOM);
+        if (e instanceof Expectation x) return bracket("\\mathbb{E}", render(x.arg()));
+        if (e instanceof Variance v) return bracket("\\operatorname{Var}", render(v.arg()));
+        if (e instanceof Grad g) return grad(g);
+        throw new IllegalStateException("no LaTeX for " + e.getClass().getSimpleName());
+    }
+
+    private static Piece name(String latex) {
+        boolean atom = LatexNames.isAtom(latex);
+        return new Piece(latex, atom ? ATOM : PREFIX, false,
+                LatexNames.hasTopLevel(latex, '^'), LatexNames.hasTopLevel(latex, '_'));
+    }
+
+    private Piece number(Rational r) {
+        if (r.signum() < 0) {
+            Piece p = number(r.negate());
+            return new Piece("-" + p.text, UNARY, p.tall, false, false);
+        }
+        if (r.isInteger()) return new Piece(r.num().toString(), ATOM);
+        if (inline) return new Piece(r.num() + "/" + r.den(), PRODUCT);
+        return new Piece("\\frac{" + r.num() + "}{" + r.den() + "}", ATOM, true, false, false);
+    }
+
+    private Piece sum(Add a) {
+        StringBuilder b = new StringBuilder();
+        boolean tall = false;
+        for (Expr t : a.terms()) {
+            Expr abs = TextPrinter.negated(t);
+            Piece p;
+            if (b.length() == 0) {
+                p = render(t);
+                b.append(p.at(SUM));
+            } else if (abs != null) {
+                p = render(abs);
+                b.append(" - ").append(p.at(PRODUCT));
+            } else {
+                p = render(t);
+                b.append(" + ").append(p.at(PRODUCT));
+            }
+            tall |= p.tall;
+        }
+        return new Piece(b.toString(), SUM, tall, false, false);
+    }
+
+    // ---------------------------------------------------------------- products and quotients
+
+    /** How a scalar factor sorts: symbols first, then other factors, big operators last. */
+    private static int rank(Expr f) {
+        if (f instanceof Sym || f instanceof Const) return 0;
+        if (f instanceof Index i && i.base() instanceof Sym) return 0;
+        if (f instanceof Pow p && (p.base() instanceof Sym || p.base() instanceof Index)) return 0;
+        if (f instanceof Sum) return 2;
+        return 1;
+    }
+
+    private Piece product(Mul m) {
+        if (Exprs.isZero(m)) return new Piece("0", ATOM);
+        Rational coefficient = Rational.ONE;
+        List<Expr> numerators = new ArrayList<>();
+        List<Expr> denominators = new ArrayList<>();
+        List<Expr> chain = new ArrayList<>();
+        for (Expr f : m.factors()) {
+            if (f instanceof Num n) coefficient = coefficient.times(n.value());
+            else if (!f.isScalar()) chain.add(f);
+            else if (f instanceof Pow p && p.exponent() instanceof Num k && k.value().signum() < 0) {
+                denominators.add(Exprs.pow(p.base(), new Num(k.value().negate(), k.pos())));
+            } else numerators.add(f);
+        }
+        numerators.sort(Comparator.comparingInt(LatexPrinter::rank));
+        boolean negative = coefficient.signum() < 0;
+        Rational c = negative ? coefficient.negate() : coefficient;
+        Piece body;
+        if (denominators.isEmpty() && c.isInteger()) {
+            List<Piece> parts = new ArrayList<>();
+            if (!c.isOne() || (numerators.isEmpty() && chain.isEmpty())) parts.add(new Piece(c.num().toString(), ATOM));
+            for (Expr f : numerators) parts.add(render(f));
+            for (Expr f : chain) parts.add(render(f));
+            body = juxtapose(parts);
+        } else if (inline) {
+            body = inlineQuotient(c, numerators, chain, denominators);
+        } else {
+            body = fraction(c, numerators, chain, denominators);
+        }
+        if (!negative) return body;
+        return new Piece("-" + body.text, UNARY, body.tall, false, false);
+    }
+
+    /** Factors side by side; a \cdot where juxtaposition would mislead. */
+    private static Piece juxtapose(List<Piece> parts) {
+        if (parts.size() == 1) return parts.get(0);
+        StringBuilder b = new StringBuilder();
+        boolean tall = false;
+        Piece prev = null;
+        for (Piece p : parts) {
+            String t = p.at(PREFIX);
+            if (prev != null) {
+                String before = prev.at(PREFIX);
+                boolean digitNext = Character.isDigit(t.charAt(0));
+                boolean callLike = (t.startsWith("(") || t.startsWith("\\left(")) && before.endsWith(")")
+                        && !(prev.level < PREFIX);
+                b.append(digitNext || callLike ? " \\cdot " : " ");
+            }
+            b.append(t);
+            tall |= p.tall;
+            prev = p;
+        }
+        return new Piece(b.toString(), PRODUCT, tall, false, false);
+    }
+
+    private Piece fraction(Rational c, List<Expr> numerators, List<Expr> chain, List<Expr> denominators) {
+        List<Expr> inside = new ArrayList<>();
+        List<Expr> outside = new ArrayList<>();
+        for (Expr f : numerators) (rank(f) == 0 ? inside : outside).add(f);
+        if (inside.isEmpty() && outside.size() == 1 && rank(outside.get(0)) == 1 && chain.isEmpty()) {
+            inside.add(outside.remove(0));
+        }
+        boolean chainInside = inside.isEmpty() && outside.isEmpty() && chain.size() == 1;
+        if (chainInside) inside.addAll(chain);
+        List<Piece> top = new ArrayList<>();
+        if (!c.num().equals(BigInteger.ONE) || inside.isEmpty()) top.add(new Piece(c.num().toString(), ATOM));
+        for (Expr f : inside) top.add(render(f));
+        List<Piece> bottom = new ArrayList<>();
+        if (!c.den().equals(BigInteger.ONE)) bottom.add(new Piece(c.den().toString(), ATOM));
+        for (Expr f : denominators) bottom.add(render(f));
+        String num = top.size() == 1 ? top.get(0).text : juxtapose(top).text;
+        String den = bottom.size() == 1 ? bottom.get(0).text : juxtapose(bottom).text;
+        Piece frac = new Piece("\\frac{" + num + "}{" + den + "}", ATOM, true, false, false);
+        List<Piece> parts = new ArrayList<>(List.of(frac));
+        for (Expr f : outside) parts.add(render(f));
+        if (!chainInside) for (Expr f : chain) parts.add(render(f));
+        return juxtapose(parts);
+    }
+
+    private Piece inlineQuotient(Rational c, List<Expr> numerators, List<Expr> chain, List<Expr> denominators) {
+        List<Piece> top = new ArrayList<>();
+        if (!c.num().equals(BigInteger.ONE) || (numerators.isEmpty() && chain.isEmpty())) {
+            top.add(new Piece(c.num().toString(), ATOM));
+        }
+        for (Expr f : numerators) top.add(render(f));
+        for (Expr f : chain) top.add(render(f));
+        List<Piece> bottom = new ArrayList<>();
+        if (!c.den().equals(BigInteger.ONE)) bottom.add(new Piece(c.den().toString(), ATOM));
+        for (Expr f : denominators) bottom.add(render(f));
+        Piece num = juxtapose(top);
+        Piece den = juxtapose(bottom);
+        return new Piece(num.at(PRODUCT) + "/" + den.at(POWER), PRODUCT, num.tall || den.tall, false, false);
+    }
+
+    // ---------------------------------------------------------------- powers, functions, norms
+
+    private Piece power(Pow p) {
+        if (p.isScalar() && p.exponent() instanceof Num k && k.value().signum() < 0) {
+            return product(new Mul(List.of(Num.ONE, p), p.pos()));
+        }
+        if (p.exponent() instanceof Num k && k.value().equals(Rational.of(1, 2)) && p.isScalar()) {
+            Piece b = render(p.base());
+            return new Piece("\\sqrt{" + b.text + "}", ATOM, b.tall, false, false);
+        }
+        Piece b = render(p.base());
+        Piece x = scripts().render(p.exponent());
+        String exp = x.text.length() == 1 ? x.text : "{" + x.text + "}";
+        return new Piece(base(b, false) + "^" + exp, ATOM, b.tall, true, false);
+    }
+
+    private Piece apply(Apply a) {
+        List<Piece> args = a.args().stream().map(this::render).toList();
+        String inner = args.stream().map(p -> p.text).collect(Collectors.joining(", "));
+        boolean tall = args.stream().anyMatch(p -> p.tall);
+        String open = tall ? "\\left(" : "(", close = tall ? "\\right)" : ")";
+        if (a.fn() instanceof UserFunc u) {
+            String n = names.name(u.name());
+            String primes = u.derivative() <= 3 ? "'".repeat(u.derivative()) : "^{(" + u.derivative() + ")}";
+            String head = LatexNames.isAtom(n) ? n : "(" + n + ")";
+            return new Piece(head + primes + open + inner + close, ATOM, tall, false, false);
+        }
+        Builtin b = (Builtin) a.fn();
+        String head = switch (b) {
+            case LOG -> "\\log";
+            case EXP -> "\\exp";
+            case SIN -> "\\sin";
+            case COS -> "\\cos";
+            case TANH -> "\\tanh";
+            case MAX -> "\\max";
+            case MIN -> "\\min";
+            case SIGN -> "\\operatorname{sign}";
+            case SIGMOID -> sigmoidAsSigma ? "\\sigma" : "\\operatorname{sigmoid}";
+            case LOGIT -> "\\operatorname{logit}";
+            case RELU -> "\\operatorname{ReLU}";
+            case SOFTMAX -> "\\operatorname{softmax}";
+            case TRACE -> "\\operatorname{tr}";
+            case SQRT -> null;
+            case ABS -> null;
+            case SUM -> null;
+        };
+        if (b == Builtin.SQRT) return new Piece("\\sqrt{" + inner + "}", ATOM, tall, false, false);
+        if (b == Builtin.ABS) {
+            return new Piece(tall ? "\\left|" + inner + "\\right|" : "|" + inner + "|", ATOM, tall, false, false);
+        }
+        if (b == Builtin.SUM) return new Piece("\\mathbf{1}^\\top " + args.get(0).at(POWER), PREFIX, tall, false, false);
+        return new Piece(head + open + inner + close, ATOM, tall, false, false);
+    }
+
+    private Piece norm(Norm n) {
+        Piece a = render(n.arg());
+        String sub = switch (n.kind()) {
+            case L2 -> "";
+            case L1 -> "_1";
+            case LINF -> "_\\infty";
+            case FROBENIUS -> "_F";
+        };
+        String text = a.tall ? "\\left\\|" + a.text + "\\right\\|" : "\\|" + a.text + "\\|";
+        return new Piece(text + sub, ATOM, a.tall, false, !sub.isEmpty());
+    }
+
+    private Piece index(Index i) {
+        LatexPrinter s = scripts();
+        String inside = i.indices().stream().map(x -> s.render(x).text).collect(Collectors.joining(","));
+        String sub = inside.length() == 1 ? inside : "{" + inside + "}";
+        Piece b = render(i.base());
+        String head = i.base() instanceof Sym && b.level >= ATOM && !b.sub ? b.text
+                : b.level >= ATOM && !b.sub && !b.sup ? b.text : parens(b);
+        return new Piece(head + "_" + sub, ATOM, b.tall, false, true);
+    }
+
+    private Piece bigSum(Sum s) {
+        LatexPrinter sc = scripts();
+        Piece body = render(s.body());
+        String text = "\\sum_{" + names.symbol(s.index()) + "=" + sc.print(s.lo()) + "}^{" + sc.print(s.hi()) + "} "
+                + body.at(PRODUCT);
+        return new Piece(text, PREFIX, true, false, false);
+    }
+
+    private Piece cases(Piecewise p) {
+        StringBuilder b = new StringBuilder("\\begin{cases}");
+        for (int k = 0; k < p.arms().size(); k++) {
+            Piecewise.Arm a = p.arms().get(k);
+            if (k > 0) b.append(" \\\\ ");
+            b.append(print(a.value())).append(" & ");
+            b.append(a.guard().isEmpty() ? "\\text{otherwise}" : "\\text{if } " + print(a.guard()));
+        }
+        return new Piece(b.append("\\end{cases}").toString(), ATOM, true, false, false);
+    }
+
+    private static Piece bracket(String head, Piece arg) {
+        String text = arg.tall ? head + "\\left[" + arg.text + "\\right]" : head + "[" + arg.text + "]";
+        return new Piece(text, ATOM, arg.tall, false, false);
+    }
+
+    private Piece grad(Grad g) {
+        Piece f = render(g.f());
+        String wrt = scripts().print(g.wrt());
+        if (g.wrt().isScalar() && !inline) {
+            if (f.level >= ATOM && !f.tall) {
+                return new Piece("\\frac{\\partial " + f.text + "}{\\partial " + wrt + "}", ATOM, true, false, false);
+            }
+            return new Piece("\\frac{\\partial}{\\partial " + wrt + "} " + f.at(ATOM), PREFIX, true, false, false);
+        }
+        String head = "\\nabla_{" + wrt + "}";
+        return new Piece(head + " " + (f.level >= POWER ? f.text : parens(f)), PREFIX, f.tall, false, false);
+    }
+}
