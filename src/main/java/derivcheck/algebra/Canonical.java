@@ -31,6 +31,57 @@ public final class Canonical {
     }
 
     /**
+     * The order a sheet writes a product in: the number, the other scalar factors, the vectors
+     * and matrices in their order, and the reciprocals last, so it prints as {@code -eps*g/||g||}.
+     * Only scalar factors move, so the value and the matrix order are unchanged.
+     */
+    public static Expr displayOrder(Expr e) {
+        return Exprs.transform(e, x -> {
+            List<Expr> kids = x.children();
+            if (kids.isEmpty()) return null;
+            Expr inner = x.withChildren(kids.stream().map(Canonical::displayOrder).toList());
+            if (!(inner instanceof derivcheck.expr.Mul m)) return inner;
+            List<Expr> numbers = new java.util.ArrayList<>();
+            List<Expr> scalars = new java.util.ArrayList<>();
+            List<Expr> others = new java.util.ArrayList<>();
+            List<Expr> reciprocals = new java.util.ArrayList<>();
+            for (Expr f : m.factors()) {
+                if (f instanceof Num) numbers.add(f);
+                else if (f instanceof derivcheck.expr.Pow p && p.isScalar() && p.exponent() instanceof Num k
+                        && k.value().signum() < 0) reciprocals.add(f);
+                else if (f.isScalar()) scalars.add(f);
+                else others.add(f);
+            }
+            List<Expr> out = new java.util.ArrayList<>(numbers);
+            out.addAll(scalars);
+            out.addAll(others);
+            out.addAll(reciprocals);
+            return new derivcheck.expr.Mul(out, m.pos());
+        });
+    }
+
+    /** The non-numeric factors every coefficient has (as a product), or null if none. */
+    private static Expr commonFactor(List<Term> terms) {
+        if (terms.isEmpty()) return null;
+        List<Expr> common = new java.util.ArrayList<>(factors(terms.get(0).coefficient()));
+        common.removeIf(f -> f instanceof Num);
+        for (Term t : terms.subList(1, terms.size())) common.retainAll(factors(t.coefficient()));
+        if (common.isEmpty()) return null;
+        return common.size() == 1 ? common.get(0) : Exprs.mul(common, Pos.NONE);
+    }
+
+    private static List<Expr> factors(Expr c) {
+        return c instanceof derivcheck.expr.Mul m ? m.factors() : List.of(c);
+    }
+
+    /** The coefficient with the common factors taken out. */
+    private static Expr without(Expr c, Expr common) {
+        List<Expr> out = new java.util.ArrayList<>(factors(c));
+        for (Expr f : factors(common)) out.remove(f);
+        return out.isEmpty() ? Num.ONE : Exprs.mul(out, Pos.NONE);
+    }
+
+    /**
      * A form for comparing: the scalar factors of every product and the terms of every
      * scalar sum in a fixed order (numbers first, then by their text). Matrix factors keep
      * their order.
@@ -65,7 +116,15 @@ public final class Canonical {
 
     private static Expr rewrite(Expr x) {
         if (x instanceof Norm n && !n.arg().isScalar()) {
-            List<Term> terms = Expansion.expand(n.arg());
+            List<Term> terms = LinearCombination.of(n.arg()).asTerms();
+            Expr common = commonFactor(terms);
+            if (common != null && terms.size() > 1) {
+                // ||c*a + c*b|| = |c| * ||a + b||
+                List<Expr> rest = new java.util.ArrayList<>();
+                for (Term t : terms) rest.add(new Term(without(t.coefficient(), common), t.factors()).toExpr());
+                Expr abs = new Apply(Builtin.ABS, List.of(common), Pos.NONE);
+                return Exprs.mul(List.of(abs, new Norm(Exprs.add(rest, Pos.NONE), n.kind(), n.pos())), Pos.NONE);
+            }
             if (terms.size() == 1 && !terms.get(0).factors().isEmpty()) {
                 Term t = terms.get(0);
                 Expr c = t.coefficient();

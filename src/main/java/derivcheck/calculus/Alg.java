@@ -141,7 +141,9 @@ final class Alg {
         if (e.isScalar()) return e;
         if (e instanceof Transpose t) return t.arg();
         if (e instanceof Identity) return e;
-        if (e instanceof Mul m) {
+        if (e instanceof Mul m0) {
+            Expr normal = mul(m0.factors());
+            if (!(normal instanceof Mul m)) return transpose(normal);
             List<Expr> fs = new ArrayList<>();
             for (Expr f : m.factors()) fs.add(transpose(f));
             // scalars scale from anywhere: keep them in front, reverse the chain

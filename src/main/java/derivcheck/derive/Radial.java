@@ -67,9 +67,10 @@ final class Radial implements Strategy {
         steps.add(Step.of("take norms", condition, "with l = ||x||: the norm of both sides"));
         Expr value = Exprs.mul(List.of(l, new derivcheck.expr.Pow(normA, Num.MINUS_ONE, Pos.NONE), aHat), Pos.NONE);
         steps.add(Step.of("solution", new Relation(RelOp.EQ, x, value, Pos.NONE),
-                "x = l * a/||a||, where l > 0 solves the scalar equation above"));
+                "x = l * a/||a|| for a != 0, where l > 0 solves the scalar equation above"));
         List<Result> results = new ArrayList<>();
-        results.add(new Result(x, value, List.of(condition, new Relation(RelOp.GT, l, Num.ZERO, Pos.NONE)), Optional.empty()));
+        results.add(new Result(x, value, List.of(condition, new Relation(RelOp.GT, l, Num.ZERO, Pos.NONE),
+                new Relation(RelOp.GT, normA, Num.ZERO, Pos.NONE)), Optional.empty()));
         return new Attempt.Derived(steps, results);
     }
 }

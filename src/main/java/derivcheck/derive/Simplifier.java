@@ -12,7 +12,7 @@ public final class Simplifier {
     public static Expr scalar(Expr e, DeriveContext ctx) {
         Expr c = Canonical.atoms(e);
         Expr expanded = LinearCombination.of(c).toExpr(Num.ZERO);
-        return ctx.simplify(Canonical.atoms(expanded));
+        return Canonical.displayOrder(ctx.simplify(Canonical.atoms(expanded)));
     }
 
     static Expr scalarOrSelf(Expr e, DeriveContext ctx) {

@@ -21,6 +21,10 @@ final class Tidy {
     private Tidy() {}
 
     static Expr of(Expr e, DeriveContext ctx) {
+        return derivcheck.algebra.Canonical.displayOrder(collect(e, ctx));
+    }
+
+    private static Expr collect(Expr e, DeriveContext ctx) {
         if (e.isScalar()) return ctx.simplify(e);
         LinearCombination lc = LinearCombination.of(inverses(e, ctx)).mapCoefficients(c -> rational(c, ctx));
         List<Term> terms = positiveFirst(lc.asTerms());
@@ -54,7 +58,8 @@ final class Tidy {
     /** A scalar coefficient simplified and written over one denominator. */
     private static Expr rational(Expr c, DeriveContext ctx) {
         Expr s = ctx.simplify(c);
-        return ctx.cas().together(s).orElse(s);
+        Expr t = ctx.cas().together(s).orElse(s);
+        return derivcheck.algebra.Canonical.sorted(ctx.cas().cancel(t).orElse(t));
     }
 
     /** Terms with a leading minus go last, so results read "theta_t - eps*g", not "-eps*g + theta_t". */

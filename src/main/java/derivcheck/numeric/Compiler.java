@@ -323,18 +323,39 @@ public final class Compiler {
     private VNode valueMul(Mul m) {
         List<SNode> coef = new ArrayList<>();
         List<VNode> chain = new ArrayList<>();
+        List<Shape> shapes = new ArrayList<>();
         for (Expr x : m.factors()) {
-            if (x.isScalar()) coef.add(scalar(x)); else chain.add(value(x));
+            if (x.isScalar()) coef.add(scalar(x));
+            else {
+                chain.add(value(x));
+                shapes.add(x.shape());
+            }
         }
         SNode[] c = coef.toArray(new SNode[0]);
         VNode[] t = chain.toArray(new VNode[0]);
+        // where the running product is 1x1 (a'b inside a'*b*x), it is a scalar that scales the rest
+        boolean[] scalarAfter = new boolean[t.length];
+        Shape acc0 = shapes.isEmpty() ? Shape.SCALAR : shapes.get(0);
+        for (int i = 1; i < shapes.size(); i++) {
+            acc0 = acc0 == null ? shapes.get(i) : Shape.of(acc0.rows(), shapes.get(i).cols());
+            if (acc0.isScalar()) {
+                scalarAfter[i] = true;
+                acc0 = null;
+            }
+        }
         Shape shape = m.shape();
         return f -> {
             double k = 1;
             for (SNode n : c) k *= n.eval(f);
             Value acc = t[0].eval(f);
-            for (int i = 1; i < t.length; i++) acc = Ops.times(acc, t[i].eval(f));
-            return Ops.scale(k, Ops.normalize(acc, shape));
+            for (int i = 1; i < t.length; i++) {
+                acc = acc == null ? t[i].eval(f) : Ops.times(acc, t[i].eval(f));
+                if (scalarAfter[i]) {
+                    k *= acc.asDouble();
+                    acc = null;
+                }
+            }
+            return Ops.scale(k, acc == null ? new Value.Real(1) : Ops.normalize(acc, shape));
         };
     }
 

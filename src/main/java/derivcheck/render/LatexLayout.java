@@ -49,7 +49,8 @@ public final class LatexLayout {
     public List<String> rows(String lhs, String op, List<String> terms) {
         List<String> out = new ArrayList<>();
         double left = LatexWidth.of(lhs);
-        boolean moveLeft = left > LONG_LEFT;
+        double right = terms.stream().mapToDouble(LatexWidth::of).sum();
+        boolean moveLeft = left > LONG_LEFT && left + right + 1.5 > width;
         double room = width - (moveLeft ? 2 : left) - 1.5;
         StringBuilder row = new StringBuilder(moveLeft ? "\\MoveEqLeft " + lhs + " \\\\ &" + op + " " : lhs + " &" + op + " ");
         double used = 0;

@@ -105,7 +105,7 @@ public final class LatexPrinter {
     public List<String> terms(Expr e) {
         if (!(e instanceof Add a)) return List.of(print(e));
         List<String> out = new ArrayList<>();
-        for (Expr t : a.terms()) {
+        for (Expr t : positiveFirst(a.terms())) {
             Expr abs = TextPrinter.negated(t);
             if (out.isEmpty()) out.add(render(t).at(SUM));
             else if (abs != null) out.add("- " + render(abs).at(PRODUCT));
@@ -194,10 +194,24 @@ public final class LatexPrinter {
         return new Piece("\\frac{" + r.num() + "}{" + r.den() + "}", ATOM, true, false, false);
     }
 
+    /** The terms with the first one that has no leading minus moved to the front: 1 - x, not -x + 1. */
+    private static List<Expr> positiveFirst(List<Expr> terms) {
+        if (TextPrinter.negated(terms.get(0)) == null) return terms;
+        for (int k = 1; k < terms.size(); k++) {
+            if (TextPrinter.negated(terms.get(k)) == null) {
+                List<Expr> out = new ArrayList<>(terms);
+                out.add(0, out.remove(k));
+                return out;
+            }
+        }
+        return terms;
+    }
+
     private Piece sum(Add a) {
         StringBuilder b = new StringBuilder();
         boolean tall = false;
-        for (Expr t : a.terms()) {
+        String minus = inline ? "-" : " - ", plus = inline ? "+" : " + ";
+        for (Expr t : positiveFirst(a.terms())) {
             Expr abs = TextPrinter.negated(t);
             Piece p;
             if (b.length() == 0) {
@@ -205,10 +219,10 @@ public final class LatexPrinter {
                 b.append(p.at(SUM));
             } else if (abs != null) {
                 p = render(abs);
-                b.append(" - ").append(p.at(PRODUCT));
+                b.append(minus).append(p.at(PRODUCT));
             } else {
                 p = render(t);
-                b.append(" + ").append(p.at(PRODUCT));
+                b.append(plus).append(p.at(PRODUCT));
             }
             tall |= p.tall;
         }
@@ -284,7 +298,7 @@ public final class LatexPrinter {
         List<Expr> inside = new ArrayList<>();
         List<Expr> outside = new ArrayList<>();
         for (Expr f : numerators) (rank(f) == 0 ? inside : outside).add(f);
-        if (inside.isEmpty() && outside.size() == 1 && rank(outside.get(0)) == 1 && chain.isEmpty()) {
+        if (inside.isEmpty() && outside.size() == 1 && rank(outside.get(0)) == 1) {
             inside.add(outside.remove(0));
         }
         boolean chainInside = inside.isEmpty() && outside.isEmpty() && chain.size() == 1;

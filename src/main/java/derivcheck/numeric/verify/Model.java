@@ -1,0 +1,312 @@
+package derivcheck.numeric.verify;
+
+import derivcheck.expr.Expectation;
+import derivcheck.expr.Expr;
+import derivcheck.expr.Exprs;
+import derivcheck.expr.Grad;
+import derivcheck.expr.Inner;
+import derivcheck.expr.Pos;
+import derivcheck.expr.Shape;
+import derivcheck.expr.Sum;
+import derivcheck.expr.Sym;
+import derivcheck.expr.SymKind;
+import derivcheck.expr.Variance;
+import derivcheck.model.IndexRange;
+import derivcheck.model.LetDef;
+import derivcheck.model.Problem;
+import derivcheck.model.SymbolDecl;
+import derivcheck.numeric.Compiled;
+import derivcheck.numeric.Compiler;
+import derivcheck.numeric.Env;
+import derivcheck.numeric.EvaluationException;
+import derivcheck.numeric.FiniteDifference;
+import derivcheck.numeric.NotEvaluableException;
+import derivcheck.numeric.Value;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The computational meaning of a problem's definitions: its lets (plain and indexed) in order,
+ * and, for an abstract loss L with a given upstream gradient {@code given g = grad(L, y)}, the
+ * linear loss L(y) = <g, y>, whose gradient in y is g exactly. Evaluates any expression of the
+ * problem at an {@link Env} holding the base values (givens, unknowns, randoms); a
+ * {@code grad(f, x)} node is evaluated by central finite differences of f in x, recomputing every
+ * definition between x and f. E[.] and Var[.] are not evaluated here (see {@link Moments}).
+ */
+final class Model {
+    /** A definition: a let, or a loss L = <g, y>. */
+    record Def(String name, Optional<IndexRange> range, Expr body) {}
+
+    private record Prepared(Compiled compiled, List<Grad> grads) {}
+
+    static final String GRAD_SLOT = "__grad";
+
+    private final Problem problem;
+    private final List<Def> defs = new ArrayList<>();
+    private final Map<String, Def> byName = new HashMap<>();
+    private final Map<String, Set<String>> closures = new HashMap<>();
+    private final Map<Expr, Prepared> prepared = new IdentityHashMap<>();
+    private final Map<Expr, Prepared> preparedByValue = new HashMap<>();
+    private final Set<String> lossNames = new LinkedHashSet<>();
+
+    Model(Problem p) {
+        this.problem = p;
+        // losses: L = sum of <g, y> over the defined givens g = grad(L, y)
+        Map<String, List<Expr>> lossTerms = new LinkedHashMap<>();
+        Map<String, String> lossAfter = new HashMap<>();
+        for (SymbolDecl d : p.givens()) {
+            if (d.definition().isPresent() && d.definition().get() instanceof Grad g
+                    && g.f() instanceof Sym l && l.kind() == SymKind.LOSS && g.wrt() instanceof Sym y) {
+                lossTerms.computeIfAbsent(l.name(), k -> new ArrayList<>()).add(innerOf(d.sym(), y));
+                if (p.let(y.name()).isPresent()) lossAfter.merge(l.name(), y.name(), (a, b) -> laterOf(p, a, b));
+                else lossAfter.putIfAbsent(l.name(), null);
+            }
+        }
+        List<Def> pending = new ArrayList<>();
+        for (var e : lossTerms.entrySet()) {
+            Expr body = e.getValue().size() == 1 ? e.getValue().get(0) : Exprs.add(e.getValue(), Pos.NONE);
+            Def d = new Def(e.getKey(), Optional.empty(), body);
+            lossNames.add(e.getKey());
+            if (lossAfter.get(e.getKey()) == null) add(d); else pending.add(d);
+        }
+        for (LetDef l : p.lets()) {
+            add(new Def(l.sym().name(), l.range(), l.body()));
+            for (var it = pending.iterator(); it.hasNext(); ) {
+                Def d = it.next();
+                if (l.sym().name().equals(lossAfter.get(d.name()))) { add(d); it.remove(); }
+            }
+        }
+        pending.forEach(this::add);
+    }
+
+    private static Expr innerOf(Sym g, Sym y) {
+        if (g.isScalar() && y.isScalar()) return Exprs.mul(g, y);
+        return new Inner(g, y, Pos.NONE);
+    }
+
+    private static String laterOf(Problem p, String a, String b) {
+        List<String> order = p.lets().stream().map(l -> l.sym().name()).toList();
+        return order.indexOf(a) >= order.indexOf(b) ? a : b;
+    }
+
+    private void add(Def d) {
+        defs.add(d);
+        byName.put(d.name(), d);
+    }
+
+    Problem problem() { return problem; }
+
+    List<Def> defs() { return defs; }
+
+    boolean isDefined(String name) { return byName.containsKey(name); }
+
+    Set<String> losses() { return lossNames; }
+
+    // ------------------------------------------------------------------ dependencies
+
+    /** Names of every symbol in e (bound sum indices included, harmlessly). */
+    static Set<String> symbols(Expr e) {
+        Set<String> out = new LinkedHashSet<>();
+        Exprs.anyNode(e, x -> {
+            if (x instanceof Sym s) out.add(s.name());
+            return false;
+        });
+        return out;
+    }
+
+    /** The definitions e depends on, directly or through other definitions. */
+    Set<String> closure(Expr e) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String s : symbols(e)) addClosure(s, out);
+        return out;
+    }
+
+    private void addClosure(String name, Set<String> out) {
+        Def d = byName.get(name);
+        if (d == null || out.contains(name)) return;
+        out.add(name);
+        for (String s : closureOf(d)) out.add(s);
+    }
+
+    private Set<String> closureOf(Def d) {
+        Set<String> c = closures.get(d.name());
+        if (c != null) return c;
+        Set<String> out = new LinkedHashSet<>();
+        closures.put(d.name(), out); // guards against cycles
+        Set<String> syms = new LinkedHashSet<>(symbols(d.body()));
+        d.range().ifPresent(r -> { syms.addAll(symbols(r.lo())); syms.addAll(symbols(r.hi())); });
+        for (String s : syms) addClosure(s, out);
+        return out;
+    }
+
+    /** All base symbols (not definitions) that e depends on, through definitions too. */
+    Set<String> baseSymbols(Expr e) {
+        Set<String> out = new LinkedHashSet<>(symbols(e));
+        for (String d : closure(e)) {
+            Def def = byName.get(d);
+            out.addAll(symbols(def.body()));
+        }
+        out.removeIf(byName::containsKey);
+        return out;
+    }
+
+    /** Does e depend on any of these names, directly or through definitions? */
+    boolean dependsOn(Expr e, Set<String> names) {
+        for (String s : symbols(e)) if (names.contains(s)) return true;
+        for (String d : closure(e)) {
+            if (names.contains(d)) return true;
+            for (String s : symbols(byName.get(d).body())) if (names.contains(s)) return true;
+        }
+        return false;
+    }
+
+    /** The definitions (in order) that depend on one of the names. */
+    Set<String> dependents(Set<String> names) {
+        Set<String> out = new LinkedHashSet<>();
+        Set<String> hit = new HashSet<>(names);
+        for (Def d : defs) {
+            boolean dep = false;
+            for (String s : symbols(d.body())) if (hit.contains(s)) { dep = true; break; }
+            if (dep) { out.add(d.name()); hit.add(d.name()); }
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ evaluation
+
+    /** Computes every definition into env (in order). */
+    Env computeAll(Env env) {
+        for (Def d : defs) compute(d, env);
+        return env;
+    }
+
+    /** Recomputes the named definitions (in order), leaving out the overridden ones. */
+    void recompute(Env env, Set<String> names, Set<String> except) {
+        for (Def d : defs) if (names.contains(d.name()) && !except.contains(d.name())) compute(d, env);
+    }
+
+    private void compute(Def d, Env env) {
+        if (d.range().isEmpty()) {
+            env.set(d.name(), eval(d.body(), env));
+            return;
+        }
+        IndexRange r = d.range().get();
+        int lo = integer(eval(r.lo(), env).asDouble());
+        int hi = integer(eval(r.hi(), env).asDouble());
+        String idx = r.index().name();
+        List<Value> entries = new ArrayList<>();
+        Value saved = env.get(idx);
+        for (int k = lo; k <= hi; k++) {
+            env.set(idx, k);
+            entries.add(eval(d.body(), env));
+        }
+        if (saved != null) env.set(idx, saved);
+        if (entries.isEmpty()) throw new EvaluationException("the definition of " + d.name() + " is empty at these sizes");
+        if (entries.get(0).isReal()) {
+            double[] v = new double[entries.size()];
+            for (int k = 0; k < v.length; k++) v[k] = entries.get(k).asDouble();
+            env.set(d.name(), Value.vector(v));
+        } else {
+            double[][] rows = new double[entries.size()][];
+            for (int k = 0; k < rows.length; k++) rows[k] = entries.get(k).flatten();
+            env.set(d.name(), Value.matrix(rows));
+        }
+    }
+
+    static int integer(double x) {
+        long r = Math.round(x);
+        if (Math.abs(x - r) > 1e-9) throw new EvaluationException("not an integer: " + x);
+        return (int) r;
+    }
+
+    /** The value of e at env, all definitions of env computed; grad nodes by finite differences. */
+    Value eval(Expr e, Env env) {
+        Prepared p = prepare(e);
+        if (p.grads().isEmpty()) return p.compiled().evaluate(env);
+        Env work = env.copy();
+        for (int k = 0; k < p.grads().size(); k++) work.set(GRAD_SLOT + k, gradient(p.grads().get(k), env));
+        return p.compiled().evaluate(work);
+    }
+
+    double evalScalar(Expr e, Env env) { return eval(e, env).asDouble(); }
+
+    private Prepared prepare(Expr e) {
+        Prepared p = prepared.get(e);
+        if (p != null) return p;
+        p = preparedByValue.get(e);
+        if (p == null) {
+            if (Exprs.anyNode(e, x -> x instanceof Expectation || x instanceof Variance)) {
+                throw new NotEvaluableException("E[...] and Var[...] are estimated by Monte Carlo, not evaluated pointwise");
+            }
+            List<Grad> grads = new ArrayList<>();
+            Expr replaced = Exprs.transform(e, x -> {
+                if (x instanceof Grad g) {
+                    grads.add(g);
+                    return new Sym(GRAD_SLOT + (grads.size() - 1), g.shape(), SymKind.GIVEN, Pos.NONE);
+                }
+                return null;
+            });
+            p = new Prepared(Compiler.compile(replaced), List.copyOf(grads));
+            preparedByValue.put(e, p);
+        }
+        prepared.put(e, p);
+        return p;
+    }
+
+    /** grad(f, x) at env by central differences of f in x, recomputing what depends on x. */
+    Value gradient(Grad g, Env env) {
+        if (!(g.wrt() instanceof Sym x) || x.kind() == SymKind.DIM || x.kind() == SymKind.INDEX) {
+            throw new NotEvaluableException("a gradient with respect to something other than a declared symbol");
+        }
+        if (g.f() instanceof Sym l && l.kind() == SymKind.LOSS && !byName.containsKey(l.name())) {
+            throw new NotEvaluableException("the abstract loss " + l.name() + " has no given gradient (given g = grad("
+                    + l.name() + ", y)) to make it concrete");
+        }
+        Value x0 = env.get(x.name());
+        if (x0 == null) throw new EvaluationException("no value for " + x.name() + " to differentiate at");
+        Set<String> needed = new LinkedHashSet<>(closure(g.f()));
+        needed.retainAll(dependents(Set.of(x.name())));
+        Set<String> except = Set.of(x.name());
+        Env work = env.copy();
+        double[] at = x0.flatten();
+        double[] grad = FiniteDifference.gradient(xs -> {
+            work.set(x.name(), x0.unflatten(xs));
+            recompute(work, needed, except);
+            return evalScalar(g.f(), work);
+        }, at);
+        return x0.unflatten(grad);
+    }
+
+    /** The definitions and E/Var-free parts are inlined where plain: used to compile objectives once. */
+    Expr inlinePlain(Expr e) {
+        return Exprs.transform(e, x -> {
+            if (x instanceof Sym s && byName.containsKey(s.name()) && byName.get(s.name()).range().isEmpty()) {
+                return inlinePlain(byName.get(s.name()).body());
+            }
+            return null;
+        });
+    }
+
+    /** Does e (after inlining) still need definitions computed entry by entry, or gradients? */
+    boolean needsModel(Expr inlined) {
+        return Exprs.anyNode(inlined, x -> x instanceof Grad || (x instanceof Sym s && byName.containsKey(s.name())));
+    }
+
+    static boolean hasMoments(Expr e) {
+        return Exprs.anyNode(e, x -> x instanceof Expectation || x instanceof Variance);
+    }
+
+    static boolean isSumIndex(Expr e, String name) {
+        return Exprs.anyNode(e, x -> x instanceof Sum s && s.index().name().equals(name));
+    }
+
+    static Shape shapeOf(Expr e) { return e.shape(); }
+}

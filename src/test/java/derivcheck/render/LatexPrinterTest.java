@@ -1,0 +1,173 @@
+package derivcheck.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import derivcheck.expr.Expectation;
+import derivcheck.expr.Expr;
+import derivcheck.expr.Exprs;
+import derivcheck.expr.Grad;
+import derivcheck.expr.Pos;
+import derivcheck.expr.Shape;
+import derivcheck.expr.Sym;
+import derivcheck.expr.SymKind;
+import derivcheck.expr.Variance;
+import derivcheck.model.Problem;
+import derivcheck.spec.Specs;
+import org.junit.jupiter.api.Test;
+
+/** The notation rules of the LaTeX printer, one rule per test. */
+class LatexPrinterTest {
+    private static final LatexPrinter P = LatexPrinter.standard();
+
+    private static String tex(String spec) { return P.print(Specs.expr(spec)); }
+
+    @Test void productsAreJuxtaposedWithoutCdot() {
+        assertEquals("2 a b", tex("2*a*b"));
+    }
+
+    @Test void cdotSeparatesANumberFromAFactorStartingWithADigit() {
+        assertEquals("2 \\cdot 3^a", P.print(Exprs.mul(Exprs.num(2), new derivcheck.expr.Pow(Exprs.num(3), Specs.scalar("a"), Pos.NONE))));
+    }
+
+    @Test void cdotSeparatesAFunctionCallFromAParenthesizedFactor() {
+        assertEquals("\\log(a) \\cdot (b + c)", tex("log(a)*(b + c)"));
+    }
+
+    @Test void parenthesizedSumsAreJuxtaposed() {
+        assertEquals("(a + b) (b + c)", tex("(a + b)*(b + c)"));
+    }
+
+    @Test void scalarFactorsPrintBeforeNormsAndSymbolsBeforeFunctions() {
+        assertEquals("a \\|x\\|_1", tex("||x||_1*a"));
+    }
+
+    @Test void scalarQuotientIsAFrac() {
+        assertEquals("\\frac{a}{b}", tex("a/b"));
+    }
+
+    @Test void numericCoefficientFractionKeepsANormOutside() {
+        assertEquals("\\frac{a}{2} \\|x\\|^2", tex("a/2*||x||^2"));
+    }
+
+    @Test void aSumOverAScalarGoesIntoTheFrac() {
+        assertEquals("\\frac{\\theta_t - a x}{a b + 1}", tex("(theta_t - a*x)/(1 + a*b)"));
+    }
+
+    @Test void aVectorOverANormIsAFracOfTheVector() {
+        assertEquals("\\frac{x}{\\|x\\|}", tex("x/||x||"));
+    }
+
+    @Test void scalarFactorsGoIntoTheFracAndTheVectorAfterIt() {
+        assertEquals("-\\frac{a}{\\|x\\|} x", tex("-a*x/||x||"));
+    }
+
+    @Test void quotientsInExponentsAreInlineSlashes() {
+        assertEquals("a^{b/c}", tex("a^(b/c)"));
+    }
+
+    @Test void halfPowerIsASquareRoot() {
+        assertEquals("\\sqrt{a}", tex("a^(1/2)"));
+    }
+
+    @Test void negativePowerIsAFraction() {
+        assertEquals("\\frac{1}{a^2}", tex("a^(-2)"));
+    }
+
+    @Test void subtractionPrintsAMinusAndAPositiveTermComesFirst() {
+        assertEquals("a - b", tex("a - b"));
+        assertEquals("1 - a", tex("-a + 1"));
+    }
+
+    @Test void normsAreDoubleBarsWithTheirSubscripts() {
+        assertEquals("\\|x\\|", tex("||x||"));
+        assertEquals("\\|x\\|_1", tex("||x||_1"));
+        assertEquals("\\|x\\|_\\infty", tex("||x||_inf"));
+    }
+
+    @Test void innerProductsAreAngleBrackets() {
+        assertEquals("\\langle x, y\\rangle", tex("<x, y>"));
+    }
+
+    @Test void transposeIsTopSuperscript() {
+        assertEquals("A^\\top u", tex("A'*u"));
+    }
+
+    @Test void inverseIsMinusOneSuperscriptWithParenthesesAroundSums() {
+        assertEquals("S^{-1}", tex("inv(S)"));
+        assertEquals("(S + W)^{-1}", tex("inv(S + W)"));
+    }
+
+    @Test void signSigmoidAndLogitAreOperators() {
+        assertEquals("\\operatorname{sign}(x)", tex("sign(x)"));
+        assertEquals("\\sigma(a)", tex("sigmoid(a)"));
+        assertEquals("\\operatorname{logit}(a)", tex("logit(a)"));
+    }
+
+    @Test void sigmoidIsSpelledOutWhenSigmaNamesASymbol() {
+        Problem p = Specs.parse("problem t\n  given sigma, a : real\n  let e = sigmoid(a)*sigma\n");
+        assertEquals("\\sigma \\operatorname{sigmoid}(a)", LatexPrinter.of(p).print(p.let("e").orElseThrow().body()));
+    }
+
+    @Test void absoluteValueIsBars() {
+        assertEquals("|a|", tex("abs(a)"));
+    }
+
+    @Test void noLeftRightAroundAtomsOnlyAroundTallContent() {
+        assertEquals("\\log(a)", tex("log(a)"));
+        assertEquals("\\log\\left(\\frac{a}{b}\\right)", tex("log(a/b)"));
+    }
+
+    @Test void piecewiseIsACasesEnvironment() {
+        assertEquals("\\begin{cases}a & \\text{if } a > 0 \\\\ 0 & \\text{otherwise}\\end{cases}",
+                tex("cases(a if a > 0, 0 otherwise)"));
+    }
+
+    @Test void iversonBracketIsDoubleSquareBrackets() {
+        assertEquals("a [\\![a = b]\\!]", tex("a*[a = b]"));
+    }
+
+    @Test void sumsHaveLowerAndUpperLimits() {
+        assertEquals("\\sum_{i=1}^{n} x_i", tex("sum(i = 1..n, x_i)"));
+        assertEquals("\\sum_{i=1}^{N-2} (x_i + x_{i+2})", P.print(Specs.expr(
+                "problem t\n  dim N >= 3\n  given x : vector[N]\n", "sum(i = 1..N-2, x_i + x_{i+2})")));
+    }
+
+    @Test void expectationIsBlackboardEAndVarianceAnOperator() {
+        Sym y = Specs.scalar("y");
+        assertEquals("\\mathbb{E}[y]", P.print(new Expectation(y, Pos.NONE)));
+        assertEquals("\\operatorname{Var}[y]", P.print(new Variance(y, Pos.NONE)));
+    }
+
+    @Test void gradientInAVectorIsNablaAndInAScalarAPartialQuotient() {
+        Sym l = new Sym("L", Shape.SCALAR, SymKind.LOSS, Pos.NONE);
+        assertEquals("\\nabla_{x} L", P.print(new Grad(l, Specs.vector("x", "n"), Pos.NONE)));
+        assertEquals("\\frac{\\partial L}{\\partial a}", P.print(new Grad(l, Specs.scalar("a"), Pos.NONE)));
+    }
+
+    @Test void userFunctionsUseTheirNameAndPrimes() {
+        assertEquals("\\rho'(a)", P.print(Specs.expr("problem t\n  given a : real\n  given rho : function\n", "rho'(a)")));
+    }
+
+    @Test void theOptimalValuePrintsAsFStar() {
+        assertEquals("f^{\\star}", P.print(new Sym("min", Shape.SCALAR, SymKind.OPTIMUM, Pos.NONE)));
+    }
+
+    @Test void specLatexNamesAreUsedAndGetParenthesesBeforeAnotherSuperscript() {
+        Problem p = Specs.parse("problem t\n  given s : real  latex \"\\theta^t\"\n  let e = s^2\n");
+        assertEquals("(\\theta^t)^2", LatexPrinter.of(p).print(p.let("e").orElseThrow().body()));
+    }
+
+    @Test void indexingANameThatHasASubscriptAddsParentheses() {
+        Problem p = Specs.parse("problem t\n  dim n\n  given w : vector[n]  latex \"w_0\"\n  given v : vector[n]  latex \"x^{(i)}\"\n"
+                + "  let e = w_1 + v_1\n");
+        assertEquals("(w_0)_1 + x^{(i)}_1", LatexPrinter.of(p).print(p.let("e").orElseThrow().body()));
+    }
+
+    @Test void relationsUseLeAndGeAndChainWhenLinked() {
+        Problem p = Specs.parse(Specs.DECLS + "  assume a <= b\n");
+        Expr a = Specs.scalar("a"), b = Specs.scalar("b"), c = Specs.scalar("c");
+        var r1 = new derivcheck.expr.Relation(derivcheck.expr.RelOp.LE, a, b, Pos.NONE);
+        var r2 = new derivcheck.expr.Relation(derivcheck.expr.RelOp.GE, b, c, Pos.NONE);
+        assertEquals("a \\le b \\ge c", LatexPrinter.of(p).print(java.util.List.of(r1, r2)));
+    }
+}

@@ -1,0 +1,80 @@
+package derivcheck.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import derivcheck.derive.Derivation;
+import derivcheck.derive.Result;
+import derivcheck.derive.Step;
+import derivcheck.expr.Exprs;
+import derivcheck.expr.Pos;
+import derivcheck.expr.RelOp;
+import derivcheck.expr.Relation;
+import derivcheck.model.Problem;
+import derivcheck.spec.Specs;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The statement and sheet writers: what a problem's part of the sheet says. */
+class LatexSheetTest {
+    private static final Problem PROX = Specs.parse("""
+            problem prox
+              title "Proximal step"
+              source "Assignment 3b"
+              dim n
+              given g, theta_t : vector[n]   latex "\\\\tilde g^t", "\\\\theta^t"
+              given lambda, eps : real       latex "\\\\lambda", "\\\\varepsilon"  where lambda > 0, eps > 0
+              find theta : vector[n]         latex "\\\\theta^{t+1}"
+              minimize <g, theta - theta_t> + lambda/2*||theta||^2 + 1/(2*eps)*||theta - theta_t||^2
+              expect theta = (theta_t - eps*g)/(1 + eps*lambda)
+            """);
+
+    @Test void statementGroupsGivensAndUsesTheirAssumptions() {
+        String s = new StatementWriter(PROX, LatexPrinter.of(PROX)).write();
+        assertTrue(s.contains("Given $\\tilde g^t, \\theta^t \\in \\mathbb{R}^{n}$, $\\lambda, \\varepsilon > 0$."), s);
+        assertTrue(s.contains("Minimize over $\\theta^{t+1} \\in \\mathbb{R}^{n}$"), s);
+        assertTrue(s.contains("f(\\theta^{t+1}) &= \\langle \\tilde g^t, \\theta^{t+1} - \\theta^t\\rangle"), s);
+    }
+
+    @Test void aDeclinedProblemSaysSoAndListsItsExpectsAsNotDerived() {
+        Derivation d = new Derivation(Derivation.Status.DECLINED, "", List.of(), List.of(),
+                List.of("affine stationarity: declined — no", "radial stationarity: declined — no"));
+        String tex = new SheetWriter(true, SheetVerifier.NONE, 1).write(List.of(new SheetWriter.Entry(PROX, Optional.of(d))));
+        assertTrue(tex.startsWith(SheetWriter.MARKER));
+        assertTrue(tex.contains("Not derived (declined)"));
+        assertTrue(tex.contains("affine stationarity, radial stationarity: \\emph{declined --- no}"), tex);
+        assertTrue(tex.contains("\\rulename{not derived}"));
+        assertTrue(tex.contains("numeric check: not run"));
+    }
+
+    @Test void aDerivationPrintsItsStepsWithTheRuleBesideAndTheResultBoxed() {
+        var theta = PROX.symbol("theta").orElseThrow();
+        var g = PROX.symbol("g").orElseThrow();
+        Step s = Step.of("stationarity", new Relation(RelOp.EQ, theta, Exprs.neg(g), Pos.NONE), "set the gradient to zero");
+        Derivation d = new Derivation(Derivation.Status.DERIVED, "affine stationarity", List.of(s),
+                List.of(Result.of(theta, Exprs.neg(g))), List.of());
+        String tex = new SheetWriter(true, SheetVerifier.NONE, 1).write(List.of(new SheetWriter.Entry(PROX, Optional.of(d))));
+        assertTrue(tex.contains("\\why{Set the gradient to zero.}\n\\theta^{t+1} &= -\\tilde g^t \\rulename{stationarity}"), tex);
+        assertTrue(tex.contains("\\boxed{\\theta^{t+1} = -\\tilde g^t}"), tex);
+    }
+
+    @Test void theProblemsOnlyVersionHasNoSolutions() {
+        String tex = new SheetWriter(false, SheetVerifier.NONE, 1).write(List.of(new SheetWriter.Entry(PROX, Optional.empty())));
+        assertFalse(tex.contains("Solution}"));
+        assertTrue(tex.contains("\\section{Proximal step}"));
+    }
+
+    @Test void verificationLinesReadAsText() {
+        assertEquals("numeric check: not run", SheetVerificationLine.numericNotRun().text());
+        assertEquals("numeric check: verified (200 samples, max relative error 3.1e-12, seed 42)",
+                SheetVerificationLine.numeric(SheetVerificationLine.Verdict.VERIFIED, 200, 3.1e-12, 42).text());
+        assertEquals("symbolic check: verified",
+                SheetVerificationLine.symbolic(SheetVerificationLine.Verdict.VERIFIED, "").text());
+    }
+
+    @Test void textIsEscapedForLatex() {
+        assertEquals("a\\_i \\textless{} 5\\% of \\$x \\& y", LatexText.escape("a_i < 5% of $x & y"));
+    }
+}
