@@ -40,6 +40,14 @@ public final class Canonical {
             List<Expr> kids = x.children();
             if (kids.isEmpty()) return null;
             Expr inner = x.withChildren(kids.stream().map(Canonical::displayOrder).toList());
+            if (inner instanceof derivcheck.expr.Add a) {
+                // terms without a leading minus first, otherwise in their order
+                List<Expr> plus = new java.util.ArrayList<>();
+                List<Expr> minus = new java.util.ArrayList<>();
+                for (Expr t : a.terms()) (leadingMinus(t) ? minus : plus).add(t);
+                plus.addAll(minus);
+                return new derivcheck.expr.Add(plus, a.pos());
+            }
             if (!(inner instanceof derivcheck.expr.Mul m)) return inner;
             List<Expr> numbers = new java.util.ArrayList<>();
             List<Expr> scalars = new java.util.ArrayList<>();
@@ -100,11 +108,43 @@ public final class Canonical {
             }
             if (inner instanceof derivcheck.expr.Add a) {
                 List<Expr> terms = new java.util.ArrayList<>(a.terms());
-                terms.sort(Canonical::compare);
+                terms.sort(Canonical::compareTerms);
                 return new derivcheck.expr.Add(terms, a.pos());
             }
             return inner;
         });
+    }
+
+    /**
+     * Bound index names replaced by canonical ones, so sums that differ only in the name of
+     * their index (sum over i vs over k) compare equal.
+     */
+    public static Expr alphaRenamed(Expr e) {
+        return rename(e, 0);
+    }
+
+    private static Expr rename(Expr e, int depth) {
+        if (e instanceof derivcheck.expr.Sum s) {
+            derivcheck.expr.Sym fresh = new derivcheck.expr.Sym("k_" + depth, s.index().shape(), s.index().kind(), s.index().pos());
+            Expr body = Exprs.substitute(s.body(), s.index(), fresh);
+            return new derivcheck.expr.Sum(fresh, rename(s.lo(), depth), rename(s.hi(), depth), rename(body, depth + 1), s.pos());
+        }
+        List<Expr> kids = e.children();
+        if (kids.isEmpty()) return e;
+        return e.withChildren(kids.stream().map(k -> rename(k, depth)).toList());
+    }
+
+    /** Terms of a sum: those written without a leading minus first, then by their text. */
+    private static int compareTerms(Expr a, Expr b) {
+        boolean ma = leadingMinus(a);
+        boolean mb = leadingMinus(b);
+        if (ma != mb) return ma ? 1 : -1;
+        return derivcheck.render.TextPrinter.print(a).compareTo(derivcheck.render.TextPrinter.print(b));
+    }
+
+    private static boolean leadingMinus(Expr e) {
+        if (e instanceof Num n) return n.value().signum() < 0;
+        return e instanceof derivcheck.expr.Mul m && m.factors().get(0) instanceof Num n && n.value().signum() < 0;
     }
 
     private static int compare(Expr a, Expr b) {
@@ -159,6 +199,13 @@ public final class Canonical {
                 out.add(Atoms.inner(t.arg(), ns.get(1)));
                 return Exprs.mul(out, Pos.NONE);
             }
+        }
+        if (x instanceof derivcheck.expr.Pow p && p.isScalar() && p.base() instanceof derivcheck.expr.Mul pm
+                && p.exponent() instanceof Num k && k.value().isInteger()) {
+            // (a*b)^k = a^k * b^k for an integer k
+            List<Expr> out = new java.util.ArrayList<>();
+            for (Expr f : pm.factors()) out.add(Exprs.pow(f, k));
+            return Exprs.mul(out, Pos.NONE);
         }
         if (x instanceof derivcheck.expr.Mul m && m.isScalar()) {
             // |u| * u^-1 = sign(u)

@@ -53,14 +53,18 @@ import java.util.Set;
  * <li>{@code ||u||} (2-norm, Frobenius): u gets G*u/||u||; {@code ||u||^k}: u gets
  *     k*G*||u||^(k-2)*u (so {@code ||u||^2} gives 2*G*u); {@code ||u||_1}: u gets G*sign(u);</li>
  * <li>{@code s^k}: s gets k*G*s^(k-1); a symbolic exponent gets G*s^k*log(s);
- *     a matrix power with an integer exponent is expanded into a product;</li>
+ *     a matrix power with an integer exponent is expanded into a product; a matrix power
+ *     {@code A^e} with a size exponent (T, T + 1, …): A gets
+ *     {@code sum(k = 1..e, (A')^(e-k)*G*(A')^(k-1))};</li>
  * <li>scalar built-ins f(t): t gets G*f'(t) (table in {@link Derivatives}); a declared
  *     function rho: t gets G*rho'(t) via {@link UserFunc#differentiated()};</li>
  * <li>entrywise built-ins of a vector or matrix: u gets f'(u) ⊙ G, written as the tabulated
  *     vector {@code sum(i = 1..n, f'(u_i)*G_i * I_n[i])} (see {@link Entries}), which
  *     {@link Simplify} turns back into f'(u) or c*v where that is what it is;</li>
  * <li>{@code sum(x)}: x gets G*1; {@code trace(M)}: M gets G*I; {@code softmax(u)}: u gets
- *     s ⊙ G - s*(s'*G); {@code max/min(a, b)} entrywise: the adjoint masked by Iverson brackets;</li>
+ *     s ⊙ G - s*(s'*G); {@code max/min(a, b)} entrywise: the adjoint masked by Iverson brackets;
+ *     {@code min(v)}/{@code max(v)} of one vector: v gets the vector with entries
+ *     {@code G*[v_i = min(v)]} (almost everywhere; at a tie it is not a gradient);</li>
  * <li>an index {@code x_i}: x gets G*e_i (e_i = {@code I_n[i]}), {@code W_{i,j}}: W gets
  *     G*e_i*e_j', row {@code W_i}: W gets e_i*G'; a sum over an index passes G into its body
  *     and sums the contributions over the same range (backprop through index sums);</li>
@@ -72,9 +76,9 @@ import java.util.Set;
  * definitions before differentiating.
  *
  * <p>Not supported (a {@link NotDifferentiableException} names the node): {@code ||.||_inf},
- * {@code max}/{@code min} of one vector, max/min of matrices, {@code Var[.]}, nested
+ * max/min of matrices, {@code Var[.]}, nested
  * {@code grad(.,.)} inside f, sums whose bounds or indices depend on x, matrix powers with a
- * non-integer or x-dependent exponent, E[.] with a random adjoint or random x.
+ * non-integer, x-dependent or non-size exponent, E[.] with a random adjoint or random x.
  */
 public final class Gradient {
     private final Sym x;
@@ -228,6 +232,14 @@ public final class Gradient {
 
     private Expr backPow(Pow p, Expr g) {
         Expr base = p.base(), k = p.exponent();
+        if (!base.isScalar() && !depends(k) && sizeExponent(k)) {
+            // d(A^e) = sum(k = 1..e, A^(k-1) dA A^(e-k)); A gets sum(k = 1..e, (A')^(e-k) G (A')^(k-1))
+            Sym i = freshIndex();
+            Expr at = Alg.transpose(base);
+            Expr left = Alg.pow(at, Alg.add(k, Alg.neg(i)));
+            Expr right = Alg.pow(at, Alg.add(i, Num.MINUS_ONE));
+            return back(base, new Sum(i, Num.ONE, k, Alg.mul(left, g, right), Pos.NONE));
+        }
         if (!base.isScalar()) {
             if (depends(k) || !(k instanceof Num n) || !n.value().isInteger() || n.value().num().bitLength() > 6) {
                 throw unsupported(p, "a matrix power needs a small constant integer exponent");
@@ -252,6 +264,25 @@ public final class Gradient {
         }
         if (depends(k)) cs.add(back(k, Alg.mul(g, p, Apply.of(Builtin.LOG, base))));
         return sum(cs);
+    }
+
+    /**
+     * An exponent that is a size: a sum of dimension symbols with positive integer coefficients
+     * plus a non-negative integer (T, 2*T + 1), so a non-negative integer for every size.
+     */
+    private static boolean sizeExponent(Expr k) {
+        if (k instanceof Num) return false; // constant exponents are expanded into products
+        List<Expr> terms = k instanceof Add a ? a.terms() : List.of(k);
+        boolean dim = false;
+        for (Expr t : terms) {
+            if (t instanceof Sym s && s.kind() == SymKind.DIM) { dim = true; continue; }
+            if (t instanceof Mul m && m.factors().size() == 2 && m.factors().get(0) instanceof Num c
+                    && c.value().isInteger() && c.value().signum() > 0
+                    && m.factors().get(1) instanceof Sym s && s.kind() == SymKind.DIM) { dim = true; continue; }
+            if (t instanceof Num c && c.value().isInteger() && c.value().signum() >= 0) continue;
+            return false;
+        }
+        return dim;
     }
 
     private Expr backNorm(Norm n, Expr g) {
@@ -304,7 +335,14 @@ public final class Gradient {
     }
 
     private Expr backMaxMin(Apply a, Builtin b, Expr g) {
-        if (a.args().size() == 1) throw unsupported(a, "the " + b.spelling() + " of a vector has no gradient rule here");
+        if (a.args().size() == 1) {
+            // min(v)/max(v) of a vector: the adjoint goes to the entries that attain it,
+            // [v_i = min(v)] (almost everywhere: a tie has no derivative)
+            Expr v = a.args().get(0);
+            Sym i = freshIndex();
+            Expr entryAdj = Alg.mul(g, bracket(RelOp.EQ, entry(v, i, null), a));
+            return back(v, Entries.vector(i, v.shape().rows(), entryAdj));
+        }
         Expr p = a.args().get(0), q = a.args().get(1);
         if (a.shape().isMatrix()) throw unsupported(a, b.spelling() + " of matrices has no gradient rule here");
         RelOp first = b == Builtin.MAX ? RelOp.GE : RelOp.LE; // ties go to the first argument

@@ -38,15 +38,20 @@ public final class ExpectCheck {
 
     static Outcome one(Problem p, Derivation d, Claim c, DeriveContext ctx) {
         if (d.status() != Derivation.Status.DERIVED) return new Outcome(c, Verdict.UNDECIDED, "nothing was derived to compare with");
-        if (c.range().isPresent()) return new Outcome(c, Verdict.UNDECIDED, "index-wise expects are compared numerically");
+        if (c.range().isPresent()) return indexwise(p, d, c, ctx);
         List<Relation> conditions = new ArrayList<>();
         for (Result r : d.results()) conditions.addAll(r.conditions());
         derivcheck.cas.Assumptions more = derivcheck.cas.Assumptions.NONE;
         for (Relation r : conditions) more = Facts.with(more, r);
         ctx = ctx.with(more);
         for (Relation rel : c.relations()) {
-            if (rel.op() != RelOp.EQ) return new Outcome(c, Verdict.UNDECIDED, "inequalities are compared numerically");
-            Expr diff = substituteResults(Exprs.sub(rel.lhs(), rel.rhs()), d.results());
+            if (rel.op() != RelOp.EQ) {
+                // a bound: compared with the derived bounds of the same unknown (see BoundCheck)
+                Optional<String> why = BoundCheck.check(rel, d.results(), ctx);
+                if (why.isEmpty()) continue;
+                return new Outcome(c, Verdict.UNDECIDED, why.get());
+            }
+            Expr diff = boundNamesCanonical(substituteResults(Exprs.sub(rel.lhs(), rel.rhs()), d.results()));
             Optional<Expr> explicit = Evaluation.explicit(p, diff);
             if (explicit.isEmpty()) return new Outcome(c, Verdict.UNDECIDED, "it has a gradient that cannot be computed");
             Optional<String> open = openQuantity(p, explicit.get());
@@ -61,10 +66,20 @@ public final class ExpectCheck {
         return new Outcome(c, Verdict.VERIFIED, "equal to the derived result");
     }
 
+    /** An expect for every index of a range, compared with entries derived entry by entry (see {@link IndexwiseCheck}). */
+    static Outcome indexwise(Problem p, Derivation d, Claim c, DeriveContext ctx) {
+        return IndexwiseCheck.check(p, d, c, ctx);
+    }
+
+    /** Sums equal up to the name of their index compare equal (sum(k = 1..T, ...) = sum(i = 1..T, ...)). */
+    static Expr boundNamesCanonical(Expr e) {
+        return IndexwiseCheck.BoundNames.canonical(e);
+    }
+
     static Expr substituteResults(Expr e, List<Result> results) {
         Expr out = e;
         for (Result r : results) {
-            if (r.range().isPresent()) continue;
+            if (r.range().isPresent() || !r.isEquation()) continue;
             Expr target = r.target();
             Expr value = r.value();
             out = Exprs.transform(out, x -> x.equals(target) ? value : null);

@@ -31,23 +31,10 @@ final class LinearOverNormBall implements Strategy {
         if (view.value().isEmpty()) return Attempt.declined(view.whyNot());
         Optimization o = view.value().get();
         Sym x = o.unknown();
-        if (o.constraints().size() != 1 || o.declaration().domain().isPresent()) {
-            return Attempt.declined("needs exactly one constraint, a Euclidean ball");
-        }
-        Constraint k = o.constraints().get(0);
-        if (k.relations().size() != 1 || k.forAll().isPresent()) return Attempt.declined("the constraint is not a ball ||x - m|| <= r");
-        Relation r = k.relations().get(0);
-        if (!(r.op() == RelOp.LE || r.op() == RelOp.LT) || !(r.lhs() instanceof Norm n) || n.kind() != NormKind.L2
-                || !n.arg().shape().isVector() || Exprs.mentions(r.rhs(), x.name())) {
-            return Attempt.declined("the constraint is not a Euclidean ball ||x - m|| <= r");
-        }
-        Optional<AffineForm> inside = AffineForm.of(n.arg(), x);
-        if (inside.isEmpty() || inside.get().hasMatrixPart() || inside.get().radial()
-                || !(ctx.simplify(inside.get().scalarPart()) instanceof Num one && one.value().isOne())) {
-            return Attempt.declined("the ball is not centred form ||x - m||");
-        }
-        Expr center = Tidy.of(Exprs.neg(inside.get().rest()), ctx);
-        Expr radius = r.rhs();
+        Optional<Balls.Ball> ball = Balls.of(o, x, ctx);
+        if (ball.isEmpty()) return Attempt.declined("the constraint is not one Euclidean ball ||x - m|| <= r");
+        Expr center = ball.get().center();
+        Expr radius = ball.get().radius();
         Optional<Expr> grad = Calculus.gradient(o.objective(), x);
         if (grad.isEmpty()) return Attempt.declined("cannot differentiate the objective");
         Optional<AffineForm> g = AffineForm.of(grad.get(), x);

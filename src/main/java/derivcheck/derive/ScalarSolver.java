@@ -27,6 +27,11 @@ final class ScalarSolver {
     record Outcome(List<Step> steps, Optional<Expr> root, String why, boolean declined) {}
 
     static Outcome minimize(Expr f, Sym x, Optional<Domain> domain, DeriveContext ctx) {
+        return minimize(f, x, domain, ctx, false);
+    }
+
+    /** As {@link #minimize(Expr, Sym, Optional, DeriveContext)}; {@code maximizing} words the steps for max f = -min(-f). */
+    static Outcome minimize(Expr f, Sym x, Optional<Domain> domain, DeriveContext ctx, boolean maximizing) {
         List<Step> steps = new ArrayList<>();
         Optional<Expr> d1 = Calculus.gradient(f, x);
         if (d1.isEmpty()) return new Outcome(steps, Optional.empty(), "cannot differentiate the objective", true);
@@ -34,7 +39,7 @@ final class ScalarSolver {
         steps.add(Step.of("derivative", new Relation(RelOp.EQ, new derivcheck.expr.Grad(Names.objective(), x, Pos.NONE),
                 derivative, Pos.NONE), "differentiate in " + x.name()));
         steps.add(Step.of("stationarity", new Relation(RelOp.EQ, derivative, Num.ZERO, Pos.NONE),
-                "a minimizer inside an open domain is a stationary point"));
+                (maximizing ? "a maximizer" : "a minimizer") + " inside an open domain is a stationary point"));
         List<Expr> roots = new ArrayList<>();
         boolean hasLog = Exprs.anyNode(derivative, e -> e instanceof Apply a && a.fn() == Builtin.LOG && Exprs.mentions(a, x.name()));
         if (hasLog) {
@@ -65,10 +70,12 @@ final class ScalarSolver {
         if (d2.isPresent()) {
             Expr curvature = Simplifier.scalar(Exprs.substitute(d2.get(), x, root), ctx);
             Sign s = ctx.cas().sign(curvature, ctx.assumptions()).orElse(Sign.UNKNOWN);
-            if (s == Sign.NEGATIVE) return new Outcome(steps, Optional.empty(), "the stationary point is a maximum", true);
+            if (s == Sign.NEGATIVE) {
+                return new Outcome(steps, Optional.empty(), "the stationary point is a " + (maximizing ? "minimum" : "maximum"), true);
+            }
             steps.add(Step.of("second order", new Relation(s == Sign.POSITIVE ? RelOp.GT : RelOp.GE,
                     curvature, Num.ZERO, Pos.NONE), s == Sign.POSITIVE
-                    ? "f'' > 0 at the only stationary point: it is the minimizer"
+                    ? (maximizing ? "the second derivative of -f is positive at the only stationary point: it is the maximizer" : "f'' > 0 at the only stationary point: it is the minimizer")
                     : "the second derivative there (its sign was not proven; the numeric check decides)"));
         }
         return new Outcome(steps, Optional.of(root), "", false);

@@ -33,7 +33,7 @@ final class ScalarStationarity implements Strategy {
         steps.add(Step.of(o.sense(), new Relation(RelOp.EQ, Names.objective(), o.original(), Pos.NONE),
                 "the objective" + (o.maximize() ? "; maximizing f is minimizing -f" : "")
                         + (domain.isPresent() ? "; the open domain is an implicit constraint that is never active" : "")));
-        ScalarSolver.Outcome out = ScalarSolver.minimize(o.objective(), o.unknown(), domain, c);
+        ScalarSolver.Outcome out = ScalarSolver.minimize(o.objective(), o.unknown(), domain, c, o.maximize());
         steps.addAll(out.steps());
         if (out.root().isEmpty()) return out.declined() ? Attempt.declined(out.why()) : Attempt.undecided(out.why());
         Expr value = out.root().get();

@@ -29,9 +29,6 @@ import java.util.Optional;
 final class SeparableBox implements Strategy {
     @Override public String name() { return "separable box (KKT case analysis)"; }
 
-    /** The box as centre and half-width vectors/scalars. */
-    private record Box(Expr center, Expr halfWidth) {}
-
     @Override public Attempt attempt(Problem p, DeriveContext ctx) {
         Optimization.Either view = Optimization.of(p);
         if (view.value().isEmpty()) return Attempt.declined(view.whyNot());
@@ -39,7 +36,7 @@ final class SeparableBox implements Strategy {
         Sym x = o.unknown();
         if (!x.shape().isVector()) return Attempt.declined("the unknown is not a vector");
         if (o.constraints().isEmpty()) return Attempt.declined("there is no box constraint");
-        Optional<Box> box = box(o, x, ctx);
+        Optional<Boxes.Box> box = Boxes.of(o, x, ctx);
         if (box.isEmpty()) return Attempt.declined("the constraints are not one box |x_i - m_i| <= r, lo_i <= x_i <= hi_i or ||x - m||_inf <= r");
         Optional<Expr> grad = Calculus.gradient(o.objective(), x);
         if (grad.isEmpty()) return Attempt.declined("cannot differentiate the objective");
@@ -82,57 +79,7 @@ final class SeparableBox implements Strategy {
         return new Attempt.Derived(steps, results);
     }
 
-    private static Expr entryOf(Expr v, Sym i) {
+    static Expr entryOf(Expr v, Sym i) {
         return v.isScalar() ? v : Lifting.entry(v, i);
     }
-
-    private Optional<Box> box(Optimization o, Sym x, DeriveContext ctx) {
-        if (o.constraints().size() != 1) return Optional.empty();
-        Constraint k = o.constraints().get(0);
-        List<Relation> rs = k.relations();
-        if (k.forAll().isPresent()) {
-            Sym i = k.forAll().get();
-            // |u_i| <= r
-            if (rs.size() == 1 && isUpper(rs.get(0)) && rs.get(0).lhs() instanceof Apply a && a.fn() == Builtin.ABS) {
-                Optional<Expr> u = Lifting.lift(a.args().get(0), i);
-                Optional<Expr> r = liftOrScalar(rs.get(0).rhs(), i);
-                if (u.isEmpty() || r.isEmpty()) return Optional.empty();
-                return centred(u.get(), r.get(), x, ctx);
-            }
-            // lo_i <= x_i <= hi_i
-            if (rs.size() == 2 && isUpper(rs.get(0)) && isUpper(rs.get(1))) {
-                Optional<Expr> lo = liftOrScalar(rs.get(0).lhs(), i);
-                Optional<Expr> mid = Lifting.lift(rs.get(0).rhs(), i);
-                Optional<Expr> hi = liftOrScalar(rs.get(1).rhs(), i);
-                if (lo.isEmpty() || mid.isEmpty() || hi.isEmpty() || !mid.get().equals(x)) return Optional.empty();
-                Expr half = Num.of(1, 2);
-                return Optional.of(new Box(Simplifier.any(Exprs.mul(half, Exprs.add(lo.get(), hi.get())), ctx),
-                        Simplifier.any(Exprs.mul(half, Exprs.sub(hi.get(), lo.get())), ctx)));
-            }
-            return Optional.empty();
-        }
-        if (rs.size() == 1 && isUpper(rs.get(0)) && rs.get(0).lhs() instanceof Norm n && n.kind() == NormKind.LINF
-                && rs.get(0).rhs().isScalar()) {
-            return centred(n.arg(), rs.get(0).rhs(), x, ctx);
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<Expr> liftOrScalar(Expr e, Sym i) {
-        if (!Exprs.mentions(e, i.name())) return Optional.of(e);
-        return Lifting.lift(e, i);
-    }
-
-    /** |u| <= r with u = x − m: the box centred at m. */
-    private Optional<Box> centred(Expr u, Expr r, Sym x, DeriveContext ctx) {
-        if (Exprs.mentions(r, x.name())) return Optional.empty();
-        Optional<AffineForm> f = AffineForm.of(u, x);
-        if (f.isEmpty() || f.get().hasMatrixPart() || f.get().radial()
-                || !(ctx.simplify(f.get().scalarPart()) instanceof Num one && one.value().isOne())) {
-            return Optional.empty();
-        }
-        return Optional.of(new Box(Tidy.of(Exprs.neg(f.get().rest()), ctx), r));
-    }
-
-    private static boolean isUpper(Relation r) { return r.op() == RelOp.LE || r.op() == RelOp.LT; }
 }

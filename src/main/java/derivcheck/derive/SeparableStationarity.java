@@ -68,7 +68,7 @@ final class SeparableStationarity implements Strategy {
         steps.add(Step.of("separable", new Relation(RelOp.EQ, Names.scalar("f_i"), scalarPhi, Pos.NONE),
                 "f is a sum over coordinates of terms that depend on " + xi.name() + " alone (up to a constant): "
                         + "minimize each on its own"));
-        ScalarSolver.Outcome out = ScalarSolver.minimize(scalarPhi, xi, domain, c);
+        ScalarSolver.Outcome out = ScalarSolver.minimize(scalarPhi, xi, domain, c, o.maximize());
         steps.addAll(out.steps());
         if (out.root().isEmpty()) return out.declined() ? Attempt.declined(out.why()) : Attempt.undecided(out.why());
         Map<Sym, Expr> back = new HashMap<>();

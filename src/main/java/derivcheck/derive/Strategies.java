@@ -13,11 +13,19 @@ public final class Strategies {
         return List.of(
                 new SolveForUnknown(),
                 new ComputeTargets(),
+                new Backprop(),
                 new AffineStationarity(),
                 new Radial(),
+                new SoftThreshold(),
                 new ScalarStationarity(),
                 new SeparableStationarity(),
                 new LinearOverNormBall(),
-                new SeparableBox());
+                new QuadraticOverNormBall(),
+                new SeparableBox(),
+                new QuadraticOverBox(),
+                new MomentTargets(),
+                new MomentEquation(),
+                new ConditionSolve(),
+                new IdentityShows());
     }
 }

@@ -18,12 +18,16 @@ final class ZeroCheck {
     private ZeroCheck() {}
 
     static ZeroTest test(Expr e, DeriveContext ctx) {
+        return testRenamed(Canonical.alphaRenamed(e), ctx);
+    }
+
+    private static ZeroTest testRenamed(Expr e, DeriveContext ctx) {
         if (e.isScalar()) {
             Expr s = Simplifier.scalar(Canonical.sorted(e), ctx);
             if (s instanceof Num n) return n.value().isZero() ? ZeroTest.ZERO : ZeroTest.NONZERO;
             return ctx.cas().isZero(s, ctx.assumptions()).orElse(ZeroTest.UNKNOWN);
         }
-        LinearCombination lc = LinearCombination.of(Canonical.sorted(Canonical.atoms(Tidy.inverses(e, ctx))));
+        LinearCombination lc = LinearCombination.of(Canonical.sorted(Simplifier.resolveAbs(Canonical.atoms(Tidy.inverses(e, ctx)), ctx)));
         for (Expr c : lc.terms().values()) {
             if (test(c, ctx) != ZeroTest.ZERO) return ZeroTest.UNKNOWN;
         }

@@ -12,7 +12,7 @@ import java.util.List;
 public final class LatexLayout {
     /** Usable width of a row, in em (A4, 2.5 cm margins, 11 pt, less room for the rule's tag). */
     public static final double WIDTH = 34;
-    private static final double LONG_LEFT = 11;
+    private static final double LONG_LEFT = 12;
 
     private final LatexPrinter printer;
     private final double width;
@@ -45,12 +45,29 @@ public final class LatexLayout {
         return out;
     }
 
+    /**
+     * A piece that may be wider than the line on its own (a long fraction cannot be broken):
+     * shrunk to fit by the sheet's {@code \\fitmath} when it really is too wide when typeset.
+     */
+    public static String fit(String math, double estimate, double room) {
+        if (estimate <= 0.6 * room) return math;
+        double share = Math.max(0.3, Math.min(0.95, room / WIDTH * 0.9));
+        return "\\fitmath[" + String.format(java.util.Locale.ROOT, "%.2f", share) + "]{" + math + "}";
+    }
+
     /** Rows for {@code lhs op rhs}, the right side given as its signed terms. */
     public List<String> rows(String lhs, String op, List<String> terms) {
         List<String> out = new ArrayList<>();
         double left = LatexWidth.of(lhs);
         double right = terms.stream().mapToDouble(LatexWidth::of).sum();
-        boolean moveLeft = left > LONG_LEFT && left + right + 1.5 > width;
+        // a long left side must not widen the left column of the whole alignment: \MoveEqLeft puts
+        // it into the right column (on a row of its own if the right side is long too)
+        boolean moveLeft = left > LONG_LEFT;
+        if (moveLeft && left + right + 1.5 <= width - 2) {
+            out.add("\\MoveEqLeft " + fit(lhs + " " + op + " " + String.join(" ", terms), left + right + 1.5, width - 2));
+            return out;
+        }
+        if (moveLeft) lhs = fit(lhs, left, width - 2);
         double room = width - (moveLeft ? 2 : left) - 1.5;
         StringBuilder row = new StringBuilder(moveLeft ? "\\MoveEqLeft " + lhs + " \\\\ &" + op + " " : lhs + " &" + op + " ");
         double used = 0;
@@ -62,7 +79,7 @@ public final class LatexLayout {
                 row = new StringBuilder("&\\quad ");
                 used = 1;
             }
-            row.append(t).append(' ');
+            row.append(fit(t, w, room - used)).append(' ');
             used += w;
             first = false;
         }
@@ -74,6 +91,7 @@ public final class LatexLayout {
     public String display(Relation r) {
         List<String> rows = rows(List.of(r));
         if (rows.size() == 1 && !rows.get(0).contains("\\MoveEqLeft")) return rows.get(0).replace(" &", " ");
+        if (rows.size() == 1) return rows.get(0).replace("\\MoveEqLeft ", "");
         return "\\begin{aligned}" + String.join(" \\\\ ", rows).replace("\\MoveEqLeft ", "&") + "\\end{aligned}";
     }
 }

@@ -47,7 +47,18 @@ public final class LatexNames {
     /** The LaTeX for a name (of a symbol or a declared function). */
     public String name(String name) {
         Optional<String> l = given.apply(name).map(String::strip).filter(LatexNames::balanced);
-        return l.orElseGet(() -> standard(name));
+        if (l.isPresent()) return l.get();
+        // an entry named after a symbol with a LaTeX name (x0_i for x0 = x^0): that name, indexed
+        int cut = name.lastIndexOf('_');
+        if (cut > 0 && cut < name.length() - 1) {
+            String base = name.substring(0, cut), index = name.substring(cut + 1);
+            Optional<String> b = given.apply(base).map(String::strip).filter(LatexNames::balanced);
+            if (b.isPresent() && !ACCENTS.containsKey(index) && !index.equals("star")) {
+                String head = isAtom(b.get()) && !hasTopLevel(b.get(), '_') ? b.get() : "(" + b.get() + ")";
+                return head + "_" + brace(word(index));
+            }
+        }
+        return standard(name);
     }
 
     /** Does the spec give this name a LaTeX form that can be used? */
@@ -70,7 +81,7 @@ public final class LatexNames {
             }
         }
         Matcher m = TRAILING_DIGITS.matcher(parts[0]);
-        if (parts.length == 1 && m.matches() && !GREEK.contains(parts[0]) && !SHORT.containsKey(parts[0])) {
+        if (m.matches() && !GREEK.contains(parts[0]) && !SHORT.containsKey(parts[0])) {
             base = word(m.group(1));
             subs.insert(0, m.group(2));
         }

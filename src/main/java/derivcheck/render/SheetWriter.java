@@ -71,6 +71,11 @@ public final class SheetWriter {
                 + "\\setlength{\\parindent}{0pt}\n"
                 + "\\setlength{\\parskip}{0.6\\baselineskip plus 2pt}\n"
                 + "\\setlength{\\emergencystretch}{3em}\n"
+                + "\\usepackage{graphicx}\n"
+                + "\\newsavebox{\\fitbox}\n"
+                + "% math wider than #1 of the line is shrunk to fit (a long fraction cannot be broken)\n"
+                + "\\newcommand{\\fitmath}[2][0.8]{\\sbox{\\fitbox}{$\\displaystyle #2$}%\n"
+                + "  \\ifdim\\wd\\fitbox>#1\\linewidth\\resizebox{#1\\linewidth}{!}{\\usebox{\\fitbox}}\\else\\usebox{\\fitbox}\\fi}\n"
                 + "\\newcommand{\\rulename}[1]{\\tag*{\\small\\textsf{#1}}}\n"
                 + "\\newcommand{\\why}[1]{\\intertext{\\small\\textit{#1}}}\n"
                 + "\\newcommand{\\checkline}[1]{\\par{\\small\\textsf{#1}}\\par}\n"
@@ -101,7 +106,7 @@ public final class SheetWriter {
         Problem p = e.problem();
         LatexPrinter printer = LatexPrinter.of(p);
         StringBuilder b = new StringBuilder();
-        b.append("\\clearpage\n\\section{").append(LatexText.escape(title(p))).append("}\\label{").append(label(p)).append("}\n");
+        b.append("\\section{").append(LatexText.escape(title(p))).append("}\\label{").append(label(p)).append("}\n");
         b.append("{\\small ");
         if (!p.source().isEmpty()) b.append("Source: ").append(LatexText.escape(p.source())).append(". ");
         b.append("Spec: \\nolinkurl{").append(p.file().replace("\\", "/").replaceAll("[{}%#]", "")).append("}}\n\n");
@@ -225,7 +230,7 @@ public final class SheetWriter {
         String t = s.strip();
         if (t.endsWith(".")) t = t.substring(0, t.length() - 1);
         String first = t.split("\\s", 2)[0];
-        if (first.length() < 2 || !first.chars().allMatch(Character::isLetter)) return t;
+        if ((first.length() < 2 && !first.equals("a")) || !first.chars().allMatch(Character::isLetter)) return t;
         return Character.toUpperCase(t.charAt(0)) + t.substring(1);
     }
 

@@ -24,16 +24,16 @@ class LatexSheetTest {
               title "Proximal step"
               source "Assignment 3b"
               dim n
-              given g, theta_t : vector[n]   latex "\\\\tilde g^t", "\\\\theta^t"
-              given lambda, eps : real       latex "\\\\lambda", "\\\\varepsilon"  where lambda > 0, eps > 0
-              find theta : vector[n]         latex "\\\\theta^{t+1}"
+              given g, theta_t : vector[n]   latex "\\tilde g^t", "\\theta^t"
+              given lambda, eps : real       latex "\\lambda", "\\varepsilon"  where lambda > 0, eps > 0
+              find theta : vector[n]         latex "\\theta^{t+1}"
               minimize <g, theta - theta_t> + lambda/2*||theta||^2 + 1/(2*eps)*||theta - theta_t||^2
               expect theta = (theta_t - eps*g)/(1 + eps*lambda)
             """);
 
     @Test void statementGroupsGivensAndUsesTheirAssumptions() {
         String s = new StatementWriter(PROX, LatexPrinter.of(PROX)).write();
-        assertTrue(s.contains("Given $\\tilde g^t, \\theta^t \\in \\mathbb{R}^{n}$, $\\lambda, \\varepsilon > 0$."), s);
+        assertTrue(s.contains("Given $\\tilde g^t, \\theta^t \\in \\mathbb{R}^{n}$ and $\\lambda, \\varepsilon > 0$."), s);
         assertTrue(s.contains("Minimize over $\\theta^{t+1} \\in \\mathbb{R}^{n}$"), s);
         assertTrue(s.contains("f(\\theta^{t+1}) &= \\langle \\tilde g^t, \\theta^{t+1} - \\theta^t\\rangle"), s);
     }

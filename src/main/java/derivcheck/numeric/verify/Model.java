@@ -124,10 +124,16 @@ final class Model {
 
     /** The definitions e depends on, directly or through other definitions. */
     Set<String> closure(Expr e) {
+        Set<String> cached = exprClosures.get(e);
+        if (cached != null) return cached;
         Set<String> out = new LinkedHashSet<>();
         for (String s : symbols(e)) addClosure(s, out);
-        return out;
+        exprClosures.put(e, java.util.Collections.unmodifiableSet(out));
+        return exprClosures.get(e);
     }
+
+    private final Map<Expr, Set<String>> exprClosures = new IdentityHashMap<>();
+    private final Map<Set<String>, Set<String>> dependentsCache = new HashMap<>();
 
     private void addClosure(String name, Set<String> out) {
         Def d = byName.get(name);
@@ -170,6 +176,14 @@ final class Model {
 
     /** The definitions (in order) that depend on one of the names. */
     Set<String> dependents(Set<String> names) {
+        Set<String> cached = dependentsCache.get(names);
+        if (cached != null) return cached;
+        Set<String> computed = java.util.Collections.unmodifiableSet(dependents0(names));
+        dependentsCache.put(Set.copyOf(names), computed);
+        return computed;
+    }
+
+    private Set<String> dependents0(Set<String> names) {
         Set<String> out = new LinkedHashSet<>();
         Set<String> hit = new HashSet<>(names);
         for (Def d : defs) {

@@ -61,7 +61,33 @@ final class Moments {
     /** Estimates of the nodes at one sample: per node, entrywise values and standard errors. */
     record Estimates(List<Value> values, List<double[]> stdErrors, List<Boolean> random) {}
 
-    static Estimates estimate(Model model, List<Node> nodes, Env env, Rng rng, int draws, int variant) {
+    /** Draws of one node's argument: entries by draw, and a value of its shape. */
+    record Columns(double[][] cols, Value template) {}
+
+    /**
+     * Estimates the nodes from {@code draws} joint draws. {@code cache} (may be null) holds the
+     * columns of arguments already drawn with the same rng label and environment: the draws are
+     * replayed identically, so cached and fresh columns come from the same random numbers.
+     */
+    static Estimates estimate(Model model, List<Node> nodes, Env env, java.util.function.Supplier<Rng> rngs, int draws, int variant,
+                              java.util.Map<Expr, Columns> cache) {
+        List<Node> missing = new ArrayList<>();
+        for (Node n : nodes) if (cache == null || !cache.containsKey(n.arg())) missing.add(n);
+        java.util.Map<Expr, Columns> fresh = missing.isEmpty() ? java.util.Map.of() : drawColumns(model, missing, env, rngs.get(), draws, variant);
+        if (cache != null) cache.putAll(fresh);
+        List<double[][]> cols = new ArrayList<>();
+        List<Value> templates = new ArrayList<>();
+        for (Node n : nodes) {
+            Columns c = fresh.containsKey(n.arg()) ? fresh.get(n.arg()) : cache.get(n.arg());
+            cols.add(c.cols());
+            templates.add(c.template());
+        }
+        Set<String> randomNames = new LinkedHashSet<>();
+        for (RandomDecl r : model.problem().randoms()) randomNames.add(r.sym().name());
+        return summarize(model, nodes, cols, templates, randomNames);
+    }
+
+    private static java.util.Map<Expr, Columns> drawColumns(Model model, List<Node> nodes, Env env, Rng rng, int draws, int variant) {
         List<RandomDecl> randoms = model.problem().randoms();
         Set<String> randomNames = new LinkedHashSet<>();
         for (RandomDecl r : randoms) randomNames.add(r.sym().name());
@@ -73,9 +99,10 @@ final class Moments {
         Env work = env.copy();
         List<double[][]> cols = new ArrayList<>();
         List<Value> templates = new ArrayList<>();
+        Set<String> none = new HashSet<>();
         for (int t = 0; t < draws; t++) {
             for (RandomDraws.Drawer d : drawers) work.set(d.name, d.draw(rng, variant));
-            model.recompute(work, recompute, new HashSet<>());
+            model.recompute(work, recompute, none);
             for (int k = 0; k < nodes.size(); k++) {
                 Value v = model.eval(nodes.get(k).arg(), work);
                 double[] f = v.flatten();
@@ -84,6 +111,12 @@ final class Moments {
                 for (int j = 0; j < f.length; j++) c[j][t] = f[j];
             }
         }
+        java.util.Map<Expr, Columns> out = new java.util.HashMap<>();
+        for (int k = 0; k < nodes.size(); k++) out.put(nodes.get(k).arg(), new Columns(cols.get(k), templates.get(k)));
+        return out;
+    }
+
+    private static Estimates summarize(Model model, List<Node> nodes, List<double[][]> cols, List<Value> templates, Set<String> randomNames) {
         List<Value> values = new ArrayList<>();
         List<double[]> errors = new ArrayList<>();
         List<Boolean> random = new ArrayList<>();
@@ -91,15 +124,35 @@ final class Moments {
             double[][] c = cols.get(k);
             double[] v = new double[c.length], se = new double[c.length];
             for (int j = 0; j < c.length; j++) {
-                Estimate e = nodes.get(k).variance() ? MonteCarlo.variance(c[j]) : MonteCarlo.mean(c[j]);
+                boolean var = nodes.get(k).variance();
+                Estimate e = var ? MonteCarlo.variance(c[j]) : MonteCarlo.mean(c[j]);
                 v[j] = e.value();
-                se[j] = e.stdError();
+                se[j] = Math.max(e.stdError(), batchError(c[j], var));
             }
             values.add(templates.get(k).unflatten(v));
             errors.add(se);
             random.add(model.dependsOn(nodes.get(k).arg(), randomNames));
         }
         return new Estimates(values, errors, random);
+    }
+
+    static final int BATCHES = 20;
+
+    /**
+     * The batch-means standard error: the spread of the estimate over 20 batches of the draws,
+     * divided by sqrt(20). The plug-in error of a variance collapses where the fourth moment
+     * nearly equals the squared variance (a two-point law near p = 1/2) while the estimate still
+     * errs at second order; the batch error does not collapse there.
+     */
+    static double batchError(double[] x, boolean variance) {
+        int n = x.length, size = n / BATCHES;
+        if (size < (variance ? 4 : 2)) return 0;
+        double[] est = new double[BATCHES];
+        for (int b = 0; b < BATCHES; b++) {
+            double[] part = java.util.Arrays.copyOfRange(x, b * size, (b + 1) * size);
+            est[b] = variance ? MonteCarlo.variance(part).value() : MonteCarlo.mean(part).value();
+        }
+        return MonteCarlo.mean(est).stdError();
     }
 
     /** Sets the estimates into env. */
@@ -145,8 +198,11 @@ final class Moments {
             if (Double.isNaN(d)) { agree = false; continue; }
             if (d <= 1e-9 * Math.max(1.0, scale)) continue;
             if (sens[i] == 0) {
-                boolean anyRandom = est.random().stream().anyMatch(x -> x);
-                if (anyRandom) degenerate = true; else agree = false;
+                // every draw gave the same value: the quantity is constant under this law (a rare
+                // event would have to have probability below ~1e-2 to be missed by 2000 draws,
+                // and the sampler keeps parameters 2% away from the ends of their ranges)
+                agree = false;
+                maxZ = Double.POSITIVE_INFINITY;
                 continue;
             }
             double z = d / sens[i];

@@ -180,6 +180,7 @@ public final class NumericVerifier {
         }
         boolean optimum = Exprs.anyNode(claimExpr(c), x -> x instanceof Sym s && s.kind() == SymKind.OPTIMUM);
         if (problem.objective().isPresent() && (optimum || mentions(c, unknownNames))) {
+            prefetchOptima();
             Relation r = c.relations().get(0);
             boolean single = c.relations().size() == 1 && r.op() == RelOp.EQ && c.range().isEmpty();
             if (single && r.lhs() instanceof Sym u && unknownNames.contains(u.name()) && unknownNames.size() == 1
@@ -343,21 +344,62 @@ public final class NumericVerifier {
     private record Solved(OriginalProblem problem, OptimizationResult result) {}
 
     private Solved solved(Sample s) {
-        Object o = optima.computeIfAbsent(s.index(), k -> {
-            try {
-                OriginalProblem op = new OriginalProblem(problem, model, s.env());
-                long seed = new Rng(options.seed()).fork(problem.name() + "/optimizer/" + k).seed();
-                OptimizationResult r = new Optimizer(seed).starts(options.starts()).minimize(op.op);
-                return new Solved(op, r);
-            } catch (OriginalProblem.Unsupported | NotEvaluableException e) {
-                return e;
-            } catch (EvaluationException e) {
-                return new Skip("the original problem could not be evaluated (" + e.getMessage() + ")");
-            }
-        });
+        Object o = optima.computeIfAbsent(s.index(), k -> solve(s, model));
         if (o instanceof RuntimeException e) throw e;
         if (o instanceof Skip sk) throw new SkipSignal(sk.why());
         return (Solved) o;
+    }
+
+    /** Solves the original problem at a sample; a Solved, a Skip, or an exception to rethrow. */
+    private Object solve(Sample s, Model m) {
+        try {
+            OriginalProblem op = new OriginalProblem(problem, m, s.env());
+            long seed = new Rng(options.seed()).fork(problem.name() + "/optimizer/" + s.index()).seed();
+            OptimizationResult r = new Optimizer(seed).starts(options.starts()).minimize(op.op);
+            return new Solved(op, r);
+        } catch (OriginalProblem.Unsupported | NotEvaluableException e) {
+            return e;
+        } catch (EvaluationException | IllegalArgumentException | ArithmeticException e) {
+            return new Skip("the original problem could not be evaluated (" + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * Solves the original problem at every sample not solved yet, in parallel (one model per
+     * task: models cache and are not thread-safe; samples are drawn first, in order).
+     */
+    private void prefetchOptima() {
+        List<Sample> todo = new ArrayList<>();
+        for (int k = 0; k < options.samples(); k++) {
+            if (optima.containsKey(k)) continue;
+            try {
+                todo.add(sample(k));
+            } catch (SamplingException e) {
+                break;
+            }
+        }
+        int threads = Math.min(Runtime.getRuntime().availableProcessors(), todo.size());
+        if (threads <= 1) return;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "derivcheck-verify");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<java.util.concurrent.Future<Object>> fs = new ArrayList<>();
+            for (Sample s : todo) fs.add(pool.submit(() -> solve(s, new Model(problem))));
+            for (int i = 0; i < todo.size(); i++) {
+                try {
+                    optima.put(todo.get(i).index(), fs.get(i).get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    // solved again, sequentially, when needed
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static final class SkipSignal extends RuntimeException {
@@ -588,7 +630,7 @@ public final class NumericVerifier {
                     + Claims.print(st.bounds()) + "'", extra));
         }
         Claim cond = new Claim(st.condition(), Optional.empty(), "", st.pos());
-        if (Model.hasMoments(claimExpr(cond))) return monteCarloAt(cond, s, env, extra);
+        if (Model.hasMoments(claimExpr(cond))) return monteCarloAt(cond, s, env, extra, false);
         Outcome o = compareAt(cond, s, env, usesGradients(claimExpr(cond)) ? FD_TOL : EXACT_TOL, false, " with " + u + " = " + NumericVerdict.text(cand));
         return o;
     }
@@ -596,16 +638,23 @@ public final class NumericVerifier {
     // ------------------------------------------------------------------ Monte Carlo
 
     private NumericVerdict monteCarlo(Claim c) {
-        return loop("monte-carlo", s -> monteCarloAt(c, s, s.copyEnv(), Map.of()));
+        return loop("monte-carlo", s -> monteCarloAt(c, s, s.copyEnv(), Map.of(), true));
     }
 
-    private Outcome monteCarloAt(Claim c, Sample s, Env env, Map<String, Value> extra) {
+    private record DrawKey(int sample, int variant) {}
+
+    /** Monte Carlo columns of the unmodified samples, shared by the claims of the problem. */
+    private final Map<DrawKey, Map<Expr, Moments.Columns>> drawCache = new HashMap<>();
+
+    private Outcome monteCarloAt(Claim c, Sample s, Env env, Map<String, Value> extra, boolean cacheable) {
         Moments.Replaced rep = Moments.replace(c.relations());
         int variants = RandomDraws.momentsOnly(problem) ? 2 : 1;
         double abs = 0, rel = 0;
         for (int variant = 0; variant < variants; variant++) {
-            Rng rng = new Rng(options.seed()).fork(problem.name() + "/sample/" + s.index() + "/mc/" + variant);
-            Moments.Estimates est = Moments.estimate(model, rep.nodes(), env, rng, options.mcDraws(), variant);
+            String label = problem.name() + "/sample/" + s.index() + "/mc/" + variant;
+            Map<Expr, Moments.Columns> cache = cacheable ? drawCache.computeIfAbsent(new DrawKey(s.index(), variant), x -> new HashMap<>()) : null;
+            Moments.Estimates est = Moments.estimate(model, rep.nodes(), env, () -> new Rng(options.seed()).fork(label),
+                    options.mcDraws(), variant, cache);
             Env bound = Moments.bind(env, rep.nodes(), est);
             for (Integer k : indices(c.range(), bound)) {
                 if (k != null) bound.set(c.range().get().index().name(), k);

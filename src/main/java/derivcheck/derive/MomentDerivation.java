@@ -1,0 +1,93 @@
+package derivcheck.derive;
+
+import derivcheck.algebra.Canonical;
+import derivcheck.expr.Expectation;
+import derivcheck.expr.Expr;
+import derivcheck.expr.Exprs;
+import derivcheck.expr.Pos;
+import derivcheck.expr.RelOp;
+import derivcheck.expr.Relation;
+import derivcheck.expr.Variance;
+import derivcheck.model.Claim;
+import derivcheck.model.Problem;
+import derivcheck.render.TextPrinter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * E[y] and Var[y] in closed form, step by step: the definition written out, the rules of
+ * linearity and independence ({@link MomentAlgebra}), the moments of the distributions, and the
+ * sums collapsed ({@link SumForms}).
+ */
+final class MomentDerivation {
+    private MomentDerivation() {}
+
+    /** The closed form of an E[.] or Var[.] node; the steps are appended. */
+    static Expr derive(Problem p, Expr node, DeriveContext ctx, List<Step> steps) {
+        boolean mean = node instanceof Expectation;
+        Expr arg = mean ? ((Expectation) node).arg() : ((Variance) node).arg();
+        Optional<Expr> explicit = Evaluation.explicit(p, arg);
+        if (explicit.isEmpty()) throw new MomentAlgebra.Stuck("'" + TextPrinter.print(arg) + "' has a gradient that cannot be computed");
+        Expr inlined = explicit.get();
+        if (Exprs.anyNode(inlined, x -> x instanceof Expectation || x instanceof Variance)) {
+            inlined = closedForms(p, inlined, ctx, steps);
+        }
+        Expr written = mean ? new Expectation(inlined, Pos.NONE) : new Variance(inlined, Pos.NONE);
+        if (!inlined.equals(arg)) steps.add(Step.of("definition", eq(node, written), "write out the definitions"));
+        MomentAlgebra m = new MomentAlgebra(p, ctx, false);
+        Expr ruled = mean ? m.mean(inlined) : m.variance(inlined);
+        steps.add(Step.of(mean ? "linearity" : "independence", eq(node, ruled), mean
+                ? "E is linear and passes into finite sums; constants leave it; the E of a product of independent factors is the product of their E's"
+                : "Var drops constant terms and takes constant factors out squared; the terms are independent, so their variances add; "
+                        + "for independent X, Y, Var[XY] = E[X^2]E[Y^2] - E[X]^2 E[Y]^2 (Var[X]Var[Y] only when both means are 0)"));
+        List<Relation> used = new ArrayList<>();
+        Expr withMoments = m.moments(ruled, used);
+        if (!used.isEmpty()) steps.add(new Step("moments", used, "the moments of the declared distributions"));
+        Expr collapsed = SumForms.collapse(withMoments, ctx, inlined);
+        Expr value = present(ctx.simplify(collapsed), ctx);
+        steps.add(Step.of("simplify", eq(node, value), Exprs.anyNode(withMoments, x -> x instanceof derivcheck.expr.Sum)
+                ? "collapse the sums (a sum of n equal terms is n times the term; constant factors leave the sum) and simplify"
+                : "simplify"));
+        return value;
+    }
+
+    /** A product with sums in it as the sheet writes it: the other factors over one denominator, then the sums. */
+    static Expr present(Expr v, DeriveContext ctx) {
+        if (!(v instanceof derivcheck.expr.Mul m) || m.factors().stream().noneMatch(f -> f instanceof derivcheck.expr.Sum)) {
+            return Canonical.displayOrder(v);
+        }
+        List<Expr> coefficient = new ArrayList<>();
+        List<Expr> sums = new ArrayList<>();
+        for (Expr f : m.factors()) (f instanceof derivcheck.expr.Sum ? sums : coefficient).add(f);
+        Expr c = Exprs.mul(coefficient, Pos.NONE);
+        Expr t = ctx.cas().together(c).orElse(c);
+        t = ctx.cas().factor(t).orElse(t);
+        List<Expr> out = new ArrayList<>(List.of(Canonical.displayOrder(t)));
+        out.addAll(sums);
+        return Exprs.mul(out, Pos.NONE);
+    }
+
+    /** Every outermost E[.] and Var[.] in e replaced by its closed form. */
+    static Expr closedForms(Problem p, Expr e, DeriveContext ctx, List<Step> steps) {
+        return Exprs.transform(e, x -> x instanceof Expectation || x instanceof Variance ? derive(p, x, ctx, steps) : null);
+    }
+
+    /** The E[.] and Var[.] nodes the claims mention (each once, in order). */
+    static List<Expr> mentioned(List<Claim> claims) {
+        List<Expr> out = new ArrayList<>();
+        for (Claim c : claims) {
+            for (Relation r : c.relations()) {
+                for (Expr side : List.of(r.lhs(), r.rhs())) {
+                    Exprs.anyNode(side, x -> {
+                        if ((x instanceof Expectation || x instanceof Variance) && !out.contains(x)) out.add(x);
+                        return false;
+                    });
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Relation eq(Expr a, Expr b) { return new Relation(RelOp.EQ, a, b, Pos.NONE); }
+}

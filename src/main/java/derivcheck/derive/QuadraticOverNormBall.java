@@ -1,0 +1,72 @@
+package derivcheck.derive;
+
+import derivcheck.expr.Apply;
+import derivcheck.expr.Builtin;
+import derivcheck.expr.Expr;
+import derivcheck.expr.Exprs;
+import derivcheck.expr.Norm;
+import derivcheck.expr.NormKind;
+import derivcheck.expr.Num;
+import derivcheck.expr.Pos;
+import derivcheck.expr.RelOp;
+import derivcheck.expr.Relation;
+import derivcheck.expr.Sym;
+import derivcheck.model.Problem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An isotropic quadratic over a Euclidean ball, min alpha/2*||x - z||^2 + const s.t.
+ * ||x - m|| <= r (projection onto a ball, a trust-region step with a proximal term). KKT with
+ * L = f + mu*(||x - m||^2 - r^2): stationarity gives x - m = alpha*(z - m)/(alpha + 2*mu);
+ * either mu = 0 and z is inside the ball, or mu > 0 and x is on the sphere in the direction
+ * of z - m. Both cases are x = m + min(1, r/||z - m||)*(z - m).
+ */
+final class QuadraticOverNormBall implements Strategy {
+    @Override public String name() { return "KKT on a norm ball (two cases)"; }
+
+    @Override public Attempt attempt(Problem p, DeriveContext ctx) {
+        Optimization.Either view = Optimization.of(p);
+        if (view.value().isEmpty()) return Attempt.declined(view.whyNot());
+        Optimization o = view.value().get();
+        Sym x = o.unknown();
+        if (!x.shape().isVector()) return Attempt.declined("the unknown is not a vector");
+        Optional<Balls.Ball> ball = Balls.of(o, x, ctx);
+        if (ball.isEmpty()) return Attempt.declined("the constraint is not one Euclidean ball ||x - m|| <= r");
+        Optional<IsotropicGradient> q = IsotropicGradient.of(o.objective(), x, ctx);
+        if (q.isEmpty()) return Attempt.declined("the gradient is not alpha*x - b with alpha > 0");
+        Expr z = q.get().z();
+        Expr m = ball.get().center();
+        Expr r = ball.get().radius();
+        boolean centred = Exprs.isZero(m);
+        Expr offset = centred ? z : Tidy.of(Exprs.sub(z, m), ctx);
+        Norm dist = new Norm(offset, NormKind.L2, Pos.NONE);
+        Sym mu = Names.multiplier("mu");
+        List<Step> steps = new ArrayList<>();
+        steps.add(Step.of(o.sense(), new Relation(RelOp.EQ, Names.objective(), o.original(), Pos.NONE), "the objective"));
+        steps.add(Step.of("unconstrained minimizer", new Relation(RelOp.EQ, Names.scalar("z"), z, Pos.NONE),
+                "the gradient " + derivcheck.render.TextPrinter.print(q.get().alpha()) + "*x - b vanishes at z = b/alpha"));
+        Expr lagrangian = Exprs.add(Names.objective(), Exprs.mul(mu, Exprs.sub(
+                Exprs.sq(new Norm(centred ? x : Exprs.sub(x, m), NormKind.L2, Pos.NONE)), Exprs.sq(r))));
+        steps.add(Step.of("Lagrangian", new Relation(RelOp.EQ, Names.scalar("L"), lagrangian, Pos.NONE),
+                "square the constraint; mu >= 0 for an inequality"));
+        Expr alpha = q.get().alpha();
+        Expr stationary = Exprs.mul(List.of(alpha, Exprs.pow(Exprs.add(alpha, Exprs.mul(Num.of(2), mu)), Num.MINUS_ONE), offset), Pos.NONE);
+        steps.add(Step.of("stationarity", new Relation(RelOp.EQ, centred ? x : Exprs.sub(x, m), stationary, Pos.NONE),
+                "alpha*(x - z) + 2*mu*(x - m) = 0"));
+        steps.add(new Step("case mu = 0", List.of(new Relation(RelOp.EQ, x, z, Pos.NONE),
+                new Relation(RelOp.LE, dist, r, Pos.NONE)), "the constraint is inactive: the unconstrained minimizer, when it is feasible"));
+        Expr onSphere = Exprs.mul(List.of(r, Exprs.pow(dist, Num.MINUS_ONE), offset), Pos.NONE);
+        steps.add(new Step("case mu > 0", List.of(new Relation(RelOp.EQ, x, centred ? onSphere : Exprs.add(m, onSphere), Pos.NONE),
+                new Relation(RelOp.GT, dist, r, Pos.NONE)), "complementary slackness: ||x - m|| = r; x - m is a positive multiple of z - m, so it is r*(z - m)/||z - m||; mu > 0 needs ||z - m|| > r"));
+        Expr scale = new Apply(Builtin.MIN, List.of(Num.ONE, Exprs.mul(r, Exprs.pow(dist, Num.MINUS_ONE))), Pos.NONE);
+        Expr scaled = Exprs.mul(List.of(scale, offset), Pos.NONE);
+        Expr value = Simplifier.any(centred ? scaled : Exprs.add(m, scaled), ctx);
+        steps.add(Step.of("merge cases", new Relation(RelOp.EQ, x, value, Pos.NONE), "both cases in one formula"));
+        List<Result> results = new ArrayList<>();
+        results.add(Result.of(x, value));
+        OptimalValue.add(p, o, value, ctx, steps, results);
+        return new Attempt.Derived(steps, results);
+    }
+}
