@@ -3,10 +3,12 @@ package derivcheck.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import derivcheck.cas.Cas;
+import derivcheck.check.ProblemChecker;
+import derivcheck.check.ProblemReport;
 import derivcheck.derive.Derivation;
 import derivcheck.derive.Engine;
-import derivcheck.derive.ExpectCheck;
 import derivcheck.model.Problem;
+import derivcheck.numeric.verify.VerifyOptions;
 import derivcheck.render.DerivationJson;
 import derivcheck.render.DerivationText;
 import derivcheck.render.ProblemJson;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,9 +31,11 @@ import picocli.CommandLine.Parameters;
             "",
             "A problem is 'derived' by the first strategy that applies, 'declined' when none applies",
             "(the report says why each one declined), or 'undecided' when one applied but could not finish.",
-            "An expect is 'verified' when its difference from the derived result simplifies to 0.",
+            "Every expect, show and derived result is then checked numerically against the original statement",
+            "(re-solved, re-differentiated or re-sampled; independent of the derivation). A claim is 'verified'",
+            "by a symbolic proof or agreeing samples, 'failed' only with a numeric counterexample.",
             "",
-            "Exit codes: 0 done (declined problems included), 1 an expect failed, 2 a spec has an error."},
+            "Exit codes: 0 done (declined problems included), 1 a check failed, 2 a spec has an error."},
         footer = {"", "Examples:", "  derivcheck derive problems/", "  derivcheck derive --json problems/ridge_closed_form.prob"})
 final class DeriveCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE|DIR", arity = "1..*", description = "spec files (.prob) or directories holding them")
@@ -43,10 +48,21 @@ final class DeriveCommand implements Callable<Integer> {
             description = "time limit of each computer-algebra call (default: ${DEFAULT-VALUE})")
     double timeLimit;
 
+    @Option(names = "--samples", paramLabel = "N", defaultValue = "20",
+            description = "numeric samples per claim and result (default: ${DEFAULT-VALUE})")
+    int samples;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "seed of the numeric sampling (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--no-numeric", description = "skip the numeric verification (symbolic only)")
+    boolean noNumeric;
+
     @Override
     public Integer call() throws Exception {
         if (timeLimit <= 0) throw new picocli.CommandLine.ParameterException(
                 new picocli.CommandLine(this), "--time-limit must be positive");
+        if (samples < 1) throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--samples must be at least 1");
         List<String> missing = new ArrayList<>();
         List<Path> files = InputFiles.specs(inputs, missing);
         Console out = new Console();
@@ -55,8 +71,10 @@ final class DeriveCommand implements Callable<Integer> {
         int failed = 0;
         int derived = 0;
         ArrayNode problems = ProblemJson.MAPPER.createArrayNode();
+        Optional<VerifyOptions> numeric = noNumeric ? Optional.empty()
+                : Optional.of(VerifyOptions.defaults().withSamples(samples).withSeed(seed));
         try (Cas cas = new Cas(Duration.ofMillis((long) (timeLimit * 1000)))) {
-            Engine engine = Engine.standard(cas);
+            ProblemChecker checker = new ProblemChecker(Engine.standard(cas), numeric);
             for (Path f : files) {
                 ParseResult<Problem> r = SpecReader.read(f);
                 if (!r.ok()) {
@@ -64,13 +82,11 @@ final class DeriveCommand implements Callable<Integer> {
                     out.errorRaw(r.renderDiagnostics());
                     continue;
                 }
-                Problem p = r.get();
-                Derivation d = engine.derive(p);
-                List<ExpectCheck.Outcome> expects = ExpectCheck.check(p, d, engine.context(p));
-                if (d.status() == Derivation.Status.DERIVED) derived++;
-                failed += (int) expects.stream().filter(e -> e.symbolic() == ExpectCheck.Verdict.FAILED).count();
-                if (json) problems.add(DerivationJson.problem(p, d, expects, rs -> null));
-                else out.println(DerivationText.print(p, d, expects));
+                ProblemReport report = checker.check(r.get());
+                if (report.derivation().status() == Derivation.Status.DERIVED) derived++;
+                if (report.anyFailed()) failed++;
+                if (json) problems.add(DerivationJson.problem(report));
+                else out.println(DerivationText.print(report));
             }
         }
         if (json) {
@@ -79,11 +95,9 @@ final class DeriveCommand implements Callable<Integer> {
             out.println(ProblemJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
         } else {
             out.println(derived + " of " + files.size() + " problem(s) derived" + (bad > 0 ? ", " + bad + " with errors" : "")
-                    + (failed > 0 ? ", " + failed + " expect(s) failed" : ""));
+                    + (failed > 0 ? ", " + failed + " with a failed check" : ", no check failed"));
         }
         if (bad > 0) return ExitCode.BAD_INPUT;
         return failed > 0 ? ExitCode.FAILED : ExitCode.OK;
     }
-
-    
 }

@@ -3,13 +3,15 @@ package derivcheck.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import derivcheck.cas.Cas;
+import derivcheck.check.ProblemChecker;
+import derivcheck.check.ProblemReport;
+import derivcheck.numeric.verify.VerifyOptions;
 import derivcheck.derive.Derivation;
 import derivcheck.derive.Engine;
 import derivcheck.model.Problem;
 import derivcheck.render.LatexCompiler;
 import derivcheck.render.ProblemJson;
 import derivcheck.render.SheetFiles;
-import derivcheck.render.SheetVerifier;
 import derivcheck.render.SheetWriter;
 import derivcheck.source.ParseResult;
 import derivcheck.spec.SpecReader;
@@ -44,6 +46,13 @@ final class SheetCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE|DIR", arity = "1..*", description = "spec files (.prob) or directories holding them")
     List<Path> inputs;
 
+    @Option(names = "--samples", paramLabel = "N", defaultValue = "20",
+            description = "numeric samples per result and expected answer (default: ${DEFAULT-VALUE})")
+    int samples;
+
+    @Option(names = "--no-numeric", description = "skip the numeric verification lines")
+    boolean noNumeric;
+
     @Option(names = {"-o", "--output"}, paramLabel = "OUT.tex", required = true, description = "the LaTeX file to write")
     Path output;
 
@@ -68,7 +77,7 @@ final class SheetCommand implements Callable<Integer> {
             description = "the pdflatex to run (default: ${DEFAULT-VALUE} from PATH)")
     String pdflatex;
 
-    @Option(names = "--seed", defaultValue = "1", description = "seed for the values the figures are drawn at (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", defaultValue = "1", description = "seed of the numeric checks and of the values the figures are drawn at (default: ${DEFAULT-VALUE})")
     long seed;
 
     @Option(names = "--json", description = "print a JSON summary (see docs/json.md) instead of text")
@@ -108,7 +117,9 @@ final class SheetCommand implements Callable<Integer> {
         ObjectNode root = ProblemJson.MAPPER.createObjectNode();
         ArrayNode problems = root.putArray("problems");
         ArrayNode errors = root.putArray("errors");
-        Engine engine = solutions ? Engine.standard(Cas.shared()) : null;
+        ProblemChecker checker = solutions ? new ProblemChecker(Engine.standard(Cas.shared()),
+                noNumeric ? Optional.empty() : Optional.of(VerifyOptions.defaults().withSamples(samples).withSeed(seed))) : null;
+        ReportVerifier verifier = new ReportVerifier();
         int k = 0;
         for (Path f : files) {
             k++;
@@ -123,7 +134,9 @@ final class SheetCommand implements Callable<Integer> {
             Optional<Derivation> d = Optional.empty();
             if (solutions) {
                 long t0 = System.nanoTime();
-                d = Optional.of(engine.derive(p));
+                ProblemReport report = checker.check(p);
+                verifier.add(report);
+                d = Optional.of(report.derivation());
                 if (!json) {
                     out.error(String.format(Locale.ROOT, "sheet: [%d/%d] %s: %s (%.1f s)", k, files.size(), p.name(),
                             d.get().status().word(), (System.nanoTime() - t0) / 1e9));
@@ -137,7 +150,7 @@ final class SheetCommand implements Callable<Integer> {
             out.error("derivcheck sheet: no problem could be read; nothing written");
             return ExitCode.BAD_INPUT;
         }
-        String tex = new SheetWriter(solutions, SheetVerifier.NONE, seed).write(entries);
+        String tex = new SheetWriter(solutions, verifier, seed).write(entries);
         SheetFiles.writeAtomically(output, tex);
         root.put("tex", output.toString());
         if (!json) out.error("wrote " + output + " (" + entries.size() + " problem(s), " + (solutions ? "solutions" : "problems only") + ")");

@@ -111,7 +111,7 @@ final class ConditionSolve implements Strategy {
         if (degree == 0) {
             return Optional.of("the condition does not depend on " + u.name());
         } else if (degree == 1) {
-            Sign s = ctx.cas().sign(c.get(1), ctx.assumptions()).orElse(Sign.UNKNOWN);
+            Sign s = sign(ctx, c.get(1), ctx.assumptions());
             if (!(s == Sign.POSITIVE || s == Sign.NEGATIVE)) return Optional.of("the sign of the coefficient " + TextPrinter.print(c.get(1)) + " is not known");
             Expr root = Simplifier.scalar(Exprs.div(Exprs.neg(c.get(0)), c.get(1)), ctx);
             steps.add(Step.of("root", new Relation(RelOp.EQ, u, root, Pos.NONE), "the linear function of " + u.name() + " changes sign here"
@@ -121,7 +121,7 @@ final class ConditionSolve implements Strategy {
             set = List.of(below ? new Interval(Optional.empty(), true, Optional.of(root), strict)
                     : new Interval(Optional.of(root), strict, Optional.empty(), true));
         } else {
-            Sign s = ctx.cas().sign(c.get(2), ctx.assumptions()).orElse(Sign.UNKNOWN);
+            Sign s = sign(ctx, c.get(2), ctx.assumptions());
             if (!(s == Sign.POSITIVE || s == Sign.NEGATIVE)) {
                 return Optional.of("the sign of the leading coefficient " + TextPrinter.print(c.get(2)) + " is not known");
             }
@@ -133,7 +133,7 @@ final class ConditionSolve implements Strategy {
             boolean negativeWanted = r.op() == RelOp.LT || r.op() == RelOp.LE;
             boolean between = negativeWanted == (s == Sign.POSITIVE);
             if (roots.size() != 2) return Optional.of("the quadratic has " + roots.size() + " distinct real root(s); only two are handled");
-            Sign order = ctx.cas().sign(Exprs.sub(roots.get(1), roots.get(0)), ctx.assumptions()).orElse(Sign.UNKNOWN);
+            Sign order = sign(ctx, Exprs.sub(roots.get(1), roots.get(0)), ctx.assumptions());
             if (order == Sign.NEGATIVE) roots = List.of(roots.get(1), roots.get(0));
             else if (order != Sign.POSITIVE) return Optional.of("the order of the roots " + TextPrinter.print(roots.get(0)) + " and "
                     + TextPrinter.print(roots.get(1)) + " is not known");
@@ -175,6 +175,7 @@ final class ConditionSolve implements Strategy {
                                              DeriveContext ctx, List<Step> steps, List<Result> results) {
         Expr l = Simplifier.scalar(SumForms.collapse(GramForms.substitute(GramForms.expand(written.lhs()), facts), ctx, written.lhs()), ctx);
         Expr r = Simplifier.scalar(SumForms.collapse(GramForms.substitute(GramForms.expand(written.rhs()), facts), ctx, written.rhs()), ctx);
+        boundFacts = boundFacts.and(new Assumptions(ctx.assumptions().about(u))); // the unknown's declared facts (solve … for)
         DeriveContext bounded = ctx.with(boundFacts);
         // factors of lhs - rhs free of the unknown are cancelled: where one is 0, every value solves it
         Expr q = Simplifier.scalar(Exprs.sub(l, r), ctx);
@@ -184,7 +185,7 @@ final class ConditionSolve implements Strategy {
         for (Expr f : factored instanceof Mul m ? m.factors() : List.of(factored)) {
             if (Exprs.mentions(f, u.name())) keep.add(f);
             else if (!(f instanceof Num)) {
-                Sign s = ctx.cas().sign(f, ctx.assumptions()).orElse(Sign.UNKNOWN);
+                Sign s = sign(ctx, f, ctx.assumptions());
                 if (s != Sign.POSITIVE && s != Sign.NEGATIVE) nonzero.add(new Relation(RelOp.NE, f, Num.ZERO, Pos.NONE));
             }
         }
@@ -215,7 +216,7 @@ final class ConditionSolve implements Strategy {
     private static boolean withinBounds(Expr v, Sym u, Assumptions boundFacts, DeriveContext ctx) {
         for (Assumptions.Fact f : boundFacts.facts()) {
             if (!f.subject().equals(u)) continue;
-            Sign s = ctx.cas().sign(Exprs.sub(v, Exprs.num(f.bound())), ctx.assumptions()).orElse(Sign.UNKNOWN);
+            Sign s = sign(ctx, Exprs.sub(v, Exprs.num(f.bound())), ctx.assumptions());
             boolean ok = switch (f.kind()) {
                 case GREATER -> s == Sign.POSITIVE;
                 case GREATER_EQUAL -> s == Sign.POSITIVE || s == Sign.NONNEGATIVE || s == Sign.ZERO;
@@ -230,9 +231,32 @@ final class ConditionSolve implements Strategy {
         return true;
     }
 
+    /**
+     * The sign, by the structure first (a product's sign from its factors', a square root of a
+     * positive quantity is positive), then the CAS.
+     */
+    static Sign sign(DeriveContext ctx, Expr e, Assumptions a) {
+        if (e instanceof Num n) return n.value().signum() > 0 ? Sign.POSITIVE : n.value().signum() < 0 ? Sign.NEGATIVE : Sign.ZERO;
+        Sign cas = ctx.cas().sign(e, a).orElse(Sign.UNKNOWN);
+        if (cas.isStrict()) return cas;
+        if (e instanceof Mul m) {
+            int s = 1;
+            for (Expr f : m.factors()) {
+                Sign fs = sign(ctx, f, a);
+                if (fs == Sign.NEGATIVE) s = -s;
+                else if (fs != Sign.POSITIVE) return cas;
+            }
+            return s > 0 ? Sign.POSITIVE : Sign.NEGATIVE;
+        }
+        if (e instanceof Pow p && sign(ctx, p.base(), a) == Sign.POSITIVE) return Sign.POSITIVE;
+        if (e instanceof derivcheck.expr.Apply ap && ap.fn() == derivcheck.expr.Builtin.SQRT
+                && sign(ctx, ap.args().get(0), a) == Sign.POSITIVE) return Sign.POSITIVE;
+        return cas;
+    }
+
     private static boolean nonnegative(Expr e, DeriveContext ctx) {
         if (e instanceof Norm) return true;
-        Sign s = ctx.cas().sign(e, ctx.assumptions()).orElse(Sign.UNKNOWN);
+        Sign s = sign(ctx, e, ctx.assumptions());
         return s == Sign.POSITIVE || s == Sign.NONNEGATIVE || s == Sign.ZERO;
     }
 
@@ -288,7 +312,7 @@ final class ConditionSolve implements Strategy {
                 l = lo.isEmpty() ? o.lo : lo;
                 lOpen = lo.isEmpty() ? o.loOpen : loOpen;
             } else {
-                Sign s = ctx.cas().sign(Exprs.sub(lo.get(), o.lo.get()), ctx.assumptions()).orElse(Sign.UNKNOWN);
+                Sign s = sign(ctx, Exprs.sub(lo.get(), o.lo.get()), ctx.assumptions());
                 if (s == Sign.POSITIVE) { l = lo; lOpen = loOpen; }
                 else if (s == Sign.NEGATIVE) { l = o.lo; lOpen = o.loOpen; }
                 else if (s == Sign.ZERO) { l = lo; lOpen = loOpen || o.loOpen; }
@@ -298,14 +322,14 @@ final class ConditionSolve implements Strategy {
                 h = hi.isEmpty() ? o.hi : hi;
                 hOpen = hi.isEmpty() ? o.hiOpen : hiOpen;
             } else {
-                Sign s = ctx.cas().sign(Exprs.sub(hi.get(), o.hi.get()), ctx.assumptions()).orElse(Sign.UNKNOWN);
+                Sign s = sign(ctx, Exprs.sub(hi.get(), o.hi.get()), ctx.assumptions());
                 if (s == Sign.NEGATIVE) { h = hi; hOpen = hiOpen; }
                 else if (s == Sign.POSITIVE) { h = o.hi; hOpen = o.hiOpen; }
                 else if (s == Sign.ZERO) { h = hi; hOpen = hiOpen || o.hiOpen; }
                 else return Optional.empty();
             }
             if (l.isPresent() && h.isPresent()) {
-                Sign s = ctx.cas().sign(Exprs.sub(h.get(), l.get()), ctx.assumptions()).orElse(Sign.UNKNOWN);
+                Sign s = sign(ctx, Exprs.sub(h.get(), l.get()), ctx.assumptions());
                 if (s == Sign.NEGATIVE || s == Sign.ZERO && (lOpen || hOpen)) return Optional.of(Optional.empty());
                 if (s != Sign.POSITIVE && s != Sign.ZERO) return Optional.empty();
             }

@@ -402,13 +402,15 @@ final class Entrywise {
         List<Piecewise.Arm> arms = new ArrayList<>();
         for (Piece p : merged) {
             List<Relation> guard = new ArrayList<>();
+            Expr value = p.value();
             if (p.from().sameAs(p.to())) {
                 guard.add(new Relation(RelOp.EQ, j, p.from().toExpr(), Pos.NONE));
+                value = tidy(Exprs.substitute(value, j, p.from().toExpr())); // a single index: write it out
             } else {
                 if (!p.from().sameAs(lo)) guard.add(new Relation(RelOp.LE, p.from().toExpr(), j, Pos.NONE));
                 if (!p.to().sameAs(hi)) guard.add(new Relation(RelOp.LE, j, p.to().toExpr(), Pos.NONE));
             }
-            arms.add(new Piecewise.Arm(p.value(), guard));
+            arms.add(new Piecewise.Arm(value, guard));
         }
         return new Piecewise(arms, Pos.NONE);
     }

@@ -46,10 +46,10 @@ public final class ExpectCheck {
         ctx = ctx.with(more);
         for (Relation rel : c.relations()) {
             if (rel.op() != RelOp.EQ) {
-                // a bound: compared with the derived bounds of the same unknown (see BoundCheck)
-                Optional<String> why = BoundCheck.check(rel, d.results(), ctx);
-                if (why.isEmpty()) continue;
-                return new Outcome(c, Verdict.UNDECIDED, why.get());
+                // bounds: the interval they give (with the unknown's own bounds) against the derived one (see BoundCheck)
+                Optional<String> why = BoundCheck.check(p, c.relations(), d.results(), ctx);
+                return why.isEmpty() ? new Outcome(c, Verdict.VERIFIED, "the interval of the derived condition")
+                        : new Outcome(c, Verdict.UNDECIDED, why.get());
             }
             Expr diff = boundNamesCanonical(substituteResults(Exprs.sub(rel.lhs(), rel.rhs()), d.results()));
             Optional<Expr> explicit = Evaluation.explicit(p, diff);
@@ -74,6 +74,23 @@ public final class ExpectCheck {
     /** Sums equal up to the name of their index compare equal (sum(k = 1..T, ...) = sum(i = 1..T, ...)). */
     static Expr boundNamesCanonical(Expr e) {
         return IndexwiseCheck.BoundNames.canonical(e);
+    }
+
+    /**
+     * A `show`: the identity itself is tested (definitions written out, assumptions
+     * substituted), whatever was derived.
+     */
+    public static Outcome show(Problem p, Claim c, DeriveContext ctx) {
+        for (Relation rel : c.relations()) {
+            if (rel.op() != RelOp.EQ) return new Outcome(c, Verdict.UNDECIDED, "inequalities are compared numerically");
+            if (c.range().isPresent()) return new Outcome(c, Verdict.UNDECIDED, "index-wise identities are compared numerically");
+            Optional<Expr> explicit = Evaluation.explicit(p, Exprs.sub(rel.lhs(), rel.rhs()));
+            if (explicit.isEmpty()) return new Outcome(c, Verdict.UNDECIDED, "it has a gradient that cannot be computed");
+            if (ZeroCheck.test(explicit.get(), ctx) != ZeroTest.ZERO) {
+                return new Outcome(c, Verdict.UNDECIDED, "the CAS could not show the two sides are equal");
+            }
+        }
+        return new Outcome(c, Verdict.VERIFIED, "the two sides are equal");
     }
 
     static Expr substituteResults(Expr e, List<Result> results) {

@@ -33,8 +33,33 @@ final class GramForms {
 
     /** Every inner product and squared Euclidean/Frobenius norm expanded by bilinearity. */
     static Expr expand(Expr e) {
-        Expr c = Canonical.atoms(e);
+        Expr c = Canonical.atoms(cancelInverses(e));
         return post(c);
+    }
+
+    /** X*inv(X) and inv(X)*X inside products are the identity: dropped. */
+    static Expr cancelInverses(Expr e) {
+        return Exprs.transform(e, x -> {
+            if (!(x instanceof derivcheck.expr.Mul m)) return null;
+            List<Expr> f = new ArrayList<>();
+            for (Expr k : m.factors()) f.add(cancelInverses(k));
+            boolean changed = true;
+            while (changed) {
+                changed = false;
+                for (int k = 0; k + 1 < f.size(); k++) {
+                    Expr a = f.get(k);
+                    Expr b = f.get(k + 1);
+                    if (!a.isScalar() && (b instanceof Inverse inv && inv.arg().equals(a) || a instanceof Inverse inv2 && inv2.arg().equals(b))) {
+                        f.remove(k + 1);
+                        f.remove(k);
+                        changed = true;
+                        break;
+                    }
+                }
+            }
+            if (f.isEmpty() || f.stream().allMatch(Expr::isScalar) && !m.isScalar()) return null;
+            return Exprs.mul(f, m.pos());
+        });
     }
 
     private static Expr post(Expr e) {

@@ -76,6 +76,13 @@ final class IdentityProof {
                     : "the algebra does not close (the CAS could not show lhs − rhs = 0)");
         }
         if (!diff.isScalar()) return Optional.of("only scalar inequalities are proven");
+        for (Relation a : p.assumptions()) {
+            // the Gram expansion writes the Frobenius norm of a matrix as ||.||: the facts hold for it too
+            if (a.lhs() instanceof derivcheck.expr.Norm n && n.kind() == derivcheck.expr.NormKind.FROBENIUS) {
+                ctx = ctx.with(Facts.with(derivcheck.cas.Assumptions.NONE, new Relation(a.op(),
+                        new derivcheck.expr.Norm(n.arg(), derivcheck.expr.NormKind.L2, Pos.NONE), a.rhs(), Pos.NONE)));
+            }
+        }
         Expr s = scalarForm(diff, facts, ctx, p);
         Sign sign = ctx.cas().sign(s, ctx.assumptions()).orElse(Sign.UNKNOWN);
         boolean ok = switch (r.op()) {
@@ -137,6 +144,9 @@ final class IdentityProof {
      * evaluated in closed form.
      */
     static Optional<Expr> explicit(Problem p, Expr e, DeriveContext ctx, List<Step> steps) {
+        if (Exprs.anyNode(e, x -> x instanceof Expectation || x instanceof Variance)) {
+            e = MomentDerivation.closedForms(p, e, ctx, steps); // E[y], Var[y] by name first, then written out
+        }
         Optional<Expr> full = Lets.fully(p, e);
         if (full.isEmpty()) return Optional.empty();
         boolean[] failed = {false};

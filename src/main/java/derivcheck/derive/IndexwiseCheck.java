@@ -119,7 +119,12 @@ final class IndexwiseCheck {
             if (ca == null) return undecided(c, "no case of the claim covers " + where + " (a missing index)");
             Optional<String> outside = outside(p, ca.value(), j, a, b, minimum);
             if (outside.isPresent()) return undecided(c, "for " + where + " the claim uses " + outside.get());
-            Expr diff = Lets.inline(p, BoundNames.canonical(Exprs.sub(da.value(), ca.value())));
+            Expr dv = da.value(), cv = ca.value();
+            if (a.sameAs(b)) { // a single index: write it out on both sides
+                dv = Exprs.substitute(dv, j, a.toExpr());
+                cv = Exprs.substitute(cv, j, a.toExpr());
+            }
+            Expr diff = Lets.inline(p, BoundNames.canonical(Entrywise.tidy(Exprs.sub(dv, cv))));
             ZeroTest z = ZeroCheck.test(diff, ctx);
             if (z != ZeroTest.ZERO) {
                 return undecided(c, "for " + where + " the claim gives " + TextPrinter.print(ca.value()) + ", the derived entries "
@@ -128,7 +133,8 @@ final class IndexwiseCheck {
             ranges.add(a + ".." + b);
         }
         return new ExpectCheck.Outcome(c, ExpectCheck.Verdict.VERIFIED, "equal to the derived entries on every sub-range of "
-                + j.name() + ": " + String.join(", ", ranges));
+                + j.name() + ": " + String.join(", ", ranges)
+                + (conditions.isEmpty() ? "" : " (where " + String.join(", ", conditions.stream().map(TextPrinter::print).toList()) + ")"));
     }
 
     private static ExpectCheck.Outcome undecided(Claim c, String why) {

@@ -342,7 +342,9 @@ final class MomentAlgebra {
         } else {
             raw = named((Distribution.Named) d, k, name);
         }
-        return ctx.simplify(raw);
+        Expr simple = ctx.simplify(raw);
+        Expr t = ctx.cas().together(simple).orElse(simple);
+        return ctx.cas().cancel(ctx.cas().factor(t).orElse(t)).orElse(simple);
     }
 
     private static Expr named(Distribution.Named n, int k, String name) {

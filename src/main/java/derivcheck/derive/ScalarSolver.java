@@ -36,9 +36,11 @@ final class ScalarSolver {
         Optional<Expr> d1 = Calculus.gradient(f, x);
         if (d1.isEmpty()) return new Outcome(steps, Optional.empty(), "cannot differentiate the objective", true);
         Expr derivative = Simplifier.scalar(d1.get(), ctx);
+        // f is the objective as stated; when maximizing, the function minimized is -f
+        Expr shown = maximizing ? Simplifier.scalar(Exprs.neg(derivative), ctx) : derivative;
         steps.add(Step.of("derivative", new Relation(RelOp.EQ, new derivcheck.expr.Grad(Names.objective(), x, Pos.NONE),
-                derivative, Pos.NONE), "differentiate in " + x.name()));
-        steps.add(Step.of("stationarity", new Relation(RelOp.EQ, derivative, Num.ZERO, Pos.NONE),
+                shown, Pos.NONE), "differentiate in " + x.name()));
+        steps.add(Step.of("stationarity", new Relation(RelOp.EQ, shown, Num.ZERO, Pos.NONE),
                 (maximizing ? "a maximizer" : "a minimizer") + " inside an open domain is a stationary point"));
         List<Expr> roots = new ArrayList<>();
         boolean hasLog = Exprs.anyNode(derivative, e -> e instanceof Apply a && a.fn() == Builtin.LOG && Exprs.mentions(a, x.name()));

@@ -1,18 +1,27 @@
 package derivcheck.render;
 
+import derivcheck.check.ClaimReport;
+import derivcheck.check.ProblemReport;
+import derivcheck.check.ResultReport;
+import derivcheck.check.Verdict;
 import derivcheck.derive.Derivation;
 import derivcheck.derive.ExpectCheck;
 import derivcheck.derive.Result;
 import derivcheck.derive.Step;
 import derivcheck.expr.Relation;
 import derivcheck.model.Problem;
+import derivcheck.numeric.verify.NumericVerdict;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
-/** The plain-text report of one problem's derivation and expect checks, for people. */
+/** The plain-text report of one problem: derivation steps, results, and every claim's verdict. */
 public final class DerivationText {
     private DerivationText() {}
 
-    public static String print(Problem p, Derivation d, List<ExpectCheck.Outcome> expects) {
+    public static String print(ProblemReport report) {
+        Problem p = report.problem();
+        Derivation d = report.derivation();
         StringBuilder b = new StringBuilder();
         b.append(p.name());
         if (!p.title().isEmpty()) b.append(" — ").append(p.title());
@@ -30,17 +39,38 @@ public final class DerivationText {
             b.append(head).append(math(s.math())).append('\n');
             if (!s.justification().isEmpty()) b.append(" ".repeat(head.length())).append(s.justification()).append('\n');
         }
-        for (Result r : d.results()) b.append("  result  ").append(result(r)).append('\n');
+        for (ResultReport r : report.results()) {
+            b.append("  result  ").append(result(r.result())).append('\n');
+            r.numeric().ifPresent(v -> b.append("          numeric: ").append(numeric(v)).append('\n'));
+        }
         if (d.status() != Derivation.Status.DERIVED) {
             for (String n : d.notes()) b.append("    ").append(n).append('\n');
         }
-        for (ExpectCheck.Outcome o : expects) {
-            b.append("  expect  line ").append(o.claim().pos().line()).append(": ").append(TextPrinter.print(o.claim().relations()));
-            b.append("  —  ").append(o.symbolic().word());
-            if (o.symbolic() != ExpectCheck.Verdict.VERIFIED) b.append(" (").append(o.reason()).append(')');
+        for (ClaimReport c : report.claims()) {
+            b.append("  ").append(c.kind().word()).append("  line ").append(c.claim().pos().line()).append(": ")
+                    .append(TextPrinter.print(c.claim().relations()));
+            c.claim().range().ifPresent(x -> b.append(" for ").append(x.index().name()).append(" in ")
+                    .append(TextPrinter.print(x.lo())).append("..").append(TextPrinter.print(x.hi())));
+            b.append("  —  ").append(c.verdict().word().toUpperCase(Locale.ROOT)).append('\n');
+            ExpectCheck.Outcome s = c.symbolic();
+            b.append("          symbolic: ").append(s.symbolic().word());
+            if (s.symbolic() != ExpectCheck.Verdict.VERIFIED) b.append(" (").append(s.reason()).append(')');
             b.append('\n');
+            c.numeric().ifPresent(v -> b.append("          numeric: ").append(numeric(v)).append('\n'));
+            if (c.verdict() == Verdict.FAILED) {
+                c.numeric().flatMap(NumericVerdict::counterexample).ifPresent(ce ->
+                        b.append("          counterexample: ").append(ce.toString().replace("\n", "\n            ")).append('\n'));
+            }
         }
         return b.toString();
+    }
+
+    static String numeric(NumericVerdict v) {
+        if (v.verified()) {
+            return String.format(Locale.ROOT, "verified (%s, %d samples, max abs error %.1e, max rel error %.1e, seed %d)",
+                    v.check(), v.samples(), v.maxAbsError(), v.maxRelError(), v.seed());
+        }
+        return v.verdict().word() + (v.reason() == null || v.reason().isEmpty() ? "" : " (" + v.reason() + ")");
     }
 
     static String math(List<Relation> rs) {
@@ -59,4 +89,5 @@ public final class DerivationText {
         if (!r.conditions().isEmpty()) b.append(", where ").append(math(r.conditions()));
         return b.toString();
     }
+
 }

@@ -1,0 +1,62 @@
+package derivcheck.check;
+
+import derivcheck.derive.Derivation;
+import derivcheck.derive.DeriveContext;
+import derivcheck.derive.Engine;
+import derivcheck.derive.ExpectCheck;
+import derivcheck.derive.Result;
+import derivcheck.model.Claim;
+import derivcheck.model.Problem;
+import derivcheck.numeric.verify.NumericVerdict;
+import derivcheck.numeric.verify.NumericVerifier;
+import derivcheck.numeric.verify.VerifyOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Derives a problem, compares each claim with the derivation symbolically, and checks every
+ * claim and every derived result numerically against the original statement. The numeric
+ * verifier never sees the derivation's reasoning, only the value to test.
+ */
+public final class ProblemChecker {
+    private final Engine engine;
+    private final Optional<VerifyOptions> numeric;
+
+    /** @param numeric the sampling options, or empty to skip the numeric side */
+    public ProblemChecker(Engine engine, Optional<VerifyOptions> numeric) {
+        this.engine = engine;
+        this.numeric = numeric;
+    }
+
+    public ProblemReport check(Problem p) {
+        Derivation d = engine.derive(p);
+        DeriveContext ctx = engine.context(p);
+        Optional<NumericVerifier> nv = numeric.map(o -> NumericVerifier.of(p, o));
+        List<ResultReport> results = new ArrayList<>();
+        for (Result r : d.results()) {
+            results.add(new ResultReport(r, nv.map(v -> safely(() -> v.checkResult(r.target(), r.value(), r.range())))));
+        }
+        List<ClaimReport> claims = new ArrayList<>();
+        for (ExpectCheck.Outcome o : ExpectCheck.check(p, d, ctx)) {
+            claims.add(new ClaimReport(ClaimReport.Kind.EXPECT, o.claim(), o, numeric(nv, o.claim())));
+        }
+        for (Claim c : p.shows()) {
+            claims.add(new ClaimReport(ClaimReport.Kind.SHOW, c, ExpectCheck.show(p, c, ctx), numeric(nv, c)));
+        }
+        return new ProblemReport(p, d, results, claims);
+    }
+
+    private static Optional<NumericVerdict> numeric(Optional<NumericVerifier> nv, Claim c) {
+        return nv.map(v -> safely(() -> v.check(c)));
+    }
+
+    /** A numeric failure of our own is reported as undecided, never as a verdict about the math. */
+    private static NumericVerdict safely(java.util.function.Supplier<NumericVerdict> check) {
+        try {
+            return check.get();
+        } catch (RuntimeException e) {
+            return NumericVerdict.undecided("internal", 0L, "the numeric check stopped: " + e);
+        }
+    }
+}
