@@ -49,7 +49,7 @@ final class BoundCheck {
         ConditionSolve.Interval want = ConditionSolve.Interval.of(target, derived);
         Optional<Optional<ConditionSolve.Interval>> got = ConditionSolve.Interval.of(target, own)
                 .intersect(ConditionSolve.Interval.of(target, oriented), ctx);
-        String says = "the derived condition is " + TextPrinter.print(derived).replace(" ,", ",");
+        String says = "the derived condition is " + String.join(" and ", derived.stream().map(TextPrinter::print).toList());
         if (got.isEmpty()) return Optional.of("cannot compare the ends of the expected bounds; " + says);
         if (got.get().isEmpty()) return Optional.of("the expected bounds leave no value; " + says);
         ConditionSolve.Interval g = got.get().get();

@@ -42,8 +42,8 @@ final class LinearOverNormBall implements Strategy {
             return Attempt.declined("the objective is not linear in " + x.name());
         }
         Expr c = Tidy.of(g.get().rest(), ctx);
-        Sym mu = Names.multiplier("mu");
-        Sym delta = new Sym("Delta", x.shape(), derivcheck.expr.SymKind.UNKNOWN, Pos.NONE);
+        Sym mu = Names.multiplier(Names.fresh(p, "mu"));
+        Sym delta = new Sym(Names.fresh(p, "Delta"), x.shape(), derivcheck.expr.SymKind.UNKNOWN, Pos.NONE);
         DeriveContext withMu = ctx.with(Assumptions.NONE.positive(mu));
         List<Step> steps = new ArrayList<>();
         steps.add(Step.of(o.sense(), new Relation(RelOp.EQ, Names.objective(), o.original(), Pos.NONE),
@@ -56,7 +56,7 @@ final class LinearOverNormBall implements Strategy {
                         + (cSign == Sign.POSITIVE ? "" : " (when c = " + derivcheck.render.TextPrinter.print(c) + " is not 0)")));
         Expr lagrangian = Exprs.add(List.of(new derivcheck.expr.Inner(c, delta, Pos.NONE),
                 Exprs.mul(mu, Exprs.sub(Exprs.sq(new Norm(delta, NormKind.L2, Pos.NONE)), Exprs.sq(radius)))), Pos.NONE);
-        steps.add(Step.of("Lagrangian", new Relation(RelOp.EQ, Names.scalar("L"), lagrangian, Pos.NONE),
+        steps.add(Step.of("Lagrangian", new Relation(RelOp.EQ, Names.scalar(Names.fresh(p, "L")), lagrangian, Pos.NONE),
                 "square the constraint to differentiate it; mu >= 0 for an inequality"));
         Expr deltaOfMu = Exprs.mul(List.of(Exprs.neg(Exprs.pow(Exprs.mul(Num.of(2), mu), Num.MINUS_ONE)), c), Pos.NONE);
         steps.add(Step.of("stationarity", new Relation(RelOp.EQ, delta, Tidy.of(deltaOfMu, withMu), Pos.NONE),

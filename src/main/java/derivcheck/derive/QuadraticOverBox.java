@@ -41,7 +41,7 @@ final class QuadraticOverBox implements Strategy {
         Expr m = box.get().center();
         Expr r = box.get().halfWidth();
         boolean centred = Exprs.isZero(m);
-        Sym i = new Sym("i", Shape.SCALAR, SymKind.INDEX, Pos.NONE);
+        Sym i = new Sym(Names.fresh(p, "i"), Shape.SCALAR, SymKind.INDEX, Pos.NONE);
         Expr zi = SeparableBox.entryOf(z, i);
         Expr mi = centred ? Num.ZERO : SeparableBox.entryOf(m, i);
         Expr ri = r.isScalar() ? r : SeparableBox.entryOf(r, i);
@@ -53,7 +53,7 @@ final class QuadraticOverBox implements Strategy {
         steps.add(Step.of("gradient", new Relation(RelOp.EQ, Names.gradientOfObjective(x),
                 Tidy.of(Exprs.sub(Exprs.mul(q.get().alpha(), x), q.get().b()), ctx), Pos.NONE),
                 "the objective is " + derivcheck.render.TextPrinter.print(q.get().alpha()) + "/2*||x - z||^2 plus a constant"));
-        steps.add(Step.of("unconstrained minimizer", new Relation(RelOp.EQ, Names.scalar("z"), z, Pos.NONE),
+        steps.add(Step.of("unconstrained minimizer", new Relation(RelOp.EQ, Names.scalar(Names.fresh(p, "z")), z, Pos.NONE),
                 "where the gradient vanishes"));
         steps.add(Step.of("case analysis", new Relation(RelOp.EQ, xi, new Piecewise(List.of(
                 new Piecewise.Arm(lo, List.of(new Relation(RelOp.LT, zi, lo, Pos.NONE))),

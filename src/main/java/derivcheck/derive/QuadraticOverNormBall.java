@@ -42,14 +42,14 @@ final class QuadraticOverNormBall implements Strategy {
         boolean centred = Exprs.isZero(m);
         Expr offset = centred ? z : Tidy.of(Exprs.sub(z, m), ctx);
         Norm dist = new Norm(offset, NormKind.L2, Pos.NONE);
-        Sym mu = Names.multiplier("mu");
+        Sym mu = Names.multiplier(Names.fresh(p, "mu"));
         List<Step> steps = new ArrayList<>();
         steps.add(Step.of(o.sense(), new Relation(RelOp.EQ, Names.objective(), o.original(), Pos.NONE), "the objective"));
-        steps.add(Step.of("unconstrained minimizer", new Relation(RelOp.EQ, Names.scalar("z"), z, Pos.NONE),
+        steps.add(Step.of("unconstrained minimizer", new Relation(RelOp.EQ, Names.scalar(Names.fresh(p, "z")), z, Pos.NONE),
                 "the gradient " + derivcheck.render.TextPrinter.print(q.get().alpha()) + "*x - b vanishes at z = b/alpha"));
         Expr lagrangian = Exprs.add(Names.objective(), Exprs.mul(mu, Exprs.sub(
                 Exprs.sq(new Norm(centred ? x : Exprs.sub(x, m), NormKind.L2, Pos.NONE)), Exprs.sq(r))));
-        steps.add(Step.of("Lagrangian", new Relation(RelOp.EQ, Names.scalar("L"), lagrangian, Pos.NONE),
+        steps.add(Step.of("Lagrangian", new Relation(RelOp.EQ, Names.scalar(Names.fresh(p, "L")), lagrangian, Pos.NONE),
                 "square the constraint; mu >= 0 for an inequality"));
         Expr alpha = q.get().alpha();
         Expr stationary = Exprs.mul(List.of(alpha, Exprs.pow(Exprs.add(alpha, Exprs.mul(Num.of(2), mu)), Num.MINUS_ONE), offset), Pos.NONE);

@@ -51,7 +51,7 @@ final class Radial implements Strategy {
             }
         }
         Expr aHat = Tidy.of(Exprs.mul(scale, a), ctx);
-        Sym l = Names.multiplier("l");
+        Sym l = Names.multiplier(Names.fresh(p, "l"));
         Norm normX = new Norm(x, NormKind.L2, Pos.NONE);
         Expr cOfL = Exprs.substitute(c, normX, l);
         DeriveContext withL = ctx.with(Assumptions.NONE.positive(l));

@@ -47,7 +47,7 @@ final class SeparableBox implements Strategy {
         Expr c = Tidy.of(g.get().rest(), ctx);
         Expr m = box.get().center();
         Expr r = box.get().halfWidth();
-        Sym i = new Sym("i", Shape.SCALAR, SymKind.INDEX, Pos.NONE);
+        Sym i = new Sym(Names.fresh(p, "i"), Shape.SCALAR, SymKind.INDEX, Pos.NONE);
         Expr ci = entryOf(c, i);
         boolean centred = Exprs.isZero(m);
         Expr mi = centred ? Num.ZERO : entryOf(m, i);

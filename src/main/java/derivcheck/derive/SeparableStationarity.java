@@ -36,7 +36,7 @@ final class SeparableStationarity implements Strategy {
         Sym x = o.unknown();
         if (!x.shape().isVector()) return Attempt.declined("the unknown is not a vector");
         if (!o.constraints().isEmpty()) return Attempt.declined("the problem has constraints besides a domain");
-        Sym i = new Sym("i", Shape.SCALAR, SymKind.INDEX, Pos.NONE);
+        Sym i = new Sym(Names.fresh(p, "i"), Shape.SCALAR, SymKind.INDEX, Pos.NONE);
         Optional<Expr> phi = Separation.perCoordinate(o.objective(), x, i);
         if (phi.isEmpty()) return Attempt.declined("the objective is not a sum of per-coordinate terms");
         // scalar stand-ins v_i for the entries, so the CAS sees plain symbols
@@ -65,7 +65,7 @@ final class SeparableStationarity implements Strategy {
         List<Step> steps = new ArrayList<>();
         steps.add(Step.of(o.sense(), new Relation(RelOp.EQ, Names.objective(), o.original(), Pos.NONE), "the objective"
                 + (o.maximize() ? "; maximizing f is minimizing -f" : "")));
-        steps.add(Step.of("separable", new Relation(RelOp.EQ, Names.scalar("f_i"), scalarPhi, Pos.NONE),
+        steps.add(Step.of("separable", new Relation(RelOp.EQ, Names.scalar(Names.fresh(p, "f_i")), scalarPhi, Pos.NONE),
                 "f is a sum over coordinates of terms that depend on " + xi.name() + " alone (up to a constant): "
                         + "minimize each on its own"));
         ScalarSolver.Outcome out = ScalarSolver.minimize(scalarPhi, xi, domain, c, o.maximize());

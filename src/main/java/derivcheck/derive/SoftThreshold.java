@@ -53,18 +53,18 @@ final class SoftThreshold implements Strategy {
         if (q.isEmpty()) return Attempt.declined("the smooth part's gradient is not alpha*x - b with alpha > 0");
         Expr z = q.get().z();
         Expr tau = ctx.simplify(Exprs.div(weight, q.get().alpha()));
-        Sym i = new Sym("i", Shape.SCALAR, SymKind.INDEX, Pos.NONE);
+        Sym i = new Sym(Names.fresh(p, "i"), Shape.SCALAR, SymKind.INDEX, Pos.NONE);
         Expr zi = SeparableBox.entryOf(z, i);
         Expr xi = Lifting.entry(x, i);
         List<Step> steps = new ArrayList<>();
         steps.add(Step.of(o.sense(), new Relation(RelOp.EQ, Names.objective(), o.original(), Pos.NONE), "the objective"));
-        steps.add(Step.of("smooth part", new Relation(RelOp.EQ, Names.scalar("z"), z, Pos.NONE),
+        steps.add(Step.of("smooth part", new Relation(RelOp.EQ, Names.scalar(Names.fresh(p, "z")), z, Pos.NONE),
                 "the smooth part is " + derivcheck.render.TextPrinter.print(q.get().alpha()) + "/2*||x - z||^2 plus a constant"));
-        steps.add(Step.of("threshold", new Relation(RelOp.EQ, Names.scalar("tau"), tau, Pos.NONE),
+        steps.add(Step.of("threshold", new Relation(RelOp.EQ, Names.scalar(Names.fresh(p, "tau")), tau, Pos.NONE),
                 "the weight of ||x||_1 divided by the curvature"));
         steps.add(Step.of("case analysis", new Relation(RelOp.EQ, xi, new Piecewise(List.of(
-                new Piecewise.Arm(Exprs.sub(zi, Names.scalar("tau")), List.of(new Relation(RelOp.GT, zi, Names.scalar("tau"), Pos.NONE))),
-                new Piecewise.Arm(Exprs.add(zi, Names.scalar("tau")), List.of(new Relation(RelOp.LT, zi, Exprs.neg(Names.scalar("tau")), Pos.NONE))),
+                new Piecewise.Arm(Exprs.sub(zi, Names.scalar(Names.fresh(p, "tau"))), List.of(new Relation(RelOp.GT, zi, Names.scalar(Names.fresh(p, "tau")), Pos.NONE))),
+                new Piecewise.Arm(Exprs.add(zi, Names.scalar(Names.fresh(p, "tau"))), List.of(new Relation(RelOp.LT, zi, Exprs.neg(Names.scalar(Names.fresh(p, "tau"))), Pos.NONE))),
                 new Piecewise.Arm(Num.ZERO, List.of())), Pos.NONE), Pos.NONE),
                 "the problem separates; 0 is in alpha*(x_i - z_i) + c*d|x_i|, where d|x_i| is sign(x_i) for x_i != 0 and [-1, 1] at 0"));
         Expr clip = new Apply(Builtin.MIN, List.of(new Apply(Builtin.MAX, List.of(z, Exprs.neg(tau)), Pos.NONE), tau), Pos.NONE);

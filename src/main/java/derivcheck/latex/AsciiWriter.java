@@ -1,0 +1,446 @@
+package derivcheck.latex;
+
+import derivcheck.expr.Shape;
+import derivcheck.expr.Sym;
+import derivcheck.grammar.LatexBaseVisitor;
+import derivcheck.grammar.LatexParser;
+import derivcheck.grammar.LatexParser.*;
+import derivcheck.model.Problem;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+
+/**
+ * Writes a parsed LaTeX expression in the spec language, resolving nothing by guessing: a
+ * letter or Greek letter that is neither a spec symbol nor an index is an error at its place.
+ * The spec reader then resolves names and checks shapes (see {@link AnswerReader}).
+ */
+final class AsciiWriter extends LatexBaseVisitor<AsciiWriter.Frag> {
+    /** A piece of spec text and how tightly it binds: 1 sum, 2 product, 3 power, 4 atom. */
+    record Frag(String text, int prec) {
+        String at(int min) { return prec < min ? "(" + text + ")" : text; }
+    }
+
+    private final Problem problem;
+    private final String specText;
+    private final Set<String> freeIndices;
+    private final Deque<String> bound = new ArrayDeque<>();
+    /** Index letter -> the size of the first vector it indexes (for sums without bounds, free indices). */
+    final Map<String, String> indexDims = new LinkedHashMap<>();
+    final Set<String> usedFree = new LinkedHashSet<>();
+
+    AsciiWriter(Problem problem, String specText, Set<String> freeIndices) {
+        this.problem = problem;
+        this.specText = specText;
+        this.freeIndices = freeIndices;
+    }
+
+    static LatexTokens.Error error(ParserRuleContext ctx, String message) {
+        return new LatexTokens.Error(ctx.getStart(), message);
+    }
+
+    static LatexTokens.Error error(Token t, String message) { return new LatexTokens.Error(t, message); }
+
+    // ---- sums and products -------------------------------------------------------------------
+
+    @Override public Frag visitAddSub(AddSubContext ctx) {
+        if (ctx.op.getType() == LatexParser.PM) throw error(ctx.op, "\\pm gives two answers; write each one on its own");
+        Frag l = visit(ctx.expr());
+        Frag r = visit(ctx.term());
+        return new Frag(l.at(1) + " " + ctx.op.getText() + " " + r.at(2), 1);
+    }
+
+    @Override public Frag visitSigned(SignedContext ctx) {
+        Frag r = visit(ctx.term());
+        return new Frag((ctx.op.getText().equals("-") ? "-" : "") + r.at(2), 1);
+    }
+
+    @Override public Frag visitTermExpr(TermExprContext ctx) { return visit(ctx.term()); }
+
+    @Override public Frag visitExplicitProduct(ExplicitProductContext ctx) {
+        Frag l = visit(ctx.term());
+        Frag r = visit(ctx.factor());
+        boolean div = ctx.op.getText().equals("/");
+        return new Frag(l.at(2) + (div ? "/" : "*") + r.at(div ? 3 : 2), 2);
+    }
+
+    @Override public Frag visitJuxtaposition(JuxtapositionContext ctx) {
+        // f(x) for a declared function, rho'(l), sigma(x) already turned into sigmoid by the name pass
+        Optional<String> fn = functionName(ctx.term());
+        if (fn.isPresent() && parens(ctx.factor()).isPresent()) {
+            return new Frag(fn.get() + "(" + visit(parens(ctx.factor()).get()).text + ")", 4);
+        }
+        Frag l = visit(ctx.term());
+        Frag r = visit(ctx.factor());
+        return new Frag(l.at(2) + "*" + r.at(2), 2);
+    }
+
+    private Optional<String> functionName(TermContext t) {
+        if (!(t instanceof FactorTermContext ft)) return Optional.empty();
+        FactorContext f = ft.factor();
+        String prime = "";
+        if (f instanceof PrimeContext p) { f = p.factor(); prime = "'"; }
+        if (f instanceof PrimaryFactorContext pf && pf.primary() instanceof SymbolContext s) {
+            String name = s.SYM().getText();
+            if (problem.functions().stream().anyMatch(d -> d.name().equals(name))) return Optional.of(name + prime);
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<ExprContext> parens(FactorContext f) {
+        if (f instanceof PrimaryFactorContext pf && pf.primary() instanceof ParensContext p) return Optional.of(p.expr());
+        return Optional.empty();
+    }
+
+    @Override public Frag visitBigOpTerm(BigOpTermContext ctx) { return visit(ctx.bigop()); }
+
+    @Override public Frag visitJuxtaposedBigOp(JuxtaposedBigOpContext ctx) {
+        Frag l = visit(ctx.term());
+        Frag r = visit(ctx.bigop());
+        return new Frag(l.at(2) + "*" + r.at(2), 2);
+    }
+
+    @Override public Frag visitFactorTerm(FactorTermContext ctx) { return visit(ctx.factor()); }
+
+    @Override public Frag visitBigop(BigopContext ctx) {
+        String index;
+        String lo = "1";
+        if (ctx.lo == null) throw error(ctx, "write the index of the sum: \\sum_{i=1}^{N} or \\sum_i");
+        if (ctx.lo instanceof BinderScriptContext b) {
+            index = b.getChild(1).getText();
+            lo = visit(b.expr()).text;
+        } else if (ctx.lo instanceof LetterScriptContext l) {
+            index = l.LETTER().getText();
+        } else {
+            throw error(ctx.lo, "cannot read the index of this sum; write \\sum_{i=1}^{N}");
+        }
+        bound.push(index);
+        Frag body;
+        try {
+            body = visit(ctx.term());
+        } finally {
+            bound.pop();
+        }
+        String hi;
+        if (ctx.hi != null) hi = script(ctx.hi).text;
+        else if (indexDims.containsKey(index)) hi = indexDims.get(index);
+        else throw error(ctx, "cannot tell the range of the index " + index + "; write \\sum_{" + index + "=1}^{N}");
+        return new Frag("sum(" + index + " = " + lo + ".." + hi + ", " + body.text + ")", 4);
+    }
+
+    // ---- postfix --------------------------------------------------------------------------
+
+    @Override public Frag visitSuperscript(SuperscriptContext ctx) {
+        ScriptContext s = ctx.script();
+        if (s instanceof TopScriptContext || s instanceof LetterScriptContext l && l.LETTER().getText().equals("T")) {
+            return new Frag(visit(ctx.factor()).at(4) + "'", 4);
+        }
+        if (s instanceof StarScriptContext) return visit(ctx.factor()); // w^*: the optimal value of w
+        if (s instanceof PrimeScriptContext) return new Frag(visit(ctx.factor()).at(4) + "'", 4);
+        if (isLetter(ctx.factor(), "e")) return new Frag("exp(" + script(s).text + ")", 4);
+        Frag base = visit(ctx.factor());
+        Frag exp = script(s);
+        return new Frag(base.at(4) + "^" + exp.at(4), 3);
+    }
+
+    private boolean isLetter(FactorContext f, String letter) {
+        return f instanceof PrimaryFactorContext pf && pf.primary() instanceof LetterContext l
+                && l.LETTER().getText().equals(letter) && problem.symbol(letter).isEmpty();
+    }
+
+    @Override public Frag visitSubscript(SubscriptContext ctx) {
+        ScriptContext s = ctx.script();
+        FactorContext f = ctx.factor();
+        if (f instanceof PrimaryFactorContext pf && pf.primary() instanceof NormContext n) {
+            Frag arg = visit(n.expr());
+            String kind = s.getText();
+            String norm = switch (kind) {
+                case "2" -> "||" + arg.text + "||";
+                case "1" -> "||" + arg.text + "||_1";
+                case "\\infty" -> "||" + arg.text + "||_inf";
+                case "F" -> "||" + arg.text + "||_F";
+                default -> throw error(s, "unknown norm \\|.\\|_" + kind + "; use _1, _2, _\\infty or _F");
+            };
+            return new Frag(norm, 4);
+        }
+        if (!(f instanceof PrimaryFactorContext pf2 && (pf2.primary() instanceof SymbolContext || pf2.primary() instanceof ParensContext
+                || pf2.primary() instanceof NablaContext))) {
+            if (f instanceof PrimaryFactorContext p3 && (p3.primary() instanceof LetterContext || p3.primary() instanceof GreekContext
+                    || p3.primary() instanceof AccentContext || p3.primary() instanceof AccentGroupContext)) {
+                throw error(ctx, "unknown symbol " + ctx.getText());
+            }
+        }
+        Frag base = visit(f);
+        Optional<Shape> shape = shapeOf(f);
+        List<String> idx = new ArrayList<>();
+        if (s instanceof GroupScriptContext g) {
+            for (ExprContext e : g.expr()) {
+                String t = indexText(e, shape);
+                if (g.expr().size() == 1 && t.matches("[a-zA-Z](\\*[a-zA-Z])+")) idx.addAll(List.of(t.split("\\*")));
+                else idx.add(t);
+            }
+        } else if (s instanceof LetterScriptContext l) {
+            idx.add(indexLetter(l.LETTER().getSymbol(), shape));
+        } else if (s instanceof NumberScriptContext nn) {
+            idx.add(nn.NUMBER().getText());
+        } else {
+            throw error(s, "cannot read the subscript " + s.getText());
+        }
+        return new Frag(base.at(4) + "_{" + String.join(", ", idx) + "}", 4);
+    }
+
+    private String indexText(ExprContext e, Optional<Shape> shape) {
+        // record the size an index letter runs over, then write the index expression
+        for (Token t : tokens(e)) {
+            if (t.getType() == LatexParser.LETTER) noteIndex(t.getText(), shape);
+        }
+        return visit(e).text;
+    }
+
+    private String indexLetter(Token t, Optional<Shape> shape) {
+        noteIndex(t.getText(), shape);
+        if (!bound.contains(t.getText()) && !freeIndices.contains(t.getText())) throw error(t, "unknown index " + t.getText());
+        if (!bound.contains(t.getText())) usedFree.add(t.getText());
+        return t.getText();
+    }
+
+    private void noteIndex(String letter, Optional<Shape> shape) {
+        if (shape.isPresent() && !indexDims.containsKey(letter)) {
+            Shape s = shape.get();
+            if (s instanceof Shape.Vector v) indexDims.put(letter, v.n().toString());
+            else if (s instanceof Shape.Matrix m) indexDims.put(letter, m.rows().toString());
+        }
+    }
+
+    private List<Token> tokens(ParserRuleContext ctx) {
+        List<Token> out = new ArrayList<>();
+        collect(ctx, out);
+        return out;
+    }
+
+    private static void collect(org.antlr.v4.runtime.tree.ParseTree t, List<Token> out) {
+        if (t instanceof org.antlr.v4.runtime.tree.TerminalNode n) { out.add(n.getSymbol()); return; }
+        for (int k = 0; k < t.getChildCount(); k++) collect(t.getChild(k), out);
+    }
+
+    private Optional<Shape> shapeOf(FactorContext f) {
+        if (f instanceof PrimaryFactorContext pf && pf.primary() instanceof SymbolContext s) {
+            return problem.symbol(s.SYM().getText()).map(Sym::shape);
+        }
+        if (f instanceof PrimaryFactorContext pf && pf.primary() instanceof NablaContext n && n.script() != null) {
+            return problem.symbol(n.script().getText()).map(Sym::shape);
+        }
+        return Optional.empty();
+    }
+
+    @Override public Frag visitPrime(PrimeContext ctx) {
+        throw error(ctx, "unknown symbol " + ctx.getText());
+    }
+
+    @Override public Frag visitPrimaryFactor(PrimaryFactorContext ctx) { return visit(ctx.primary()); }
+
+    Frag script(ScriptContext s) {
+        if (s instanceof GroupScriptContext g) {
+            if (g.expr().size() != 1) throw error(s, "a power needs one exponent");
+            return new Frag(visit(g.expr(0)).text, visit(g.expr(0)).prec);
+        }
+        if (s instanceof NumberScriptContext n) return new Frag(n.NUMBER().getText(), 4);
+        if (s instanceof SymScriptContext y) return new Frag(y.SYM().getText(), 4);
+        if (s instanceof LetterScriptContext l) return new Frag(letter(l.LETTER().getSymbol()), 4);
+        if (s instanceof InftyScriptContext) throw error(s, "\\infty is only read as the norm subscript \\|x\\|_\\infty");
+        throw error(s, "cannot read the script " + s.getText());
+    }
+
+    // ---- atoms ------------------------------------------------------------------------------
+
+    @Override public Frag visitNumber(NumberContext ctx) { return new Frag(ctx.NUMBER().getText(), 4); }
+
+    @Override public Frag visitSymbol(SymbolContext ctx) { return new Frag(ctx.SYM().getText(), 4); }
+
+    @Override public Frag visitLetter(LetterContext ctx) { return new Frag(letter(ctx.LETTER().getSymbol()), 4); }
+
+    private String letter(Token t) {
+        String x = t.getText();
+        if (bound.contains(x)) return x;
+        if (freeIndices.contains(x)) { usedFree.add(x); return x; }
+        if (x.equals("e")) return "exp(1)";
+        throw error(t, "unknown symbol " + x);
+    }
+
+    @Override public Frag visitGreek(GreekContext ctx) {
+        if (ctx.GREEK().getText().equals("\\pi")) return new Frag("pi", 4);
+        throw error(ctx.GREEK().getSymbol(), "unknown symbol " + ctx.GREEK().getText());
+    }
+
+    @Override public Frag visitBraced(BracedContext ctx) { return visit(ctx.expr()); }
+
+    @Override public Frag visitParens(ParensContext ctx) { return new Frag("(" + visit(ctx.expr()).text + ")", 4); }
+
+    @Override public Frag visitBrackets(BracketsContext ctx) { return new Frag("(" + visit(ctx.expr()).text + ")", 4); }
+
+    @Override public Frag visitIverson(IversonContext ctx) { return new Frag("[" + condition(ctx.condition()) + "]", 4); }
+
+    @Override public Frag visitIversonSingle(IversonSingleContext ctx) { return new Frag("[" + condition(ctx.condition()) + "]", 4); }
+
+    @Override public Frag visitFraction(FractionContext ctx) {
+        Optional<Frag> d = derivative(ctx);
+        if (d.isPresent()) return d.get();
+        Frag n = group(ctx.num);
+        Frag m = group(ctx.den);
+        return new Frag(n.at(2) + "/" + m.at(3), 2);
+    }
+
+    private Frag group(GroupContext g) {
+        if (g.expr() != null) return visit(g.expr());
+        if (g.NUMBER() != null) return new Frag(g.NUMBER().getText(), 4);
+        if (g.SYM() != null) return new Frag(g.SYM().getText(), 4);
+        if (g.LETTER() != null) return new Frag(letter(g.LETTER().getSymbol()), 4);
+        throw error(g, "unknown symbol " + g.getText());
+    }
+
+    private static String written(Token t) {
+        return t instanceof SymbolNames.NameToken n ? n.written : t.getText();
+    }
+
+    /** dL/db, \partial L / \partial b_i, \mathrm{d}L / \mathrm{d}x_j: grad(L, b), grad(L, b)_i. */
+    private Optional<Frag> derivative(FractionContext ctx) {
+        Optional<FactorContext[]> num = dParts(ctx.num);
+        Optional<FactorContext[]> den = dParts(ctx.den);
+        if (num.isEmpty() || den.isEmpty()) {
+            if (num.isPresent() || isD(ctx.num)) throw error(ctx, "write a derivative as \\frac{dL}{dx} (with what is differentiated on top)");
+            return Optional.empty();
+        }
+        String f = fnOf(num.get()[1]);
+        FactorContext var = den.get()[1];
+        if (var instanceof SubscriptContext sc && sc.factor() instanceof PrimaryFactorContext pf && pf.primary() instanceof SymbolContext sym) {
+            Frag whole = visit(var); // records the index
+            String base = sym.SYM().getText();
+            String idx = whole.text.substring(base.length());
+            return Optional.of(new Frag("grad(" + f + ", " + base + ")" + idx, 4));
+        }
+        if (var instanceof PrimaryFactorContext pf && pf.primary() instanceof SymbolContext sym) {
+            return Optional.of(new Frag("grad(" + f + ", " + sym.SYM().getText() + ")", 4));
+        }
+        throw error(ctx.den, "cannot read the variable of this derivative: " + ctx.den.getText());
+    }
+
+    private String fnOf(FactorContext f) {
+        if (f instanceof PrimaryFactorContext pf && pf.primary() instanceof LetterContext l) {
+            String x = l.LETTER().getText();
+            if (specText.contains("grad(" + x + ",")) return x;
+        }
+        return visit(f).text;
+    }
+
+    private static boolean isD(GroupContext g) {
+        if (g.LETTER() != null) return g.LETTER().getText().equals("d") || g.LETTER().getText().equals("\\partial");
+        if (g.SYM() != null) return written(g.SYM().getSymbol()).equals("d");
+        return false;
+    }
+
+    /** {d, f} when the group reads `d f` (d, \mathrm{d} or \partial, then one factor). */
+    private static Optional<FactorContext[]> dParts(GroupContext g) {
+        if (g.expr() == null || !(g.expr() instanceof TermExprContext te) || !(te.term() instanceof JuxtapositionContext j)) return Optional.empty();
+        if (!(j.term() instanceof FactorTermContext ft) || !(ft.factor() instanceof PrimaryFactorContext pf)) return Optional.empty();
+        Token t = pf.getStart();
+        String w = written(t);
+        if (pf.getStart() != pf.getStop()) return Optional.empty();
+        if (!(w.equals("d") || w.equals("\\partial"))) return Optional.empty();
+        return Optional.of(new FactorContext[] {ft.factor(), j.factor()});
+    }
+
+    @Override public Frag visitRoot(RootContext ctx) {
+        Frag a = group(ctx.group());
+        if (ctx.index == null) return new Frag("sqrt(" + a.text + ")", 4);
+        return new Frag(a.at(4) + "^(1/" + visit(ctx.index).at(3) + ")", 3);
+    }
+
+    @Override public Frag visitNorm(NormContext ctx) { return new Frag("||" + visit(ctx.expr()).text + "||", 4); }
+
+    @Override public Frag visitAbs(AbsContext ctx) { return new Frag("|" + visit(ctx.expr()).text + "|", 4); }
+
+    @Override public Frag visitInner(InnerContext ctx) {
+        return new Frag("<" + visit(ctx.expr(0)).text + ", " + visit(ctx.expr(1)).text + ">", 4);
+    }
+
+    @Override public Frag visitExpectation(ExpectationContext ctx) { return new Frag("E[" + visit(ctx.expr()).text + "]", 4); }
+
+    @Override public Frag visitExpectationParens(ExpectationParensContext ctx) { return new Frag("E[" + visit(ctx.expr()).text + "]", 4); }
+
+    @Override public Frag visitVariance(VarianceContext ctx) { return new Frag("Var[" + visit(ctx.expr()).text + "]", 4); }
+
+    @Override public Frag visitVarianceParens(VarianceParensContext ctx) { return new Frag("Var[" + visit(ctx.expr()).text + "]", 4); }
+
+    @Override public Frag visitNabla(NablaContext ctx) {
+        if (ctx.script() == null) throw error(ctx, "write the variable of the gradient: \\nabla_x L");
+        String var;
+        if (ctx.script() instanceof SymScriptContext s) var = s.SYM().getText();
+        else if (ctx.script() instanceof GroupScriptContext g && g.expr().size() == 1) var = visit(g.expr(0)).text;
+        else throw error(ctx.script(), "unknown symbol " + ctx.script().getText());
+        FactorContext f = ctx.factor();
+        String fn = fnOf(f);
+        return new Frag("grad(" + fn + ", " + var + ")", 4);
+    }
+
+    @Override public Frag visitCallParens(CallParensContext ctx) {
+        if (ctx.script() != null) throw error(ctx.script(), "a subscript on " + ctx.FUNC().getText() + " (argmax, max over x) is not an answer this reads");
+        List<String> args = new ArrayList<>();
+        for (ExprContext e : ctx.expr()) args.add(visit(e).text);
+        return new Frag(ctx.FUNC().getText() + "(" + String.join(", ", args) + ")", 4);
+    }
+
+    @Override public Frag visitCallBare(CallBareContext ctx) {
+        if (ctx.script() != null) throw error(ctx.script(), "a subscript on " + ctx.FUNC().getText() + " (argmax, max over x) is not an answer this reads");
+        return new Frag(ctx.FUNC().getText() + "(" + visit(ctx.factor()).text + ")", 4);
+    }
+
+    @Override public Frag visitAccentGroup(AccentGroupContext ctx) { throw error(ctx, "unknown symbol " + ctx.getText()); }
+
+    @Override public Frag visitAccent(AccentContext ctx) { throw error(ctx, "unknown symbol " + ctx.getText()); }
+
+    @Override public Frag visitCases(CasesContext ctx) {
+        List<String> arms = new ArrayList<>();
+        for (CaseRowContext r : ctx.caseRow()) {
+            String v = visit(r.expr()).text;
+            if (r.OTHERWISE() != null) arms.add(v + " otherwise");
+            else arms.add(v + " if " + condition(r.condition()));
+        }
+        return new Frag("cases(" + String.join(", ", arms) + ")", 4);
+    }
+
+    String condition(ConditionContext c) {
+        if (c instanceof RangeConditionContext r) {
+            String x = visit(r.expr(0)).text;
+            return visit(r.lo).text + " <= " + x + " <= " + visit(r.hi).text;
+        }
+        ChainConditionContext ch = (ChainConditionContext) c;
+        StringBuilder b = new StringBuilder(visit(ch.expr(0)).text);
+        for (int k = 0; k < ch.relOp().size(); k++) {
+            b.append(' ').append(relOp(ch.relOp(k))).append(' ').append(visit(ch.expr(k + 1)).text);
+        }
+        return b.toString();
+    }
+
+    static String relOp(RelOpContext r) {
+        String t = r.getText();
+        return switch (t) {
+            case "\\le", "\\leq", "\\leqslant" -> "<=";
+            case "\\ge", "\\geq", "\\geqslant" -> ">=";
+            case "\\ne", "\\neq" -> "!=";
+            case "<", ">" -> t;
+            default -> "=";
+        };
+    }
+
+    @Override public Frag visitDots(DotsContext ctx) { throw error(ctx, "'" + ctx.getText() + "' is not part of an expression this reads"); }
+
+    @Override public Frag visitUnknownCommand(UnknownCommandContext ctx) { throw error(ctx, "unknown command " + ctx.getText()); }
+}

@@ -1,0 +1,218 @@
+package derivcheck.latex;
+
+import derivcheck.grammar.LatexLexer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonToken;
+import org.antlr.v4.runtime.Token;
+
+/**
+ * The token rewrite between the LaTeX lexer and parser (see grammar/Latex.g4): drops spacing
+ * and sizing, unwraps fonts, turns words and operator names into FUNC / IF / OTHERWISE / WORD
+ * tokens, and drops braces around a single token so `x^{t}` and `x^t` read alike. What it does
+ * not know stays a CMD token, which the reader reports with its position.
+ */
+final class LatexTokens {
+    private LatexTokens() {}
+
+    /** A located problem in the answer text (0-based char index within a line, 1-based line). */
+    static final class Error extends RuntimeException {
+        final int line;
+        final int col;
+        final int length;
+
+        Error(Token t, String message) {
+            super(message);
+            this.line = t.getLine();
+            this.col = t.getCharPositionInLine() + 1;
+            this.length = Math.max(1, t.getText() == null ? 1 : t.getText().length());
+        }
+    }
+
+    static final Set<String> DROPPED = Set.of("\\left", "\\right", "\\big", "\\Big", "\\bigg", "\\Bigg", "\\bigl", "\\bigr",
+            "\\Bigl", "\\Bigr", "\\biggl", "\\biggr", "\\Biggl", "\\Biggr", "\\middle", "\\quad", "\\qquad", "\\displaystyle",
+            "\\textstyle", "\\limits", "\\nolimits", "\\nonumber", "\\notag", "\\mathclose", "\\mathopen");
+    static final Set<String> FONTS = Set.of("\\mathbf", "\\boldsymbol", "\\bm", "\\mathit", "\\pmb", "\\mathnormal", "\\bold");
+    static final Set<String> WORDS = Set.of("\\mathrm", "\\operatorname", "\\text", "\\textrm", "\\mathsf", "\\textnormal",
+            "\\textit", "\\textbf", "\\mbox");
+    static final Set<String> ACCENTS = Set.of("\\tilde", "\\hat", "\\bar", "\\widetilde", "\\widehat", "\\overline", "\\vec", "\\dot");
+    static final Set<String> GREEK = Set.of("alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta",
+            "vartheta", "iota", "kappa", "lambda", "mu", "nu", "xi", "pi", "rho", "varrho", "sigma", "tau", "upsilon", "phi",
+            "varphi", "chi", "psi", "omega", "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Phi", "Psi", "Omega", "ell");
+    /** Operator names as the spec language spells them. */
+    static final Map<String, String> FUNCTIONS = Map.ofEntries(
+            Map.entry("log", "log"), Map.entry("ln", "log"), Map.entry("exp", "exp"), Map.entry("sin", "sin"),
+            Map.entry("cos", "cos"), Map.entry("tanh", "tanh"), Map.entry("max", "max"), Map.entry("min", "min"),
+            Map.entry("sign", "sign"), Map.entry("sgn", "sign"), Map.entry("sigmoid", "sigmoid"), Map.entry("logit", "logit"),
+            Map.entry("relu", "relu"), Map.entry("ReLU", "relu"), Map.entry("softmax", "softmax"), Map.entry("tr", "trace"),
+            Map.entry("trace", "trace"), Map.entry("Tr", "trace"), Map.entry("abs", "abs"), Map.entry("sqrt", "sqrt"));
+
+    /** Lexes and rewrites; names are not matched yet (see {@link SymbolNames#replace}). */
+    static List<Token> rewrite(String text) {
+        LatexLexer lexer = new LatexLexer(CharStreams.fromString(text));
+        lexer.removeErrorListeners();
+        List<Token> raw = new ArrayList<>();
+        for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) raw.add(t);
+        List<Token> out = new ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            Token t = raw.get(i);
+            String s = t.getText();
+            if (t.getType() == LatexLexer.SPACE) continue;
+            if (t.getType() == LatexLexer.ERRCHAR) {
+                if (s.equals(":") || s.equals("!")) continue; // ratio-free text punctuation inside math
+                throw new Error(t, "unexpected character '" + s + "'");
+            }
+            if (t.getType() != LatexLexer.CMD) {
+                out.add(t);
+                continue;
+            }
+            if (DROPPED.contains(s)) {
+                if ((s.equals("\\left") || s.equals("\\right")) && i + 1 < raw.size() && raw.get(i + 1).getText().equals(".")) i++;
+                continue;
+            }
+            if (s.equals("\\tag") || s.equals("\\label")) {
+                i = skipGroup(raw, i + 1, t);
+                continue;
+            }
+            if (s.equals("\\textcircled")) {
+                i = skipGroup(raw, i + 1, t);
+                continue;
+            }
+            if (FONTS.contains(s)) continue; // \mathbf{x} is x: the group braces go below
+            if (s.equals("\\underbrace") || s.equals("\\overbrace")) {
+                int end = groupEnd(raw, i + 1, t);
+                for (int k = i + 1; k <= end; k++) out.add(raw.get(k));
+                i = end;
+                if (i + 1 < raw.size() && (raw.get(i + 1).getText().equals("_") || raw.get(i + 1).getText().equals("^"))) {
+                    i = skipGroup(raw, i + 2, raw.get(i + 1));
+                }
+                continue;
+            }
+            if (WORDS.contains(s) || s.equals("\\mathbb")) {
+                // one letter without braces (\mathsf T) or a braced word
+                StringBuilder w = new StringBuilder();
+                int j = i + 1;
+                if (j < raw.size() && raw.get(j).getText().equals("{")) {
+                    j++;
+                    while (j < raw.size() && !raw.get(j).getText().equals("}")) {
+                        Token c = raw.get(j);
+                        if (c.getType() == LatexLexer.LETTER || c.getType() == LatexLexer.NUMBER) w.append(c.getText());
+                        else if (c.getType() == LatexLexer.SPACE || c.getText().equals(".") || c.getText().equals(",")) { /* spaces */ }
+                        else if (s.equals("\\text") || s.equals("\\mbox")) w.append(' ');
+                        else throw new Error(c, "unexpected '" + c.getText() + "' inside " + s + "{...}");
+                        j++;
+                    }
+                    if (j >= raw.size()) throw new Error(t, "unbalanced brace: " + s + "{ is never closed");
+                } else if (j < raw.size() && raw.get(j).getType() == LatexLexer.LETTER) {
+                    w.append(raw.get(j).getText());
+                } else {
+                    throw new Error(t, s + " needs a {word}");
+                }
+                i = j;
+                String word = w.toString().trim();
+                out.addAll(word(s, word, t));
+                continue;
+            }
+            String name = s.substring(1);
+            if (name.equals("epsilon")) name = "varepsilon";
+            if (GREEK.contains(name)) {
+                out.add(retype(t, LatexLexer.GREEK, "\\" + name));
+                continue;
+            }
+            if (FUNCTIONS.containsKey(name)) {
+                out.add(retype(t, LatexLexer.FUNC, FUNCTIONS.get(name)));
+                continue;
+            }
+            if (ACCENTS.contains(s)) {
+                String a = switch (s) { case "\\widetilde" -> "\\tilde"; case "\\widehat" -> "\\hat"; case "\\overline" -> "\\bar"; default -> s; };
+                out.add(retype(t, LatexLexer.ACCENT, a));
+                continue;
+            }
+            switch (s) {
+                case "\\top", "\\intercal", "\\T" -> out.add(retype(t, LatexLexer.TOP, "T"));
+                case "\\partial" -> out.add(retype(t, LatexLexer.LETTER, "\\partial"));
+                case "\\ast", "\\star" -> out.add(retype(t, literal("'*'"), "*"));
+                case "\\lvert", "\\rvert", "\\vert", "\\mid" -> out.add(retype(t, literal("'|'"), "|"));
+                case "\\Rightarrow", "\\implies", "\\therefore", "\\iff", "\\Longrightarrow" -> out.add(retype(t, LatexLexer.IMPLIES, s));
+                default -> out.add(t);
+            }
+        }
+        return unbrace(out);
+    }
+
+    private static List<Token> word(String cmd, String word, Token at) {
+        if (cmd.equals("\\mathbb")) {
+            if (word.equals("E")) return List.of(retype(at, LatexLexer.EXPECT, "E"));
+            if (word.equals("V")) return List.of(retype(at, LatexLexer.VARIANCE, "Var"));
+            throw new Error(at, "unknown symbol \\mathbb{" + word + "}");
+        }
+        switch (word) {
+            case "d": return List.of(retype(at, LatexLexer.LETTER, "d"));
+            case "T": return List.of(retype(at, LatexLexer.TOP, "T"));
+            case "if", "for", "when", "falls", "if and only if": return List.of(retype(at, LatexLexer.IF, "if"));
+            case "otherwise", "else", "sonst", "else if": return List.of(retype(at, LatexLexer.OTHERWISE, "otherwise"));
+            case "Var", "var", "V", "Variance": return List.of(retype(at, LatexLexer.VARIANCE, "Var"));
+            case "E": return List.of(retype(at, LatexLexer.EXPECT, "E"));
+            default:
+        }
+        if (FUNCTIONS.containsKey(word)) return List.of(retype(at, LatexLexer.FUNC, FUNCTIONS.get(word)));
+        if (word.isEmpty()) return List.of();
+        return List.of(retype(at, LatexLexer.WORD, word));
+    }
+
+    private static int literal(String lit) {
+        for (int k = 0; k <= LatexLexer.VOCABULARY.getMaxTokenType(); k++) {
+            if (lit.equals(LatexLexer.VOCABULARY.getLiteralName(k))) return k;
+        }
+        throw new IllegalStateException("no token " + lit);
+    }
+
+    static Token retype(Token t, int type, String text) {
+        CommonToken c = new CommonToken(t);
+        c.setType(type);
+        c.setText(text);
+        return c;
+    }
+
+    /** Index of the closing brace of the group at i (or i itself for a single token). */
+    private static int groupEnd(List<Token> raw, int i, Token owner) {
+        if (i >= raw.size()) throw new Error(owner, owner.getText() + " needs an argument");
+        if (!raw.get(i).getText().equals("{")) return i;
+        int depth = 0;
+        for (int k = i; k < raw.size(); k++) {
+            String x = raw.get(k).getText();
+            if (x.equals("{")) depth++;
+            else if (x.equals("}") && --depth == 0) return k;
+        }
+        throw new Error(raw.get(i), "unbalanced brace: this { is never closed");
+    }
+
+    private static int skipGroup(List<Token> raw, int i, Token owner) { return groupEnd(raw, i, owner); }
+
+    /** `{x}` with one token inside is that token (after fonts were unwrapped: \mathbf{x} is x). */
+    static List<Token> unbrace(List<Token> in) {
+        List<Token> out = new ArrayList<>();
+        for (int i = 0; i < in.size(); i++) {
+            Token t = in.get(i);
+            if (t.getText().equals("{") && i + 2 < in.size() && in.get(i + 2).getText().equals("}")
+                    && isSingle(in.get(i + 1)) && !(i > 0 && isSqrtOrFracArgPosition(out))) {
+                out.add(in.get(i + 1));
+                i += 2;
+                continue;
+            }
+            out.add(t);
+        }
+        return out;
+    }
+
+    private static boolean isSingle(Token t) {
+        int y = t.getType();
+        return y == LatexLexer.LETTER || y == LatexLexer.NUMBER || y == LatexLexer.GREEK || y == LatexLexer.TOP
+                || y == LatexLexer.SYM || y == LatexLexer.INFTY || y == LatexLexer.WORD || t.getText().equals("*");
+    }
+
+    private static boolean isSqrtOrFracArgPosition(List<Token> out) { return false; }
+}
