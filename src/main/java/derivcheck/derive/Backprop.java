@@ -23,7 +23,6 @@ import derivcheck.model.Problem;
 import derivcheck.model.SymbolDecl;
 import derivcheck.render.TextPrinter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -379,7 +378,4 @@ final class Backprop implements Strategy {
             return Exprs.add(terms, Pos.NONE);
         }
     }
-
-    @SuppressWarnings("unused")
-    private static Map<String, Integer> none() { return new HashMap<>(); }
 }

@@ -49,7 +49,8 @@ final class ScalarSolver {
             if (r.isPresent()) {
                 roots.add(r.get());
                 steps.add(Step.of("solve", new Relation(RelOp.EQ, x, r.get(), Pos.NONE),
-                        "split the logarithms (the arguments are positive on the domain) and collect: log(x) - log(1-x) = logit(x), inverted by the sigmoid"));
+                        "split the logarithms (their arguments are positive on the domain) and collect the log terms: "
+                                + "log(x) - log(1-x) = logit(x) is inverted by the sigmoid, log(x) alone by the exponential"));
             }
         }
         if (roots.isEmpty()) {

@@ -36,31 +36,14 @@ final class SeparableStationarity implements Strategy {
         Sym x = o.unknown();
         if (!x.shape().isVector()) return Attempt.declined("the unknown is not a vector");
         if (!o.constraints().isEmpty()) return Attempt.declined("the problem has constraints besides a domain");
-        Sym i = new Sym(Names.fresh(p, "i"), Shape.SCALAR, SymKind.INDEX, Pos.NONE);
-        Optional<Expr> phi = Separation.perCoordinate(o.objective(), x, i);
-        if (phi.isEmpty()) return Attempt.declined("the objective is not a sum of per-coordinate terms");
-        // scalar stand-ins v_i for the entries, so the CAS sees plain symbols
-        Map<Expr, Sym> entries = new HashMap<>();
-        Expr scalarPhi = Exprs.transform(phi.get(), e -> {
-            if (e instanceof Index ix && ix.base() instanceof Sym b && ix.indices().equals(List.of(i))) {
-                return entries.computeIfAbsent(e, k -> new Sym(b.name() + "_" + i.name(), Shape.SCALAR,
-                        b.name().equals(x.name()) ? SymKind.UNKNOWN : SymKind.GIVEN, Pos.NONE));
-            }
-            return null;
-        });
-        Sym xi = entries.get(new Index(x, List.of(i), Pos.NONE));
-        if (xi == null) return Attempt.declined("the objective does not depend on the coordinates of " + x.name());
-        Assumptions facts = Assumptions.NONE;
-        for (SymbolDecl g : p.givens()) {
-            if (!g.sym().shape().isVector()) continue;
-            Sym stand = entries.get(new Index(g.sym(), List.of(i), Pos.NONE));
-            if (stand != null && g.domain().isPresent()) facts = Facts.withDomain(facts, stand, g.domain().get());
-        }
-        Optional<Domain> domain = o.declaration().domain();
-        if (domain.isPresent()) {
-            if (!(domain.get().loOpen() && domain.get().hiOpen())) return Attempt.declined("the domain is not an open interval");
-            facts = Facts.withDomain(facts, xi, domain.get());
-        }
+        String[] whyNot = {""};
+        Optional<Scalarized> sc = Scalarized.of(p, o, whyNot);
+        if (sc.isEmpty()) return Attempt.declined(whyNot[0]);
+        Sym i = sc.get().index();
+        Expr scalarPhi = sc.get().phi();
+        Sym xi = sc.get().unknown();
+        Optional<Domain> domain = sc.get().domain();
+        Assumptions facts = sc.get().facts();
         DeriveContext c = ctx.with(facts);
         List<Step> steps = new ArrayList<>();
         steps.add(Step.of(o.sense(), new Relation(RelOp.EQ, Names.objective(), o.original(), Pos.NONE), "the objective"
@@ -71,9 +54,7 @@ final class SeparableStationarity implements Strategy {
         ScalarSolver.Outcome out = ScalarSolver.minimize(scalarPhi, xi, domain, c, o.maximize());
         steps.addAll(out.steps());
         if (out.root().isEmpty()) return out.declined() ? Attempt.declined(out.why()) : Attempt.undecided(out.why());
-        Map<Sym, Expr> back = new HashMap<>();
-        entries.forEach((entry, stand) -> back.put(stand, entry));
-        Expr coordinate = Exprs.transform(out.root().get(), e -> e instanceof Sym s ? back.get(s) : null);
+        Expr coordinate = sc.get().entries(out.root().get());
         Optional<Expr> lifted = Lifting.lift(coordinate, i);
         List<Result> results = new ArrayList<>();
         if (lifted.isPresent()) {

@@ -19,6 +19,7 @@ public final class Strategies {
                 new SoftThreshold(),
                 new ScalarStationarity(),
                 new SeparableStationarity(),
+                new SumConstrainedSeparable(),
                 new LinearOverNormBall(),
                 new QuadraticOverNormBall(),
                 new SeparableBox(),

@@ -119,24 +119,24 @@ final class LatexTokens {
             String name = s.substring(1);
             if (name.equals("epsilon")) name = "varepsilon";
             if (GREEK.contains(name)) {
-                out.add(retype(t, LatexLexer.GREEK, "\\" + name));
+                out.add(retype(t, derivcheck.grammar.LatexParser.GREEK, "\\" + name));
                 continue;
             }
             if (FUNCTIONS.containsKey(name)) {
-                out.add(retype(t, LatexLexer.FUNC, FUNCTIONS.get(name)));
+                out.add(retype(t, derivcheck.grammar.LatexParser.FUNC, FUNCTIONS.get(name)));
                 continue;
             }
             if (ACCENTS.contains(s)) {
                 String a = switch (s) { case "\\widetilde" -> "\\tilde"; case "\\widehat" -> "\\hat"; case "\\overline" -> "\\bar"; default -> s; };
-                out.add(retype(t, LatexLexer.ACCENT, a));
+                out.add(retype(t, derivcheck.grammar.LatexParser.ACCENT, a));
                 continue;
             }
             switch (s) {
-                case "\\top", "\\intercal", "\\T" -> out.add(retype(t, LatexLexer.TOP, "T"));
+                case "\\top", "\\intercal", "\\T" -> out.add(retype(t, derivcheck.grammar.LatexParser.TOP, "T"));
                 case "\\partial" -> out.add(retype(t, LatexLexer.LETTER, "\\partial"));
                 case "\\ast", "\\star" -> out.add(retype(t, literal("'*'"), "*"));
                 case "\\lvert", "\\rvert", "\\vert", "\\mid" -> out.add(retype(t, literal("'|'"), "|"));
-                case "\\Rightarrow", "\\implies", "\\therefore", "\\iff", "\\Longrightarrow" -> out.add(retype(t, LatexLexer.IMPLIES, s));
+                case "\\Rightarrow", "\\implies", "\\therefore", "\\iff", "\\Longrightarrow" -> out.add(retype(t, derivcheck.grammar.LatexParser.IMPLIES, s));
                 default -> out.add(t);
             }
         }
@@ -145,22 +145,22 @@ final class LatexTokens {
 
     private static List<Token> word(String cmd, String word, Token at) {
         if (cmd.equals("\\mathbb")) {
-            if (word.equals("E")) return List.of(retype(at, LatexLexer.EXPECT, "E"));
-            if (word.equals("V")) return List.of(retype(at, LatexLexer.VARIANCE, "Var"));
+            if (word.equals("E")) return List.of(retype(at, derivcheck.grammar.LatexParser.EXPECT, "E"));
+            if (word.equals("V")) return List.of(retype(at, derivcheck.grammar.LatexParser.VARIANCE, "Var"));
             throw new Error(at, "unknown symbol \\mathbb{" + word + "}");
         }
         switch (word) {
             case "d": return List.of(retype(at, LatexLexer.LETTER, "d"));
-            case "T": return List.of(retype(at, LatexLexer.TOP, "T"));
-            case "if", "for", "when", "falls", "if and only if": return List.of(retype(at, LatexLexer.IF, "if"));
-            case "otherwise", "else", "sonst", "else if": return List.of(retype(at, LatexLexer.OTHERWISE, "otherwise"));
-            case "Var", "var", "V", "Variance": return List.of(retype(at, LatexLexer.VARIANCE, "Var"));
-            case "E": return List.of(retype(at, LatexLexer.EXPECT, "E"));
+            case "T": return List.of(retype(at, derivcheck.grammar.LatexParser.TOP, "T"));
+            case "if", "for", "when", "falls", "if and only if": return List.of(retype(at, derivcheck.grammar.LatexParser.IF, "if"));
+            case "otherwise", "else", "sonst", "else if": return List.of(retype(at, derivcheck.grammar.LatexParser.OTHERWISE, "otherwise"));
+            case "Var", "var", "V", "Variance": return List.of(retype(at, derivcheck.grammar.LatexParser.VARIANCE, "Var"));
+            case "E": return List.of(retype(at, derivcheck.grammar.LatexParser.EXPECT, "E"));
             default:
         }
-        if (FUNCTIONS.containsKey(word)) return List.of(retype(at, LatexLexer.FUNC, FUNCTIONS.get(word)));
+        if (FUNCTIONS.containsKey(word)) return List.of(retype(at, derivcheck.grammar.LatexParser.FUNC, FUNCTIONS.get(word)));
         if (word.isEmpty()) return List.of();
-        return List.of(retype(at, LatexLexer.WORD, word));
+        return List.of(retype(at, derivcheck.grammar.LatexParser.WORD, word));
     }
 
     private static int literal(String lit) {
@@ -210,8 +210,8 @@ final class LatexTokens {
 
     private static boolean isSingle(Token t) {
         int y = t.getType();
-        return y == LatexLexer.LETTER || y == LatexLexer.NUMBER || y == LatexLexer.GREEK || y == LatexLexer.TOP
-                || y == LatexLexer.SYM || y == LatexLexer.INFTY || y == LatexLexer.WORD || t.getText().equals("*");
+        return y == LatexLexer.LETTER || y == LatexLexer.NUMBER || y == derivcheck.grammar.LatexParser.GREEK || y == derivcheck.grammar.LatexParser.TOP
+                || y == derivcheck.grammar.LatexParser.SYM || y == LatexLexer.INFTY || y == derivcheck.grammar.LatexParser.WORD || t.getText().equals("*");
     }
 
     private static boolean isSqrtOrFracArgPosition(List<Token> out) { return false; }

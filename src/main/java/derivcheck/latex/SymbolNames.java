@@ -26,7 +26,7 @@ final class SymbolNames {
 
         NameToken(Token first, String specName, String written) {
             super(first);
-            setType(LatexLexer.SYM);
+            setType(derivcheck.grammar.LatexParser.SYM);
             setText(specName);
             this.written = written;
         }
@@ -103,7 +103,7 @@ final class SymbolNames {
         for (int i = 0; i < in.size(); i++) {
             Token t = in.get(i);
             if (sigmoid && t.getText().equals("\\sigma") && i + 1 < in.size() && in.get(i + 1).getText().equals("(")) {
-                out.add(LatexTokens.retype(t, LatexLexer.FUNC, "sigmoid"));
+                out.add(LatexTokens.retype(t, derivcheck.grammar.LatexParser.FUNC, "sigmoid"));
                 continue;
             }
             Optional<int[]> hit = Optional.empty();

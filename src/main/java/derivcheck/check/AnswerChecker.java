@@ -1,0 +1,278 @@
+package derivcheck.check;
+
+import derivcheck.derive.Derivation;
+import derivcheck.derive.DeriveContext;
+import derivcheck.derive.Engine;
+import derivcheck.derive.ExpectCheck;
+import derivcheck.derive.Result;
+import derivcheck.expr.Add;
+import derivcheck.expr.Expr;
+import derivcheck.expr.Exprs;
+import derivcheck.expr.Num;
+import derivcheck.expr.Pos;
+import derivcheck.expr.Rational;
+import derivcheck.expr.RelOp;
+import derivcheck.expr.Relation;
+import derivcheck.latex.Answer;
+import derivcheck.model.Claim;
+import derivcheck.model.LetDef;
+import derivcheck.model.Mistake;
+import derivcheck.model.Problem;
+import derivcheck.model.SymbolDecl;
+import derivcheck.numeric.Value;
+import derivcheck.numeric.verify.NumericVerdict;
+import derivcheck.numeric.verify.NumericVerifier;
+import derivcheck.numeric.verify.VerifyOptions;
+import derivcheck.render.TextPrinter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Checks hand-written answers against one problem, in tiers: shapes (the reader already refused
+ * answers that are not conformable), the numeric verifier on the answer as a claim (it re-solves
+ * or re-samples the original problem, independent of any derivation), then symbolic confirmation
+ * against the derived result (or the spec's expect where nothing derives it). An answer is
+ * {@code incorrect} only with a numeric counterexample; a simplifier that cannot show equality
+ * leaves it {@code undecided} at worst. An incorrect answer gets a diagnosis when one explains the
+ * difference: an author's mistake line, a flipped sign, a constant factor, a missing or extra
+ * term, another quantity of the problem, a wrong index.
+ */
+public final class AnswerChecker {
+    private final Engine engine;
+    private final Problem problem;
+    private final NumericVerifier numeric;
+    private final boolean symbolic;
+    private Derivation derivation;
+    private DeriveContext context;
+
+    public AnswerChecker(Engine engine, Problem problem, VerifyOptions options, boolean symbolic) {
+        this.engine = engine;
+        this.problem = problem;
+        this.numeric = NumericVerifier.of(problem, options);
+        this.symbolic = symbolic;
+    }
+
+    public Problem problem() { return problem; }
+
+    private Derivation derivation() {
+        if (derivation == null) {
+            context = engine.context(problem);
+            try {
+                derivation = engine.derive(problem);
+            } catch (RuntimeException e) {
+                derivation = new Derivation(Derivation.Status.UNDECIDED, "none", List.of(), List.of(), List.of("derivation stopped: " + e));
+            }
+        }
+        return derivation;
+    }
+
+    public AnswerReport check(Answer a) {
+        Claim c = a.claim();
+        List<Relation> rels = c.relations();
+        Relation first = rels.get(0);
+        Relation whole = new Relation(first.op(), first.lhs(), rels.get(rels.size() - 1).rhs(), c.pos());
+        Claim answer = new Claim(List.of(whole), c.range(), c.text(), c.pos());
+        NumericVerdict nv = safely(answer);
+        String sym = "not tried";
+        AnswerReport.Word verdict;
+        if (nv.failed()) {
+            verdict = AnswerReport.Word.INCORRECT;
+            sym = "not needed: a counterexample was found";
+        } else {
+            sym = symbolic ? symbolic(answer) : "skipped";
+            verdict = sym.startsWith("verified") || nv.verified() ? AnswerReport.Word.CORRECT : AnswerReport.Word.UNDECIDED;
+        }
+        Optional<String> diagnosis = verdict == AnswerReport.Word.INCORRECT ? diagnose(whole, c, nv) : Optional.empty();
+        List<AnswerReport.Step> steps = new ArrayList<>();
+        if (rels.size() > 1) {
+            for (int k = 0; k < rels.size(); k++) {
+                Relation r = rels.get(k);
+                Claim step = new Claim(List.of(r), c.range(), "", c.pos());
+                NumericVerdict sv = safely(step);
+                AnswerReport.Word w = sv.failed() ? AnswerReport.Word.INCORRECT
+                        : sv.verified() ? AnswerReport.Word.CORRECT : AnswerReport.Word.UNDECIDED;
+                if (w == AnswerReport.Word.UNDECIDED && symbolic && symbolic(step).startsWith("verified")) w = AnswerReport.Word.CORRECT;
+                int line = k + 1 < a.sideLines().size() ? a.sideLines().get(k + 1) : c.pos().line();
+                steps.add(new AnswerReport.Step(line, TextPrinter.print(r.lhs()), TextPrinter.print(r.rhs()), w, Optional.of(sv)));
+            }
+        }
+        return new AnswerReport(a, TextPrinter.print(first.lhs()), verdict, sym, Optional.of(nv), diagnosis, steps);
+    }
+
+    private NumericVerdict safely(Claim c) {
+        try {
+            return numeric.check(c);
+        } catch (RuntimeException e) {
+            return NumericVerdict.undecided("internal", 0L, "the numeric check stopped: " + e);
+        }
+    }
+
+    /** Symbolic tier: against the derived result when one derives the target, else as an identity. */
+    private String symbolic(Claim c) {
+        try {
+            Derivation d = derivation();
+            Relation r = c.relations().get(0);
+            boolean derived = d.status() == Derivation.Status.DERIVED
+                    && d.results().stream().anyMatch(res -> Exprs.contains(r.lhs(), res.target()) || res.target().equals(r.lhs()));
+            ExpectCheck.Outcome o;
+            if (derived) {
+                Problem withAnswer = withExpects(List.of(c));
+                o = ExpectCheck.check(withAnswer, d, context).get(0);
+            } else {
+                Optional<Expr> ref = reference(r.lhs());
+                Claim identity = ref.isPresent() && c.range().isEmpty()
+                        ? new Claim(List.of(new Relation(RelOp.EQ, r.rhs(), ref.get(), Pos.NONE)), c.range(), "", Pos.NONE) : c;
+                o = ExpectCheck.show(problem, identity, context == null ? engine.context(problem) : context);
+            }
+            return o.symbolic() == ExpectCheck.Verdict.VERIFIED ? "verified: " + o.reason() : "undecided: " + o.reason();
+        } catch (RuntimeException e) {
+            return "undecided: the symbolic check stopped (" + e.getMessage() + ")";
+        }
+    }
+
+    private Problem withExpects(List<Claim> expects) {
+        Problem p = problem;
+        return new Problem(p.name(), p.title(), p.source(), p.statement(), p.file(), p.pos(), p.dims(), p.givens(), p.unknowns(),
+                p.functions(), p.randoms(), p.assumptions(), p.lets(), p.objective(), p.constraints(), p.targets(), p.conditions(),
+                p.solves(), p.shows(), expects, p.mistakes());
+    }
+
+    /** The spec's expected value of a target (its first `expect target = ...`), or a let's definition. */
+    Optional<Expr> reference(Expr target) {
+        for (Claim e : problem.expects()) {
+            Relation r = e.relations().get(0);
+            if (r.op() == RelOp.EQ && r.lhs().equals(target) && e.relations().size() == 1) return Optional.of(r.rhs());
+        }
+        return Optional.empty();
+    }
+
+    // ---- diagnoses --------------------------------------------------------------------------
+
+    private boolean same(Expr a, Expr b, Claim like) {
+        try {
+            Claim c = new Claim(List.of(new Relation(RelOp.EQ, a, b, Pos.NONE)), like.range(), "", Pos.NONE);
+            return numeric.check(c).verified();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private Optional<String> diagnose(Relation whole, Claim like, NumericVerdict nv) {
+        Expr lhs = whole.lhs();
+        Expr ans = whole.rhs();
+        for (Mistake m : problem.mistakes()) {
+            Relation r = m.claim().relations().get(0);
+            if (r.lhs().equals(lhs) && r.op() == whole.op() && same(ans, r.rhs(), like)) return Optional.of(m.feedback());
+        }
+        Optional<Expr> ref = reference(lhs);
+        if (ref.isEmpty()) ref = derivedValue(lhs);
+        if (ref.isPresent() && whole.op() == RelOp.EQ) {
+            Expr x = ref.get();
+            String shown = TextPrinter.print(x);
+            if (same(ans, Exprs.neg(x), like)) return Optional.of("The sign is flipped: the answer is -(" + shown + ").");
+            Optional<String> f = factor(ans, x, like);
+            if (f.isPresent()) return f;
+            if (x instanceof Add add) {
+                for (Expr t : add.terms()) {
+                    if (same(ans, Exprs.sub(x, t), like)) return Optional.of("A term is missing: " + TextPrinter.print(t) + ".");
+                }
+            }
+            if (ans instanceof Add add) {
+                for (Expr t : add.terms()) {
+                    if (same(Exprs.sub(ans, t), x, like)) return Optional.of("There is an extra term: " + TextPrinter.print(t) + ".");
+                }
+            }
+            Optional<String> t = transposed(ans, x, like);
+            if (t.isPresent()) return t;
+        }
+        for (LetDef l : problem.lets()) {
+            if (l.range().isEmpty() && !l.sym().equals(lhs) && l.body().shape().equals(ans.shape()) && same(ans, l.body(), like)) {
+                return Optional.of("That is " + l.sym().name() + " = " + TextPrinter.print(l.body()) + ", a different quantity of the problem.");
+            }
+        }
+        for (SymbolDecl g : problem.givens()) {
+            if (!g.sym().equals(lhs) && g.sym().shape().equals(ans.shape()) && same(ans, g.sym(), like)) {
+                return Optional.of("That is the given " + g.name() + ", a different quantity of the problem.");
+            }
+        }
+        for (Claim e : problem.expects()) {
+            Relation r = e.relations().get(0);
+            if (!r.lhs().equals(lhs) && r.op() == RelOp.EQ && r.rhs().shape().equals(ans.shape()) && same(ans, r.rhs(), like)) {
+                return Optional.of("That is the value of " + TextPrinter.print(r.lhs()) + " (" + TextPrinter.print(r.rhs()) + "), a different quantity of the problem.");
+            }
+        }
+        if (like.range().isPresent() && nv.counterexample().flatMap(NumericVerdict.Counterexample::index).isPresent()) {
+            var cx = nv.counterexample().get();
+            return Optional.of("Wrong at index " + like.range().get().index().name() + " = " + cx.index().get() + " (sizes " + cx.sizes()
+                    + "): check the index shifts and the case boundaries there.");
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Expr> derivedValue(Expr target) {
+        try {
+            for (Result r : derivation().results()) {
+                if (r.isEquation() && r.range().isEmpty() && r.target().equals(target)) return Optional.of(r.value());
+            }
+        } catch (RuntimeException ignored) {
+            // no derivation: no reference
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> factor(Expr ans, Expr ref, Claim like) {
+        try {
+            Claim c = new Claim(List.of(new Relation(RelOp.EQ, ans, ref, Pos.NONE)), like.range(), "", Pos.NONE);
+            NumericVerdict v = numeric.check(c);
+            if (v.counterexample().isEmpty()) return Optional.empty();
+            double[] a = v.counterexample().get().lhs().flatten();
+            double[] b = v.counterexample().get().rhs().flatten();
+            double ratio = Double.NaN;
+            for (int i = 0; i < Math.min(a.length, b.length); i++) {
+                if (Math.abs(b[i]) > 1e-9) { ratio = a[i] / b[i]; break; }
+            }
+            if (!Double.isFinite(ratio) || Math.abs(ratio - 1) < 1e-9) return Optional.empty();
+            Optional<Rational> r = nice(ratio);
+            if (r.isEmpty()) return Optional.empty();
+            Expr scaled = Exprs.mul(new Num(r.get(), Pos.NONE), ref);
+            if (same(ans, scaled, like)) {
+                return Optional.of("Off by a constant factor: the answer is " + r.get() + " times the right value " + TextPrinter.print(ref) + ".");
+            }
+        } catch (RuntimeException ignored) {
+            // no factor
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Rational> nice(double x) {
+        for (int d = 1; d <= 12; d++) {
+            double n = Math.rint(x * d);
+            if (Math.abs(n / d - x) < 1e-7 * Math.max(1, Math.abs(x)) && n != 0) return Optional.of(Rational.of((long) n, d));
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> transposed(Expr ans, Expr ref, Claim like) {
+        List<Expr> found = new ArrayList<>();
+        Exprs.anyNode(ans, x -> { if (x instanceof derivcheck.expr.Mul m && m.factors().stream().filter(f -> !f.isScalar()).count() >= 2) found.add(x); return false; });
+        for (Expr m : found) {
+            try {
+                derivcheck.expr.Mul mul = (derivcheck.expr.Mul) m;
+                List<Expr> rev = new ArrayList<>();
+                for (int i = mul.factors().size() - 1; i >= 0; i--) rev.add(new derivcheck.expr.Transpose(mul.factors().get(i), Pos.NONE));
+                Expr swapped = new derivcheck.expr.Transpose(new derivcheck.expr.Mul(rev, Pos.NONE), Pos.NONE);
+                Expr alt = Exprs.substitute(ans, m, new derivcheck.expr.Mul(rev, Pos.NONE));
+                if (alt.shape().equals(ref.shape()) && same(alt, ref, like)) {
+                    return Optional.of("A product is transposed: " + TextPrinter.print(m) + " should be " + TextPrinter.print(swapped.children().get(0)) + ".");
+                }
+            } catch (RuntimeException ignored) {
+                // not conformable the other way round
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Values as plain text, for reports. */
+    public static String text(Value v) { return NumericVerdict.text(v); }
+}

@@ -1,0 +1,49 @@
+package derivcheck.derive;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import derivcheck.cas.Cas;
+import derivcheck.model.Problem;
+import java.nio.file.Path;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** `show` identities: proven by definitions, assumptions, Gram expansion and a zero test, or left undecided. */
+class IdentitySpecsTest {
+    @ParameterizedTest
+    @ValueSource(strings = {"bn_weight_decay_orthogonal", "scale_invariant_gradient", "prior_shift", "prox_weight_decay_sgd_match",
+            "effective_learning_rate", "matrix_factorization_nonunique", "matrix_factorization_nonconvex"})
+    void everyShowOfTheSpecIsProvenWithOneStepPerIdentity(String name) throws Exception {
+        Problem p = MomentsSpecsTest.read(Path.of("problems/" + name + ".prob"));
+        Derivation d = Engine.standard(Cas.shared()).derive(p);
+        assertEquals(Derivation.Status.DERIVED, d.status(), () -> String.join("\n", d.notes()));
+        assertEquals("identities", d.strategy());
+        int relations = p.shows().stream().mapToInt(c -> c.relations().size()).sum();
+        assertEquals(relations, d.steps().size());
+    }
+
+    @Test
+    void klAndCrossEntropyStayUndecidedBecauseTheLogAlgebraDoesNotClose() throws Exception {
+        Problem p = MomentsSpecsTest.read(Path.of("problems/kl_cross_entropy.prob"));
+        Derivation d = Engine.standard(Cas.shared()).derive(p);
+        assertEquals(Derivation.Status.UNDECIDED, d.status());
+        assertTrue(d.notes().stream().anyMatch(n -> n.startsWith("identities: undecided") && n.contains("not proven")), d.notes()::toString);
+    }
+
+    @Test
+    void matrixFactorizationOptimumViaSvdIsDeclinedWithReasons() throws Exception {
+        Problem p = MomentsSpecsTest.read(Path.of("problems/matrix_factorization.prob"));
+        Derivation d = Engine.standard(Cas.shared()).derive(p);
+        assertEquals(Derivation.Status.DECLINED, d.status());
+        assertTrue(d.notes().stream().allMatch(n -> n.contains("declined — ")));
+    }
+
+    @Test
+    void aBiasVarianceIdentityWithTheBiasMissingIsNotProven() throws Exception {
+        Problem p = MomentsSpecsTest.read(Path.of("src/test/resources/derive/moments/missing_term.prob"));
+        Derivation d = Engine.standard(Cas.shared()).derive(p);
+        assertEquals(Derivation.Status.UNDECIDED, d.status());
+    }
+}
