@@ -37,7 +37,7 @@ rows
     ;
 
 // One row: `&` marks alignment only; a row may continue the chain of the row before (`&= ...`).
-row : IMPLIES? '&'? lead=relOp? '&'? expr (rel+=relOp '&'? expr)* punct? ;
+row : IMPLIES? '&'? lead=relOp? '&'? expr ('&'? rel+=relOp '&'? expr)* punct? ;
 
 punct : ',' | '.' | ';' ;
 
@@ -109,6 +109,8 @@ primary
     // \log x, \exp(x), \operatorname{sign}(g), \max(a, b), \log^2 x is not supported
     | FUNC ('_' script)? '(' expr (',' expr)* ')' # CallParens
     | FUNC ('_' script)? factor                   # CallBare
+    // `\min = ...`: the optimal value of the problem
+    | FUNC                                        # BareFunction
     | ACCENT group                                # AccentGroup
     | ACCENT primary                              # Accent
     | BEGIN_CASES caseRow (ROWSEP caseRow)* ROWSEP? END_CASES   # Cases

@@ -73,7 +73,13 @@ public final class Canonical {
         if (terms.isEmpty()) return null;
         List<Expr> common = new java.util.ArrayList<>(factors(terms.get(0).coefficient()));
         common.removeIf(f -> f instanceof Num);
-        for (Term t : terms.subList(1, terms.size())) common.retainAll(factors(t.coefficient()));
+        for (Term t : terms.subList(1, terms.size())) {
+            // a multiset intersection: c*c and c have the one factor c in common, not c*c
+            List<Expr> left = new java.util.ArrayList<>(factors(t.coefficient()));
+            List<Expr> kept = new java.util.ArrayList<>();
+            for (Expr f : common) if (left.remove(f)) kept.add(f);
+            common = kept;
+        }
         if (common.isEmpty()) return null;
         return common.size() == 1 ? common.get(0) : Exprs.mul(common, Pos.NONE);
     }
@@ -187,8 +193,10 @@ public final class Canonical {
                 && s.terms().size() == 2 && s.terms().contains(Num.ONE)) {
             // logit(1 - u) = -logit(u)
             Expr other = s.terms().get(0).equals(Num.ONE) ? s.terms().get(1) : s.terms().get(0);
-            if (other instanceof derivcheck.expr.Mul m && m.factors().size() == 2 && m.factors().get(0).equals(Num.MINUS_ONE)) {
-                return Exprs.neg(new Apply(Builtin.LOGIT, List.of(m.factors().get(1)), a.pos()));
+            if (other instanceof derivcheck.expr.Mul m && m.factors().size() >= 2 && m.factors().get(0).equals(Num.MINUS_ONE)) {
+                // u may itself be a product: 1 - c*eps is 1 + (-1)*c*eps
+                Expr u = Exprs.mul(m.factors().subList(1, m.factors().size()), Pos.NONE);
+                return Exprs.neg(new Apply(Builtin.LOGIT, List.of(u), a.pos()));
             }
         }
         if (x instanceof derivcheck.expr.Mul m && m.isScalar() && m.factors().stream().filter(f -> !f.isScalar()).count() == 2) {
@@ -201,7 +209,8 @@ public final class Canonical {
             }
         }
         if (x instanceof derivcheck.expr.Pow p && p.isScalar() && p.base() instanceof derivcheck.expr.Mul pm
-                && p.exponent() instanceof Num k && k.value().isInteger()) {
+                && p.exponent() instanceof Num k && k.value().isInteger() && pm.factors().stream().allMatch(Expr::isScalar)) {
+            // only scalar factors: (x'*A*x)^2 is not (x')^2 * A^2 * x^2
             // (a*b)^k = a^k * b^k for an integer k
             List<Expr> out = new java.util.ArrayList<>();
             for (Expr f : pm.factors()) out.add(Exprs.pow(f, k));

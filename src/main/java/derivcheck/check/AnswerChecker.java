@@ -164,9 +164,16 @@ public final class AnswerChecker {
         for (Mistake m : problem.mistakes()) {
             Relation r = m.claim().relations().get(0);
             if (r.lhs().equals(lhs) && r.op() == whole.op() && same(ans, r.rhs(), like)) return Optional.of(m.feedback());
+            // an entry x_i = ... against a mistake about the whole vector x = ...
+            Optional<Expr> entry = entryOf(lhs, r.lhs(), r.rhs(), like);
+            if (entry.isPresent() && r.op() == whole.op() && same(ans, entry.get(), like)) return Optional.of(m.feedback());
         }
         Optional<Expr> ref = reference(lhs);
         if (ref.isEmpty()) ref = derivedValue(lhs);
+        if (ref.isEmpty() && lhs instanceof derivcheck.expr.Index ix) {
+            Optional<Expr> whole2 = reference(ix.base());
+            if (whole2.isPresent()) ref = entryOf(lhs, ix.base(), whole2.get(), like);
+        }
         if (ref.isPresent() && whole.op() == RelOp.EQ) {
             Expr x = ref.get();
             String shown = TextPrinter.print(x);
@@ -192,6 +199,10 @@ public final class AnswerChecker {
             }
         }
         for (SymbolDecl g : problem.givens()) {
+            Optional<Expr> e = entryOf(lhs, lhs instanceof derivcheck.expr.Index ix ? ix.base() : lhs, g.sym(), like);
+            if (e.isPresent() && same(ans, Exprs.sub(e.get(), e.get()), like) == false && same(ans, e.get(), like)) {
+                return Optional.of("That is the given " + g.name() + ", a different quantity of the problem.");
+            }
             if (!g.sym().equals(lhs) && g.sym().shape().equals(ans.shape()) && same(ans, g.sym(), like)) {
                 return Optional.of("That is the given " + g.name() + ", a different quantity of the problem.");
             }
@@ -208,6 +219,17 @@ public final class AnswerChecker {
                     + "): check the index shifts and the case boundaries there.");
         }
         return Optional.empty();
+    }
+
+    /** For an answer about entry j of v (v_j = ...), the j-th entry of a value stated for the whole v. */
+    private static Optional<Expr> entryOf(Expr answerLhs, Expr lhs, Expr rhs, Claim like) {
+        if (like.range().isEmpty() || !(answerLhs instanceof derivcheck.expr.Index ix) || ix.indices().size() != 1
+                || !ix.base().equals(lhs) || !rhs.shape().isVector()) return Optional.empty();
+        try {
+            return Optional.of(new derivcheck.expr.Index(rhs, ix.indices(), Pos.NONE));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private Optional<Expr> derivedValue(Expr target) {

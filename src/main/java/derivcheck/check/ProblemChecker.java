@@ -35,7 +35,13 @@ public final class ProblemChecker {
         Optional<NumericVerifier> nv = numeric.map(o -> NumericVerifier.of(p, o));
         List<ResultReport> results = new ArrayList<>();
         for (Result r : d.results()) {
-            results.add(new ResultReport(r, nv.map(v -> safely(() -> v.checkResult(r.target(), r.value(), r.range())))));
+            if (r.isEquation()) {
+                results.add(new ResultReport(r, nv.map(v -> safely(() -> v.checkResult(r.target(), r.value(), r.range())))));
+            } else {
+                // a derived interval (0 < alpha < bound) is one condition: check its bounds together
+                Claim interval = interval(d.results(), r);
+                results.add(new ResultReport(r, nv.map(v -> safely(() -> v.check(interval)))));
+            }
         }
         List<ClaimReport> claims = new ArrayList<>();
         for (ExpectCheck.Outcome o : ExpectCheck.check(p, d, ctx)) {
@@ -45,6 +51,13 @@ public final class ProblemChecker {
             claims.add(new ClaimReport(ClaimReport.Kind.SHOW, c, ExpectCheck.show(p, c, ctx), numeric(nv, c)));
         }
         return new ProblemReport(p, d, results, claims);
+    }
+
+    private static Claim interval(List<Result> all, Result r) {
+        List<derivcheck.expr.Relation> bounds = new ArrayList<>();
+        for (Result x : all) if (!x.isEquation() && x.target().equals(r.target())) bounds.add(x.relation());
+        String text = bounds.stream().map(b -> derivcheck.render.TextPrinter.print(b)).reduce((a, b) -> a + ", " + b).orElse("");
+        return new Claim(bounds, r.range(), text, derivcheck.expr.Pos.NONE);
     }
 
     private static Optional<NumericVerdict> numeric(Optional<NumericVerifier> nv, Claim c) {

@@ -43,7 +43,9 @@ final class GramForms {
             if (!(x instanceof derivcheck.expr.Mul m)) return null;
             List<Expr> f = new ArrayList<>();
             for (Expr k : m.factors()) f.add(cancelInverses(k));
+            List<Expr> kept = new ArrayList<>(f);
             boolean changed = true;
+            boolean cancelled = false;
             while (changed) {
                 changed = false;
                 for (int k = 0; k + 1 < f.size(); k++) {
@@ -53,12 +55,16 @@ final class GramForms {
                         f.remove(k + 1);
                         f.remove(k);
                         changed = true;
+                        cancelled = true;
                         break;
                     }
                 }
             }
-            if (f.isEmpty() || f.stream().allMatch(Expr::isScalar) && !m.isScalar()) return null;
-            return Exprs.mul(f, m.pos());
+            // unchanged products keep their nesting (a nested a'*b is an inner product to Canonical)
+            if (!cancelled || f.isEmpty() || f.stream().allMatch(Expr::isScalar) && !m.isScalar()) {
+                return kept.equals(m.factors()) ? m : new derivcheck.expr.Mul(kept, m.pos());
+            }
+            return f.size() == 1 ? f.get(0) : new derivcheck.expr.Mul(f, m.pos());
         });
     }
 

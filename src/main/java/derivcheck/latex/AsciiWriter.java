@@ -272,6 +272,7 @@ final class AsciiWriter extends LatexBaseVisitor<AsciiWriter.Frag> {
         if (bound.contains(x)) return x;
         if (freeIndices.contains(x)) { usedFree.add(x); return x; }
         if (x.equals("e")) return "exp(1)";
+        if (x.equals("I")) return "I"; // the identity matrix, sized by the sum it sits in
         throw error(t, "unknown symbol " + x);
     }
 
@@ -400,6 +401,12 @@ final class AsciiWriter extends LatexBaseVisitor<AsciiWriter.Frag> {
     @Override public Frag visitCallBare(CallBareContext ctx) {
         if (ctx.script() != null) throw error(ctx.script(), "a subscript on " + ctx.FUNC().getText() + " (argmax, max over x) is not an answer this reads");
         return new Frag(ctx.FUNC().getText() + "(" + visit(ctx.factor()).text + ")", 4);
+    }
+
+    @Override public Frag visitBareFunction(BareFunctionContext ctx) {
+        String f = ctx.FUNC().getText();
+        if (f.equals("min") || f.equals("max")) return new Frag(f, 4);
+        throw error(ctx, "\\" + f + " needs an argument");
     }
 
     @Override public Frag visitAccentGroup(AccentGroupContext ctx) { throw error(ctx, "unknown symbol " + ctx.getText()); }

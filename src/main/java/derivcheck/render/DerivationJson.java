@@ -43,7 +43,7 @@ public final class DerivationJson {
             Result r = rr.result();
             ObjectNode n = results.addObject().put("target", TextPrinter.print(r.target()))
                     .put("text", DerivationText.result(r))
-                    .put("latex", latex(latex, List.of(new Relation(RelOp.EQ, r.target(), r.value(), Pos.NONE))));
+                    .put("latex", latex(latex, List.of(r.relation())));
             ArrayNode conds = n.putArray("conditions");
             r.conditions().forEach(c -> conds.add(TextPrinter.print(c)));
             numeric(n, rr.numeric());

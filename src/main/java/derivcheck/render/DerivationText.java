@@ -83,7 +83,7 @@ public final class DerivationText {
     }
 
     public static String result(Result r) {
-        StringBuilder b = new StringBuilder(TextPrinter.print(r.target()) + " = " + TextPrinter.print(r.value()));
+        StringBuilder b = new StringBuilder(TextPrinter.print(r.relation()));
         r.range().ifPresent(x -> b.append(" for ").append(x.index().name()).append(" in ")
                 .append(TextPrinter.print(x.lo())).append("..").append(TextPrinter.print(x.hi())));
         if (!r.conditions().isEmpty()) b.append(", where ").append(math(r.conditions()));

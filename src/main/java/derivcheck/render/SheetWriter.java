@@ -157,7 +157,7 @@ public final class SheetWriter {
 
     private String result(Problem p, Result r, LatexLayout layout, LatexPrinter printer, StatementWriter statement) {
         StringBuilder b = new StringBuilder("\\[\n\\boxed{")
-                .append(layout.display(new Relation(RelOp.EQ, r.target(), r.value(), derivcheck.expr.Pos.NONE)));
+                .append(layout.display(r.relation()));
         b.append("}");
         r.range().ifPresent(x -> b.append(" \\qquad ").append(statement.range(x)));
         b.append("\n\\]\n");

@@ -22,6 +22,7 @@ final class AlgebraEx {
     static Sym idx(String name) { return new Sym(name, Shape.SCALAR, SymKind.INDEX, P); }
     static Sym dim(String name) { return new Sym(name, Shape.SCALAR, SymKind.DIM, P); }
     static Num n(long v) { return Num.of(v); }
+    static Num n(long a, long b) { return Num.of(a, b); }
     static Expr add(Expr... t) { return new Add(Arrays.asList(t), P); }
     static Expr mul(Expr... t) { return new Mul(Arrays.asList(t), P); }
     static Expr neg(Expr a) { return mul(Num.MINUS_ONE, a); }

@@ -556,12 +556,19 @@ public final class NumericVerifier {
         }
         // points: around each boundary the claim names, and random ones
         List<Double> points = new ArrayList<>();
+        List<Double> boundaries = new ArrayList<>();
         for (Relation r : c.relations()) {
             Expr b = r.lhs() instanceof Sym x && x.name().equals(u) ? r.rhs() : r.rhs() instanceof Sym y && y.name().equals(u) ? r.lhs() : null;
             if (b == null || mentions(b, Set.of(u)) || !b.isScalar()) continue;
             double v = model.evalScalar(b, s.env());
-            if (!Double.isFinite(v)) continue;
-            double d = Math.max(Math.abs(v), 1e-300);
+            if (Double.isFinite(v)) boundaries.add(v);
+        }
+        // distances to a boundary are relative to the claim's largest boundary, so a boundary at 0
+        // is probed at points floating point can tell apart from it (not at 1e-303)
+        double scale = boundaries.stream().mapToDouble(Math::abs).max().orElse(1);
+        if (scale == 0) scale = 1;
+        for (double v : boundaries) {
+            double d = Math.max(Math.abs(v), 1e-3 * scale);
             for (double f : new double[] {1e-3, 0.05, 0.5, 1, 3}) { points.add(v - f * d); points.add(v + f * d); }
             points.add(v * 10);
             points.add(v / 10);
