@@ -330,6 +330,12 @@ public final class Gradient {
                 return back(u, Alg.add(hadamard, Alg.neg(proj)));
             }
             case MAX: case MIN: return backMaxMin(a, b, g);
+            case SV:
+                throw unsupported(a, "the singular values have no gradient rule here (they are not differentiable"
+                        + " where two coincide or one is 0); write the objective without sv");
+            case LOWRANK:
+                throw unsupported(a, "the truncated SVD lowrank(X, r) has no gradient rule here (it is not"
+                        + " differentiable where sigma_r = sigma_(r+1), and r is an integer)");
             default: throw unsupported(a, "no rule for " + b.spelling());
         }
     }

@@ -111,7 +111,7 @@ final class ToSymja {
             case RELU -> F.Max(F.C0, x);
             case MAX -> args.size() == 2 ? F.Max(x, args.get(1)) : x;
             case MIN -> args.size() == 2 ? F.Min(x, args.get(1)) : x;
-            case SOFTMAX, SUM, TRACE -> throw new Unsupported(b.spelling() + " of a scalar");
+            case SOFTMAX, SUM, TRACE, SV, LOWRANK -> throw new Unsupported(b.spelling() + " of a scalar");
         };
     }
 }

@@ -70,13 +70,28 @@ final class SeparableBox implements Strategy {
         Expr sign = new Apply(Builtin.SIGN, List.of(c), Pos.NONE);
         Expr merged = Exprs.sub(mi, Exprs.mul(ri, new Apply(Builtin.SIGN, List.of(ci), Pos.NONE)));
         steps.add(Step.of("merge cases", new Relation(RelOp.EQ, xi, merged, Pos.NONE), "the cases are m_i - r*sign(c_i)"));
+        List<Result> results = new ArrayList<>();
+        if (!centred && m.isScalar()) {
+            // scalar bounds lo <= x_i <= hi: the centre is a number, so the result is stated entry by entry
+            Expr entry = Simplifier.scalar(merged, ctx);
+            results.add(new Result(xi, entry, List.of(), Optional.of(new derivcheck.model.IndexRange(i, Num.ONE, dimension(x)))));
+            return new Attempt.Derived(steps, results);
+        }
         Expr step = Exprs.mul(r, sign);
         Expr value = Simplifier.any(centred ? Exprs.neg(step) : Exprs.sub(m, step), ctx);
         steps.add(Step.of("lift", new Relation(RelOp.EQ, x, value, Pos.NONE), "the same formula in every coordinate, entrywise"));
-        List<Result> results = new ArrayList<>();
         results.add(Result.of(x, value));
         OptimalValue.add(p, o, value, ctx, steps, results);
         return new Attempt.Derived(steps, results);
+    }
+
+    /** n for a vector[n] unknown, as an expression. */
+    static Expr dimension(Sym x) {
+        derivcheck.expr.Dim d = x.shape().rows();
+        List<Expr> parts = new ArrayList<>();
+        d.terms().forEach((name, k) -> parts.add(Exprs.mul(Num.of(k), new Sym(name, Shape.SCALAR, SymKind.DIM, Pos.NONE))));
+        if (d.constant() != 0 || parts.isEmpty()) parts.add(Num.of(d.constant()));
+        return Exprs.add(parts, Pos.NONE);
     }
 
     static Expr entryOf(Expr v, Sym i) {

@@ -14,7 +14,14 @@ public enum Builtin implements Func {
     SUM("sum", 1),
     /** The trace of a square matrix. */
     TRACE("trace", 1),
-    MAX("max", -1), MIN("min", -1);
+    MAX("max", -1), MIN("min", -1),
+    /**
+     * The singular values of a matrix X in R^(m x n), a vector in R^n in descending order; when
+     * m < n the last n - m entries are 0 (sums of squares are unaffected).
+     */
+    SV("sv", 1),
+    /** lowrank(X, r): the best rank-r approximation of X (truncated SVD, Eckart-Young), X's shape. */
+    LOWRANK("lowrank", 2);
 
     private final String spelling;
     private final int arity;
@@ -24,10 +31,10 @@ public enum Builtin implements Func {
     /** Spelling in the spec language. */
     public String spelling() { return spelling; }
 
-    /** Number of arguments, or -1 for one or two. */
+    /** Number of arguments (1 or 2), or -1 for one or two. */
     public int arity() { return arity; }
 
-    public boolean entrywise() { return arity == 1 && this != SOFTMAX && this != SUM && this != TRACE; }
+    public boolean entrywise() { return arity == 1 && this != SOFTMAX && this != SUM && this != TRACE && this != SV; }
 
     public static java.util.Optional<Builtin> bySpelling(String s) {
         for (Builtin b : values()) if (b.spelling.equals(s)) return java.util.Optional.of(b);

@@ -43,6 +43,10 @@ final class Shapes {
         if (b.arity() == 1 && args.size() != 1) {
             throw new ShapeException(b.spelling() + " takes one argument, not " + args.size(), pos);
         }
+        if (b.arity() == 2 && args.size() != 2) {
+            throw new ShapeException(b.spelling() + " takes two arguments, not " + args.size()
+                    + (b == Builtin.LOWRANK ? ": lowrank(X, r)" : ""), pos);
+        }
         if (b.arity() == -1 && (args.isEmpty() || args.size() > 2)) {
             throw new ShapeException(b.spelling() + " takes one vector or two arguments", pos);
         }
@@ -59,6 +63,24 @@ final class Shapes {
                     throw new ShapeException("trace needs a square matrix, not a " + describe(s), pos);
                 }
                 return Shape.SCALAR;
+            case SV:
+                if (!(s instanceof Shape.Matrix m)) {
+                    throw new ShapeException("sv needs a matrix, not a " + describe(s), pos);
+                }
+                return new Shape.Vector(m.cols());
+            case LOWRANK: {
+                if (!(s instanceof Shape.Matrix)) {
+                    throw new ShapeException("lowrank(X, r) needs a matrix X, not a " + describe(s), pos);
+                }
+                Expr r = args.get(1);
+                if (!r.isScalar()) {
+                    throw new ShapeException("lowrank(X, r) needs a scalar rank r, not a " + describe(r.shape()), pos);
+                }
+                if (r instanceof Num n && !(n.value().isInteger() && n.value().signum() > 0)) {
+                    throw new ShapeException("lowrank(X, r) needs a positive integer rank r, not " + n.value(), pos);
+                }
+                return s;
+            }
             case MAX: case MIN:
                 if (args.size() == 1) {
                     if (!s.isVector()) throw new ShapeException(b.spelling() + " of one argument needs a vector", pos);

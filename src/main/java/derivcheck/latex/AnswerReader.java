@@ -100,6 +100,7 @@ public final class AnswerReader {
         List<String> ops = null;
         AsciiWriter w = null;
         StringBuilder written = null;
+        int previousStop = -1;
         for (LatexParser.RowContext r : rows) {
             if (r.lead == null || sides == null) {
                 if (sides != null) out.add(finish(sides, ops, w, written.toString()));
@@ -110,7 +111,8 @@ public final class AnswerReader {
             } else {
                 ops.add(AsciiWriter.relOp(r.lead));
             }
-            written.append(written.length() > 0 ? " " : "").append(textOf(text, r));
+            written.append(written.length() > 0 ? " " : "").append(textOf(text, r, previousStop));
+            if (r.getStop() != null) previousStop = r.getStop().getStopIndex();
             List<LatexParser.ExprContext> es = r.expr();
             for (int k = 0; k < es.size(); k++) {
                 if (k > 0) ops.add(AsciiWriter.relOp(r.relOp(k - 1 + (r.lead == null ? 0 : 1))));
@@ -122,8 +124,17 @@ public final class AnswerReader {
         return out;
     }
 
-    private static String textOf(String text, LatexParser.RowContext r) {
-        int a = r.getStart().getStartIndex();
+    /**
+     * The row as written. It starts right after the previous row (or at the start of the display),
+     * not at its first token: the token filter drops wrappers such as \mathbf{ before the first token.
+     */
+    private static String textOf(String text, LatexParser.RowContext r, int previousStop) {
+        int a = Math.min(r.getStart().getStartIndex(), previousStop + 1);
+        while (a < text.length() && a < r.getStart().getStartIndex()
+                && (Character.isWhitespace(text.charAt(a)) || text.charAt(a) == '\\' && a + 1 < text.length() && text.charAt(a + 1) == '\\'
+                    || text.charAt(a) == '&')) {
+            a += text.charAt(a) == '\\' ? 2 : 1;
+        }
         int b = r.getStop() == null ? a : r.getStop().getStopIndex();
         if (a < 0 || b < a || b >= text.length()) return r.getText();
         return text.substring(a, b + 1).replaceAll("\\s+", " ").strip();

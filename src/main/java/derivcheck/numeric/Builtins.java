@@ -4,6 +4,7 @@ import derivcheck.expr.Builtin;
 import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
 
 /**
  * Numeric meaning of the built-in functions. Outside a function's domain the result is NaN
@@ -77,5 +78,59 @@ public final class Builtins {
         double r = x[0];
         for (double d : x) r = max ? Math.max(r, d) : Math.min(r, d);
         return r;
+    }
+
+    /**
+     * sv(X): the singular values of X (m x n) in descending order, a vector of n entries; when
+     * m < n the last n - m are 0. NaN entries give a vector of NaN.
+     */
+    static Value singularValues(Value a) {
+        RealMatrix x = a.asMatrix();
+        int n = x.getColumnDimension();
+        double[] out = new double[n];
+        if (!allFinite(x)) {
+            java.util.Arrays.fill(out, Double.NaN);
+        } else {
+            double[] s = new SingularValueDecomposition(x).getSingularValues(); // min(m, n), descending
+            System.arraycopy(s, 0, out, 0, Math.min(s.length, n));
+        }
+        return new Value.Vec(new ArrayRealVector(out, false));
+    }
+
+    /**
+     * lowrank(X, r): the best rank-r approximation of X in the Frobenius (and spectral) norm,
+     * U_r diag(s_1..s_r) V_r' (Eckart-Young); X itself when r >= min(m, n). r must be a positive
+     * integer. NaN entries give a matrix of NaN.
+     */
+    static Value lowRank(Value a, double rank) {
+        int r = Ops.integer(rank, "the rank of lowrank(X, r)");
+        if (r < 1) throw new EvaluationException("the rank of lowrank(X, r) must be at least 1, not " + r);
+        RealMatrix x = a.asMatrix();
+        int m = x.getRowDimension(), n = x.getColumnDimension();
+        if (!allFinite(x)) {
+            RealMatrix nan = x.createMatrix(m, n);
+            for (int i = 0; i < m; i++) for (int j = 0; j < n; j++) nan.setEntry(i, j, Double.NaN);
+            return new Value.Mat(nan);
+        }
+        if (r >= Math.min(m, n)) return new Value.Mat(x.copy());
+        SingularValueDecomposition svd = new SingularValueDecomposition(x);
+        double[] s = svd.getSingularValues();
+        RealMatrix u = svd.getU(), v = svd.getV();
+        RealMatrix out = x.createMatrix(m, n);
+        for (int k = 0; k < r; k++) {
+            for (int i = 0; i < m; i++) {
+                double us = u.getEntry(i, k) * s[k];
+                if (us == 0) continue;
+                for (int j = 0; j < n; j++) out.addToEntry(i, j, us * v.getEntry(j, k));
+            }
+        }
+        return new Value.Mat(out);
+    }
+
+    private static boolean allFinite(RealMatrix x) {
+        for (int i = 0; i < x.getRowDimension(); i++) {
+            for (int j = 0; j < x.getColumnDimension(); j++) if (!Double.isFinite(x.getEntry(i, j))) return false;
+        }
+        return true;
     }
 }

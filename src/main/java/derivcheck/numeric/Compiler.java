@@ -371,6 +371,15 @@ public final class Compiler {
             VNode x = value(args.get(0));
             return f -> Builtins.softmax(x.eval(f));
         }
+        if (b == Builtin.SV) {
+            VNode x = value(args.get(0));
+            return f -> Builtins.singularValues(x.eval(f));
+        }
+        if (b == Builtin.LOWRANK) {
+            VNode x = value(args.get(0));
+            SNode r = scalar(args.get(1));
+            return f -> Builtins.lowRank(x.eval(f), r.eval(f));
+        }
         if ((b == Builtin.MAX || b == Builtin.MIN) && args.size() == 2) {
             DoubleBinaryOperator op = b == Builtin.MAX ? Math::max : Math::min;
             VNode x = value(args.get(0)), y = value(args.get(1));

@@ -375,6 +375,8 @@ public final class LatexPrinter {
             case RELU -> "\\operatorname{ReLU}";
             case SOFTMAX -> "\\operatorname{softmax}";
             case TRACE -> "\\operatorname{tr}";
+            case SV -> "\\sigma";
+            case LOWRANK -> null;
             case SQRT -> null;
             case ABS -> null;
             case SUM -> null;
@@ -382,6 +384,12 @@ public final class LatexPrinter {
         if (b == Builtin.SQRT) return new Piece("\\sqrt{" + inner + "}", ATOM, tall, false, false);
         if (b == Builtin.ABS) {
             return new Piece(tall ? "\\left|" + inner + "\\right|" : "|" + inner + "|", ATOM, tall, false, false);
+        }
+        if (b == Builtin.LOWRANK) {
+            // [X]_r: the best rank-r approximation
+            String x = args.get(0).text, r = scripts().render(a.args().get(1)).text;
+            String br = tall ? "\\left[" + x + "\\right]" : "[" + x + "]";
+            return new Piece(br + "_{" + r + "}", ATOM, tall, false, true);
         }
         if (b == Builtin.SUM) return new Piece("\\mathbf{1}^\\top " + args.get(0).at(POWER), PREFIX, tall, false, false);
         return new Piece(head + open + inner + close, ATOM, tall, false, false);
