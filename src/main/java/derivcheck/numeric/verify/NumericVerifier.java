@@ -472,7 +472,9 @@ public final class NumericVerifier {
                 return new Disagree(counterexample(s, Optional.empty(), new Value.Real(e), new Value.Real(opt),
                         how + " (claimed " + NumericVerdict.num(e) + ", numeric " + NumericVerdict.num(opt) + ")", extra));
             }
-            return new Agree(d, d / Math.max(Math.abs(opt), Double.MIN_NORMAL));
+            // relative to the scale of the tolerance: an optimal value of 0 (an exact fit) met to
+            // 1e-15 is not a relative error of 1e+293
+            return new Agree(d, d / Math.max(1, Math.max(Math.abs(opt), Math.abs(e))));
         });
     }
 
