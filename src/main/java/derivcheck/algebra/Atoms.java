@@ -10,7 +10,7 @@ import derivcheck.expr.Num;
 import derivcheck.expr.Pos;
 import derivcheck.expr.Pow;
 import derivcheck.expr.Transpose;
-import derivcheck.render.TextPrinter;
+import derivcheck.expr.TextPrinter;
 import java.util.ArrayList;
 import java.util.List;
 

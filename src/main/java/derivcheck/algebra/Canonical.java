@@ -145,7 +145,7 @@ public final class Canonical {
         boolean ma = leadingMinus(a);
         boolean mb = leadingMinus(b);
         if (ma != mb) return ma ? 1 : -1;
-        return derivcheck.render.TextPrinter.print(a).compareTo(derivcheck.render.TextPrinter.print(b));
+        return derivcheck.expr.TextPrinter.print(a).compareTo(derivcheck.expr.TextPrinter.print(b));
     }
 
     private static boolean leadingMinus(Expr e) {
@@ -157,7 +157,7 @@ public final class Canonical {
         boolean na = a instanceof Num;
         boolean nb = b instanceof Num;
         if (na != nb) return na ? -1 : 1;
-        return derivcheck.render.TextPrinter.print(a).compareTo(derivcheck.render.TextPrinter.print(b));
+        return derivcheck.expr.TextPrinter.print(a).compareTo(derivcheck.expr.TextPrinter.print(b));
     }
 
     private static Expr rewrite(Expr x) {

@@ -4,7 +4,7 @@ import derivcheck.expr.Expr;
 import derivcheck.expr.Exprs;
 import derivcheck.expr.Num;
 import derivcheck.expr.Pos;
-import derivcheck.render.TextPrinter;
+import derivcheck.expr.TextPrinter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

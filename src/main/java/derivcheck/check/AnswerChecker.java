@@ -23,7 +23,7 @@ import derivcheck.numeric.Value;
 import derivcheck.numeric.verify.NumericVerdict;
 import derivcheck.numeric.verify.NumericVerifier;
 import derivcheck.numeric.verify.VerifyOptions;
-import derivcheck.render.TextPrinter;
+import derivcheck.expr.TextPrinter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

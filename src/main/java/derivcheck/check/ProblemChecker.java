@@ -56,7 +56,7 @@ public final class ProblemChecker {
     private static Claim interval(List<Result> all, Result r) {
         List<derivcheck.expr.Relation> bounds = new ArrayList<>();
         for (Result x : all) if (!x.isEquation() && x.target().equals(r.target())) bounds.add(x.relation());
-        String text = bounds.stream().map(b -> derivcheck.render.TextPrinter.print(b)).reduce((a, b) -> a + ", " + b).orElse("");
+        String text = bounds.stream().map(b -> derivcheck.expr.TextPrinter.print(b)).reduce((a, b) -> a + ", " + b).orElse("");
         return new Claim(bounds, r.range(), text, derivcheck.expr.Pos.NONE);
     }
 

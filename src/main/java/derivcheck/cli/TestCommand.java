@@ -9,7 +9,7 @@ import derivcheck.model.Claim;
 import derivcheck.model.Mistake;
 import derivcheck.model.Problem;
 import derivcheck.numeric.verify.VerifyOptions;
-import derivcheck.render.TextPrinter;
+import derivcheck.expr.TextPrinter;
 import derivcheck.source.ParseResult;
 import derivcheck.spec.SpecReader;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import derivcheck.numeric.verify.NumericVerdict;
 import derivcheck.numeric.verify.NumericVerifier;
 import derivcheck.numeric.verify.VerifyOptions;
 import derivcheck.render.ProblemJson;
-import derivcheck.render.TextPrinter;
+import derivcheck.expr.TextPrinter;
 import derivcheck.source.ParseResult;
 import derivcheck.spec.SpecReader;
 import java.nio.file.Path;

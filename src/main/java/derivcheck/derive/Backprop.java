@@ -21,7 +21,7 @@ import derivcheck.model.IndexRange;
 import derivcheck.model.LetDef;
 import derivcheck.model.Problem;
 import derivcheck.model.SymbolDecl;
-import derivcheck.render.TextPrinter;
+import derivcheck.expr.TextPrinter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -8,7 +8,7 @@ import derivcheck.expr.Relation;
 import derivcheck.expr.Sym;
 import derivcheck.model.Problem;
 import derivcheck.model.SuchThat;
-import derivcheck.render.TextPrinter;
+import derivcheck.expr.TextPrinter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -27,7 +27,7 @@ final class ComputeTargets implements Strategy {
         for (Expr t : p.targets()) {
             if (t instanceof Sym s && s.kind() != SymKind.LET) return Attempt.declined("'" + s.name() + "' is not defined by a formula");
             Optional<Expr> e = Evaluation.explicit(p, t);
-            if (e.isEmpty()) return Attempt.declined("a gradient in '" + derivcheck.render.TextPrinter.print(t) + "' is of an abstract function");
+            if (e.isEmpty()) return Attempt.declined("a gradient in '" + derivcheck.expr.TextPrinter.print(t) + "' is of an abstract function");
             if (hasRandom(e.get())) return Attempt.declined("it involves random variables");
             Expr value = Simplifier.any(e.get(), ctx);
             steps.add(Step.of("compute", new Relation(RelOp.EQ, t, value, Pos.NONE),

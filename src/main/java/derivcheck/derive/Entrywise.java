@@ -121,7 +121,7 @@ final class Entrywise {
             for (Piecewise.Arm a : pw.arms()) arms.add(new Piecewise.Arm(entry(a.value(), j, known), a.guard()));
             return new Piecewise(arms, Pos.NONE);
         }
-        throw new NoEntry("no entry rule for " + derivcheck.render.TextPrinter.print(e));
+        throw new NoEntry("no entry rule for " + derivcheck.expr.TextPrinter.print(e));
     }
 
     /** Entry j of a 1-by-n row (the transpose of a column). */

@@ -138,5 +138,5 @@ record IndexAffine(Map<String, Long> coefficients, long constant, Map<String, Sy
         return m;
     }
 
-    @Override public String toString() { return derivcheck.render.TextPrinter.print(toExpr()); }
+    @Override public String toString() { return derivcheck.expr.TextPrinter.print(toExpr()); }
 }

@@ -16,7 +16,7 @@ import derivcheck.expr.SymKind;
 import derivcheck.model.Claim;
 import derivcheck.model.IndexRange;
 import derivcheck.model.Problem;
-import derivcheck.render.TextPrinter;
+import derivcheck.expr.TextPrinter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -49,11 +49,11 @@ final class LinearOverNormBall implements Strategy {
         steps.add(Step.of(o.sense(), new Relation(RelOp.EQ, Names.objective(), o.original(), Pos.NONE),
                 "a linear objective" + (o.maximize() ? "; maximizing f is minimizing -f" : "")));
         steps.add(Step.of("substitution", new Relation(RelOp.EQ, delta, Exprs.sub(x, center), Pos.NONE),
-                "centre the ball: the constraint reads ||Delta|| <= " + derivcheck.render.TextPrinter.print(radius)));
+                "centre the ball: the constraint reads ||Delta|| <= " + derivcheck.expr.TextPrinter.print(radius)));
         Sign cSign = ctx.cas().sign(new Norm(c, NormKind.L2, Pos.NONE), ctx.assumptions()).orElse(Sign.UNKNOWN);
         steps.add(Step.of("boundary", new Relation(RelOp.EQ, new Norm(delta, NormKind.L2, Pos.NONE), radius, Pos.NONE),
                 "a linear function on a convex set attains its minimum on the boundary"
-                        + (cSign == Sign.POSITIVE ? "" : " (when c = " + derivcheck.render.TextPrinter.print(c) + " is not 0)")));
+                        + (cSign == Sign.POSITIVE ? "" : " (when c = " + derivcheck.expr.TextPrinter.print(c) + " is not 0)")));
         Expr lagrangian = Exprs.add(List.of(new derivcheck.expr.Inner(c, delta, Pos.NONE),
                 Exprs.mul(mu, Exprs.sub(Exprs.sq(new Norm(delta, NormKind.L2, Pos.NONE)), Exprs.sq(radius)))), Pos.NONE);
         steps.add(Step.of("Lagrangian", new Relation(RelOp.EQ, Names.scalar(Names.fresh(p, "L")), lagrangian, Pos.NONE),

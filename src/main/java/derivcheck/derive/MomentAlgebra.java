@@ -19,7 +19,7 @@ import derivcheck.expr.Variance;
 import derivcheck.model.Distribution;
 import derivcheck.model.Problem;
 import derivcheck.model.RandomDecl;
-import derivcheck.render.TextPrinter;
+import derivcheck.expr.TextPrinter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -10,7 +10,7 @@ import derivcheck.expr.Relation;
 import derivcheck.expr.Variance;
 import derivcheck.model.Claim;
 import derivcheck.model.Problem;
-import derivcheck.render.TextPrinter;
+import derivcheck.expr.TextPrinter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -52,7 +52,7 @@ final class QuadraticOverBox implements Strategy {
         steps.add(Step.of(o.sense(), new Relation(RelOp.EQ, Names.objective(), o.original(), Pos.NONE), "the objective"));
         steps.add(Step.of("gradient", new Relation(RelOp.EQ, Names.gradientOfObjective(x),
                 Tidy.of(Exprs.sub(Exprs.mul(q.get().alpha(), x), q.get().b()), ctx), Pos.NONE),
-                "the objective is " + derivcheck.render.TextPrinter.print(q.get().alpha()) + "/2*||x - z||^2 plus a constant"));
+                "the objective is " + derivcheck.expr.TextPrinter.print(q.get().alpha()) + "/2*||x - z||^2 plus a constant"));
         steps.add(Step.of("unconstrained minimizer", new Relation(RelOp.EQ, Names.scalar(Names.fresh(p, "z")), z, Pos.NONE),
                 "where the gradient vanishes"));
         steps.add(Step.of("case analysis", new Relation(RelOp.EQ, xi, new Piecewise(List.of(

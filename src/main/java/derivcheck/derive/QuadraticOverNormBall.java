@@ -46,7 +46,7 @@ final class QuadraticOverNormBall implements Strategy {
         List<Step> steps = new ArrayList<>();
         steps.add(Step.of(o.sense(), new Relation(RelOp.EQ, Names.objective(), o.original(), Pos.NONE), "the objective"));
         steps.add(Step.of("unconstrained minimizer", new Relation(RelOp.EQ, Names.scalar(Names.fresh(p, "z")), z, Pos.NONE),
-                "the gradient " + derivcheck.render.TextPrinter.print(q.get().alpha()) + "*x - b vanishes at z = b/alpha"));
+                "the gradient " + derivcheck.expr.TextPrinter.print(q.get().alpha()) + "*x - b vanishes at z = b/alpha"));
         Expr lagrangian = Exprs.add(Names.objective(), Exprs.mul(mu, Exprs.sub(
                 Exprs.sq(new Norm(centred ? x : Exprs.sub(x, m), NormKind.L2, Pos.NONE)), Exprs.sq(r))));
         steps.add(Step.of("Lagrangian", new Relation(RelOp.EQ, Names.scalar(Names.fresh(p, "L")), lagrangian, Pos.NONE),

@@ -58,7 +58,7 @@ final class SeparableBox implements Strategy {
                 "a linear objective" + (o.maximize() ? "; maximizing f is minimizing -f" : "")));
         steps.add(new Step("separable", List.of(new Relation(RelOp.LE, Exprs.sub(mi, ri), xi, Pos.NONE),
                 new Relation(RelOp.LE, xi, Exprs.add(mi, ri), Pos.NONE)),
-                "the objective is a sum of c_i*x_i with c = " + derivcheck.render.TextPrinter.print(c)
+                "the objective is a sum of c_i*x_i with c = " + derivcheck.expr.TextPrinter.print(c)
                         + ", and each coordinate has its own interval: solve coordinate by coordinate"));
         Piecewise cases = new Piecewise(List.of(
                 new Piecewise.Arm(Exprs.sub(mi, ri), List.of(new Relation(RelOp.GT, ci, Num.ZERO, Pos.NONE))),

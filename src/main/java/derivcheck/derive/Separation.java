@@ -16,7 +16,7 @@ import derivcheck.expr.Add;
 import derivcheck.expr.Sum;
 import derivcheck.expr.Sym;
 import derivcheck.expr.Transpose;
-import derivcheck.render.TextPrinter;
+import derivcheck.expr.TextPrinter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

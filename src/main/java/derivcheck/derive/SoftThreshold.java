@@ -59,7 +59,7 @@ final class SoftThreshold implements Strategy {
         List<Step> steps = new ArrayList<>();
         steps.add(Step.of(o.sense(), new Relation(RelOp.EQ, Names.objective(), o.original(), Pos.NONE), "the objective"));
         steps.add(Step.of("smooth part", new Relation(RelOp.EQ, Names.scalar(Names.fresh(p, "z")), z, Pos.NONE),
-                "the smooth part is " + derivcheck.render.TextPrinter.print(q.get().alpha()) + "/2*||x - z||^2 plus a constant"));
+                "the smooth part is " + derivcheck.expr.TextPrinter.print(q.get().alpha()) + "/2*||x - z||^2 plus a constant"));
         steps.add(Step.of("threshold", new Relation(RelOp.EQ, Names.scalar(Names.fresh(p, "tau")), tau, Pos.NONE),
                 "the weight of ||x||_1 divided by the curvature"));
         steps.add(Step.of("case analysis", new Relation(RelOp.EQ, xi, new Piecewise(List.of(

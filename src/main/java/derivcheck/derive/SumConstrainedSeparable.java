@@ -91,7 +91,7 @@ final class SumConstrainedSeparable implements Strategy {
         boolean isSum = lhs instanceof Apply a && a.fn() == Builtin.SUM && a.args().get(0).equals(x)
                 || lhs instanceof Sum s && s.lo() instanceof Num lo && lo.value().isOne()
                 && s.body() instanceof Index ix && ix.base().equals(x) && ix.indices().equals(List.of(s.index()))
-                && derivcheck.render.TextPrinter.print(s.hi()).equals(x.shape().rows().toString());
+                && derivcheck.expr.TextPrinter.print(s.hi()).equals(x.shape().rows().toString());
         return isSum ? Optional.of(rhs) : Optional.empty();
     }
 }

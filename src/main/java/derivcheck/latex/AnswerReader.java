@@ -10,7 +10,7 @@ import derivcheck.expr.Relation;
 import derivcheck.grammar.LatexParser;
 import derivcheck.model.Claim;
 import derivcheck.model.Problem;
-import derivcheck.render.TextPrinter;
+import derivcheck.expr.TextPrinter;
 import derivcheck.source.Diagnostic;
 import derivcheck.source.ParseResult;
 import derivcheck.source.SourceText;

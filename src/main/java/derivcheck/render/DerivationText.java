@@ -1,5 +1,6 @@
 package derivcheck.render;
 
+import derivcheck.expr.TextPrinter;
 import derivcheck.check.ClaimReport;
 import derivcheck.check.ProblemReport;
 import derivcheck.check.ResultReport;

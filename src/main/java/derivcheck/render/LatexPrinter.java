@@ -1,5 +1,6 @@
 package derivcheck.render;
 
+import derivcheck.expr.TextPrinter;
 import derivcheck.expr.Add;
 import derivcheck.expr.Apply;
 import derivcheck.expr.Builtin;
@@ -375,7 +376,7 @@ public final class LatexPrinter {
             case RELU -> "\\operatorname{ReLU}";
             case SOFTMAX -> "\\operatorname{softmax}";
             case TRACE -> "\\operatorname{tr}";
-            case SV -> "\\sigma";
+            case SV -> "\\operatorname{sv}";
             case LOWRANK -> null;
             case SQRT -> null;
             case ABS -> null;
@@ -414,7 +415,21 @@ public final class LatexPrinter {
         Piece b = render(i.base());
         String head = i.base() instanceof Sym && b.level >= ATOM && !b.sub ? b.text
                 : b.level >= ATOM && !b.sub && !b.sup ? b.text : parens(b);
-        return new Piece(head + "_" + sub, ATOM, b.tall, false, true);
+        // x^{(i)}_j already carries a superscript: a power must not stack another one onto it
+        boolean sup = head.equals(b.text) && (b.sup || topLevelSuperscript(b.text));
+        return new Piece(head + "_" + sub, ATOM, b.tall, sup, true);
+    }
+
+    /** Does the text have a ^ outside any braces (a superscript at its own level)? */
+    private static boolean topLevelSuperscript(String t) {
+        int depth = 0;
+        for (int k = 0; k < t.length(); k++) {
+            char c = t.charAt(k);
+            if (c == '{') depth++;
+            else if (c == '}') depth--;
+            else if (c == '^' && depth == 0) return true;
+        }
+        return false;
     }
 
     private Piece bigSum(Sum s) {

@@ -1,5 +1,6 @@
 package derivcheck.render;
 
+import derivcheck.expr.TextPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,6 @@
 package derivcheck.render;
 
+import derivcheck.expr.TextPrinter;
 import derivcheck.expr.Expr;
 import derivcheck.expr.Relation;
 import derivcheck.model.Claim;

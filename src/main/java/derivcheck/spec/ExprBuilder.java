@@ -234,7 +234,7 @@ final class ExprBuilder extends SpecBaseVisitor<Expr> {
         Optional<Builtin> b = Builtin.bySpelling(name);
         if (b.isEmpty()) {
             throw error(ctx, "unknown function '" + name + "'; known: log exp sqrt sign abs sigmoid logit tanh relu "
-                    + "sin cos softmax sum trace max min inv eye transpose grad, and functions declared with "
+                    + "sin cos softmax sum trace max min sv lowrank inv eye transpose grad, and functions declared with "
                     + "'given f : function'");
         }
         List<Expr> args = new ArrayList<>();

@@ -4,7 +4,7 @@ import derivcheck.expr.*;
 import derivcheck.numeric.Compiler;
 import derivcheck.numeric.Env;
 import derivcheck.numeric.Value;
-import derivcheck.render.TextPrinter;
+import derivcheck.expr.TextPrinter;
 import java.util.Arrays;
 import java.util.List;
 

@@ -28,7 +28,7 @@ import derivcheck.numeric.Compiler;
 import derivcheck.numeric.Env;
 import derivcheck.numeric.FiniteDifference;
 import derivcheck.numeric.Value;
-import derivcheck.render.TextPrinter;
+import derivcheck.expr.TextPrinter;
 import derivcheck.source.SourceText;
 import derivcheck.spec.SpecReader;
 import java.io.IOException;

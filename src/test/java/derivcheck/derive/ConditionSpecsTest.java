@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import derivcheck.cas.Cas;
 import derivcheck.expr.RelOp;
 import derivcheck.model.Problem;
-import derivcheck.render.TextPrinter;
+import derivcheck.expr.TextPrinter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 

@@ -6,7 +6,7 @@ import derivcheck.cas.Cas;
 import derivcheck.cas.ZeroTest;
 import derivcheck.expr.*;
 import derivcheck.model.Problem;
-import derivcheck.render.TextPrinter;
+import derivcheck.expr.TextPrinter;
 import derivcheck.source.ParseResult;
 import derivcheck.source.SourceText;
 import derivcheck.spec.SpecReader;

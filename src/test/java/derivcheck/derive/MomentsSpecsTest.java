@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import derivcheck.cas.Cas;
 import derivcheck.model.Problem;
-import derivcheck.render.TextPrinter;
+import derivcheck.expr.TextPrinter;
 import derivcheck.source.ParseResult;
 import derivcheck.spec.SpecReader;
 import java.io.IOException;

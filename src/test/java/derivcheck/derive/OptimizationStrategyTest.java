@@ -20,7 +20,7 @@ import derivcheck.numeric.Rng;
 import derivcheck.numeric.Value;
 import derivcheck.numeric.verify.ProblemSampler;
 import derivcheck.numeric.verify.VerifyOptions;
-import derivcheck.render.TextPrinter;
+import derivcheck.expr.TextPrinter;
 import derivcheck.source.ParseResult;
 import derivcheck.source.SourceText;
 import derivcheck.spec.SpecReader;

@@ -170,4 +170,11 @@ class LatexPrinterTest {
         var r2 = new derivcheck.expr.Relation(derivcheck.expr.RelOp.GE, b, c, Pos.NONE);
         assertEquals("a \\le b \\ge c", LatexPrinter.of(p).print(java.util.List.of(r1, r2)));
     }
+
+    @Test void anEntryOfAVectorWhoseNameHasASuperscriptIsBracedBeforeAPower() {
+        // the LaTeX name x^{(i)} already has a superscript; x^{(i)}_j^2 would be a double superscript
+        Problem p = Specs.parse("problem t\n  dim n\n  given x : vector[n]  latex \"x^{(i)}\"\n"
+                + "  let e = sum(j = 1..n, x_j^2)\n");
+        assertEquals("\\sum_{j=1}^{n} (x^{(i)}_j)^2", LatexPrinter.of(p).print(p.let("e").orElseThrow().body()));
+    }
 }

@@ -120,7 +120,7 @@ class SpecItemsTest {
     }
 
     @Test void whereClausesOfGivenAndFindBecomeAssumptionsInOrderFollowedByAssumeItems() {
-        List<String> texts = P.assumptions().stream().map(derivcheck.render.TextPrinter::print).toList();
+        List<String> texts = P.assumptions().stream().map(derivcheck.expr.TextPrinter::print).toList();
         assertEquals(List.of("lambda > 0", "eps > 0", "eps < 1", "<x, y> = 0", "||x|| = 1"), texts);
     }
 

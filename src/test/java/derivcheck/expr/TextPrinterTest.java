@@ -1,4 +1,4 @@
-package derivcheck.render;
+package derivcheck.expr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;

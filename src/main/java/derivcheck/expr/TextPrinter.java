@@ -1,4 +1,4 @@
-package derivcheck.render;
+package derivcheck.expr;
 
 import derivcheck.expr.Add;
 import derivcheck.expr.Apply;
@@ -122,7 +122,7 @@ public final class TextPrinter {
     }
 
     /** If {@code t} is written with a leading minus (-3, -x, -2*x), the term without it. */
-    static Expr negated(Expr t) {
+    public static Expr negated(Expr t) {
         if (t instanceof Num n && n.value().signum() < 0) return new Num(n.value().negate(), n.pos());
         if (t instanceof Mul m && m.factors().get(0) instanceof Num n && n.value().signum() < 0) {
             List<Expr> rest = new ArrayList<>(m.factors());

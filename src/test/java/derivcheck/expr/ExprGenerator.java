@@ -1,4 +1,4 @@
-package derivcheck.render;
+package derivcheck.expr;
 
 import derivcheck.expr.Apply;
 import derivcheck.expr.Builtin;
