@@ -41,10 +41,17 @@ public final class Canonical {
             if (kids.isEmpty()) return null;
             Expr inner = x.withChildren(kids.stream().map(Canonical::displayOrder).toList());
             if (inner instanceof derivcheck.expr.Add a) {
-                // terms without a leading minus first, otherwise in their order
+                // terms without a leading minus first (numbers after the others: i + 2, not 2 + i),
+                // then those with one, otherwise in their order; a lone leading number stays (1 - x)
                 List<Expr> plus = new java.util.ArrayList<>();
+                List<Expr> numbers = new java.util.ArrayList<>();
                 List<Expr> minus = new java.util.ArrayList<>();
-                for (Expr t : a.terms()) (leadingMinus(t) ? minus : plus).add(t);
+                for (Expr t : a.terms()) {
+                    if (leadingMinus(t)) minus.add(t);
+                    else if (t instanceof Num) numbers.add(t);
+                    else plus.add(t);
+                }
+                plus.addAll(numbers);
                 plus.addAll(minus);
                 return new derivcheck.expr.Add(plus, a.pos());
             }
