@@ -30,6 +30,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "check",
         description = {
+            "Check hand-written answers (LaTeX or ASCII) against a problem.",
+            "",
             "Check hand-written answers against a problem: one answer with --answer 'TEXT' (LaTeX or the spec's",
             "ASCII expressions, detected), or every display ($$..$$, \\[..\\], equation, align, gather) of a .tex or",
             ".md solution. Each answer is echoed as read, then judged: 'correct' (symbolic proof or agreeing numeric",

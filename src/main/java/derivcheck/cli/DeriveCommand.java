@@ -26,6 +26,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "derive",
         description = {
+            "Derive each problem step by step and check every claim symbolically and numerically.",
+            "",
             "Derive the answer of each spec step by step (objective or Lagrangian, conditions, each step,",
             "the closed form) and compare every 'expect' with the derived result symbolically.",
             "",

@@ -8,9 +8,10 @@ import picocli.CommandLine.Command;
         description = {
             "Derive and check the answers of optimization and deep-learning exercises.",
             "",
-            "A spec file (problems/*.prob) states an exercise: what is given, what is asked, and the",
-            "expected answers. derivcheck reads it, derives the answer step by step with a computer-algebra",
-            "system, and verifies every result numerically, independently of the derivation."},
+            "A spec file (problems/*.prob) states an exercise: what is given, what is asked,",
+            "and the expected answers. derivcheck derives the answer step by step with a",
+            "computer-algebra system and verifies every result numerically, independently of",
+            "the derivation; it checks hand-written answers and writes LaTeX solution sheets."},
         subcommands = {ParseCommand.class, WarmupCommand.class, DeriveCommand.class, SheetCommand.class, VerifyCommand.class, CheckCommand.class, TestCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 a check failed, 2 bad input (the message says where).",
             "Run 'derivcheck COMMAND --help' for a command's options."})
@@ -30,6 +31,7 @@ public final class Main implements Runnable {
     /** Runs a command line and returns its exit code; never throws. */
     public static int execute(String... args) {
         CommandLine cl = new CommandLine(new Main());
+        cl.setUsageHelpWidth(110); // the descriptions are written in lines of up to ~100 characters
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             cmd.getErr().println("derivcheck: internal error: " + ex);
             if (System.getenv("DERIVCHECK_DEBUG") != null) ex.printStackTrace(cmd.getErr());

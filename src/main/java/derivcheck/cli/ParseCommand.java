@@ -17,6 +17,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "parse",
         description = {
+            "Read specs, resolve names, infer shapes; print them normalized or their errors.",
+            "",
             "Read spec files, resolve names and infer shapes, and print each spec back in normalized form",
             "(every expression re-printed from the model, with its shape as a comment), or its errors as",
             "file:line:col: message with the line and a caret.",

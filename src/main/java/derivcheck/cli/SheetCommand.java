@@ -29,6 +29,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "sheet",
         description = {
+            "Write a LaTeX solution sheet (and with --pdf a PDF) for the given problems.",
+            "",
             "Write one LaTeX document for the given problems, in the order given: per problem its title,",
             "source and statement (in mathematical notation, with the spec's LaTeX names), and in the",
             "solutions version the derivation step by step with each rule named, the boxed results with",

@@ -23,6 +23,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "test",
         description = {
+            "Run every spec's own answer tests: expects must be correct, mistakes caught.",
+            "",
             "Run every spec's own answer tests, as a student's answers are checked: each 'expect' must be",
             "judged correct (not incorrect), and each 'mistake' must be judged incorrect with its own feedback",
             "as the diagnosis.",

@@ -22,6 +22,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "verify",
         description = {
+            "Check every claim of each spec numerically, independently of any derivation.",
+            "",
             "Check every show, expect and mistake of each spec numerically, independently of any derivation:",
             "optimization answers against the original problem re-solved numerically (feasibility, objective",
             "gap), gradients by central finite differences through the definitions (an abstract loss L with",
