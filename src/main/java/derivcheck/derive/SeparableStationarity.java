@@ -65,16 +65,9 @@ final class SeparableStationarity implements Strategy {
         } else {
             Expr target = new Index(x, List.of(i), Pos.NONE);
             results.add(new Result(target, coordinate, List.of(),
-                    Optional.of(new IndexRange(i, Num.ONE, dimension(x)))));
+                    Optional.of(new IndexRange(i, Num.ONE, SeparableBox.dimension(x)))));
         }
         return new Attempt.Derived(steps, results);
     }
 
-    private static Expr dimension(Sym x) {
-        derivcheck.expr.Dim d = x.shape().rows();
-        List<Expr> parts = new ArrayList<>();
-        d.terms().forEach((name, k) -> parts.add(Exprs.mul(Num.of(k), new Sym(name, Shape.SCALAR, SymKind.DIM, Pos.NONE))));
-        if (d.constant() != 0 || parts.isEmpty()) parts.add(Num.of(d.constant()));
-        return Exprs.add(parts, Pos.NONE);
-    }
 }
