@@ -184,7 +184,19 @@ public final class AnswerReader {
         return out;
     }
 
-    /** Resolves a chain by the spec reader: the problem's spec plus one `expect` line. */
+    private derivcheck.spec.ClaimReader claimReader;
+
+    /** The spec read once; each answer is then read as one more `expect` against its names. */
+    private derivcheck.spec.ClaimReader claims() {
+        if (claimReader == null) {
+            ParseResult<derivcheck.spec.ClaimReader> r = derivcheck.spec.ClaimReader.of(spec);
+            if (!r.ok()) throw new IllegalStateException("the spec " + spec.name() + " does not read: " + r.renderDiagnostics());
+            claimReader = r.get();
+        }
+        return claimReader;
+    }
+
+    /** Resolves a chain against the spec's names, as one more `expect` line. */
     private Optional<Answer> resolve(List<Side> sides, List<String> ops, String range, String written, Pos origin, boolean latex,
                                      List<Diagnostic> errors) {
         StringBuilder line = new StringBuilder(sides.get(0).ascii);
@@ -194,15 +206,11 @@ public final class AnswerReader {
                     Math.max(1, written.length())));
             return Optional.empty();
         }
-        String specText = spec.text();
-        int specLines = (int) specText.lines().count();
-        String prefix = "\nexpect ";
-        String full = specText + prefix + line + range + "\n";
-        ParseResult<Problem> r = SpecReader.read(new SourceText(spec.name(), full));
+        String prefix = "expect ";
+        ParseResult<Claim> r = claims().read(prefix + line + range);
         if (!r.ok()) {
             for (Diagnostic d : r.diagnostics()) {
-                if (d.pos().line() <= specLines) continue;
-                int col = latex ? 0 : d.pos().col() - prefix.length() + 1;
+                int col = latex ? 0 : d.pos().col() - prefix.length();
                 String msg = d.message();
                 if (!latex && col >= 1) errors.add(new Diagnostic(at(origin, 1, col), msg, d.length()));
                 else errors.add(new Diagnostic(at(origin, sides.get(0).line, sides.get(0).col), msg + " (in: " + line + range + ")",
@@ -211,8 +219,7 @@ public final class AnswerReader {
             if (errors.isEmpty()) errors.add(new Diagnostic(origin, "this answer cannot be read together with the spec " + spec.name()));
             return Optional.empty();
         }
-        List<Claim> expects = r.get().expects();
-        Claim c = expects.get(expects.size() - 1);
+        Claim c = r.get();
         List<Relation> rels = new ArrayList<>();
         for (Relation rel : c.relations()) {
             rels.add(new Relation(rel.op(), inverses(rel.lhs()), inverses(rel.rhs()), origin));

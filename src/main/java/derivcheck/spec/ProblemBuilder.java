@@ -90,6 +90,23 @@ final class ProblemBuilder {
                 constraints, targets, conditions, solves, shows, expects, mistakes));
     }
 
+    /**
+     * After {@link #build}: one more `expect` item read against the built problem's names (a
+     * checked answer), without reading the spec again. Errors go to {@code out}.
+     */
+    Optional<Claim> extraExpect(SpecParser.ExpectItemContext item, List<Diagnostic> out) {
+        int before = diagnostics.size();
+        int count = expects.size();
+        guarded(() -> state(item));
+        if (diagnostics.size() > before) {
+            out.addAll(diagnostics.subList(before, diagnostics.size()));
+            diagnostics.subList(before, diagnostics.size()).clear();
+            return Optional.empty();
+        }
+        if (expects.size() == count) return Optional.empty();
+        return Optional.of(expects.remove(expects.size() - 1));
+    }
+
     private void guarded(Runnable r) {
         try {
             r.run();
