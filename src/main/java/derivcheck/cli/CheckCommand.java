@@ -39,8 +39,8 @@ import picocli.CommandLine.Parameters;
             "rows '&= ...' are checked step by step. Several specs may be given: each answer goes to the spec it reads in.",
             "",
             "Exit codes: 0 nothing incorrect, 1 an answer or step is incorrect, 2 unreadable input."},
-        footer = {"", "Examples:", "  derivcheck check problems/prox_weight_decay.prob --answer '\\theta^{t+1} = \\frac{\\theta^t - \\varepsilon'\\tilde g^t}{1 + \\varepsilon'\\lambda}'",
-            "  derivcheck check problems/backprop_shifted_sum.prob solution.md --json"})
+        footer = {"", "Examples:", "  derivcheck check problems/EXERCISE.prob --answer '\\theta^{t+1} = \\frac{\\theta^t - \\varepsilon'\\tilde g^t}{1 + \\varepsilon'\\lambda}'",
+            "  derivcheck check problems/EXERCISE.prob solution.md --json"})
 final class CheckCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "spec files (.prob), then optionally a solution (.tex or .md)")
     List<Path> inputs;

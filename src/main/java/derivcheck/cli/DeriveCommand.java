@@ -38,7 +38,7 @@ import picocli.CommandLine.Parameters;
             "by a symbolic proof or agreeing samples, 'failed' only with a numeric counterexample.",
             "",
             "Exit codes: 0 done (declined problems included), 1 a check failed, 2 a spec has an error."},
-        footer = {"", "Examples:", "  derivcheck derive problems/", "  derivcheck derive --json problems/ridge_closed_form.prob"})
+        footer = {"", "Examples:", "  derivcheck derive problems/", "  derivcheck derive --json problems/EXERCISE.prob"})
 final class DeriveCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE|DIR", arity = "1..*", description = "spec files (.prob) or directories holding them")
     List<Path> inputs;

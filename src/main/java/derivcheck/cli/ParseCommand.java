@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
             "file:line:col: message with the line and a caret.",
             "",
             "Exit codes: 0 all specs are well-formed, 2 some spec has an error or a file is missing."},
-        footer = {"", "Examples:", "  derivcheck parse problems/", "  derivcheck parse --json problems/ridge_closed_form.prob"})
+        footer = {"", "Examples:", "  derivcheck parse problems/", "  derivcheck parse --json problems/EXERCISE.prob"})
 final class ParseCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE|DIR", arity = "1..*", description = "spec files (.prob) or directories holding them")
     List<Path> inputs;

@@ -43,7 +43,7 @@ import picocli.CommandLine.Parameters;
             "Exit codes: 0 the sheet (and PDF) was written, 2 bad input, a file that is not ours, no pdflatex,",
             "or a LaTeX error (reported with its .tex line)."},
         footer = {"", "Examples:", "  derivcheck sheet problems/ -o build/sheet.tex --pdf",
-            "  derivcheck sheet --problems-only problems/trust_region_l2.prob -o build/exercise.tex"})
+            "  derivcheck sheet --problems-only problems/EXERCISE.prob -o build/exercise.tex"})
 final class SheetCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE|DIR", arity = "1..*", description = "spec files (.prob) or directories holding them")
     List<Path> inputs;

@@ -34,8 +34,8 @@ import picocli.CommandLine.Parameters;
             "every value drawn, both sides) or 'undecided' (why). A mistake must fail: it is then 'caught'.",
             "",
             "Exit codes: 0 nothing failed, 1 an expect or show failed (or a mistake was verified), 2 a spec has an error."},
-        footer = {"", "Examples:", "  derivcheck verify problems/", "  derivcheck verify --samples 50 --seed 7 --json problems/ridge_closed_form.prob",
-            "  derivcheck verify --size n=3 problems/prox_weight_decay.prob"})
+        footer = {"", "Examples:", "  derivcheck verify problems/", "  derivcheck verify --samples 50 --seed 7 --json problems/EXERCISE.prob",
+            "  derivcheck verify --size n=3 problems/EXERCISE.prob"})
 final class VerifyCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE|DIR", arity = "1..*", description = "spec files (.prob) or directories holding them")
     List<Path> inputs;
