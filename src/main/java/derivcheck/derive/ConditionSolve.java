@@ -13,7 +13,6 @@ import derivcheck.expr.Pow;
 import derivcheck.expr.RelOp;
 import derivcheck.expr.Relation;
 import derivcheck.expr.Sym;
-import derivcheck.model.Claim;
 import derivcheck.model.Problem;
 import derivcheck.model.SuchThat;
 import derivcheck.expr.TextPrinter;
@@ -52,21 +51,7 @@ final class ConditionSolve implements Strategy {
         } catch (MomentAlgebra.Stuck s) {
             return Attempt.undecided(s.getMessage());
         }
-        List<Expr> asked = new ArrayList<>(p.targets());
-        for (Expr x : MomentDerivation.mentioned(p.expects())) if (!asked.contains(x)) asked.add(x);
-        for (Expr t : asked) {
-            try {
-                results.add(Result.of(t, MomentDerivation.derive(p, t, ctx, steps)));
-            } catch (MomentAlgebra.Stuck s) {
-                if (p.targets().contains(t)) return Attempt.undecided(TextPrinter.print(t) + ": " + s.getMessage());
-            }
-        }
-        for (Claim show : p.shows()) {
-            IdentityProof.Outcome o = IdentityProof.prove(p, show, ctx);
-            steps.addAll(o.steps());
-            if (!o.proven()) return Attempt.undecided("not proven: " + o.notProven().get());
-        }
-        return new Attempt.Derived(steps, results);
+        return MomentDerivation.targetsAndShows(p, ctx, steps, results);
     }
 
     /** Solves one relation for the unknown; empty when done, else why not. */

@@ -51,7 +51,7 @@ public final class ExpectCheck {
                 return why.isEmpty() ? new Outcome(c, Verdict.VERIFIED, "the interval of the derived condition")
                         : new Outcome(c, Verdict.UNDECIDED, why.get());
             }
-            Expr diff = boundNamesCanonical(substituteResults(Exprs.sub(rel.lhs(), rel.rhs()), d.results()));
+            Expr diff = derivcheck.algebra.Canonical.alphaRenamed(substituteResults(Exprs.sub(rel.lhs(), rel.rhs()), d.results()));
             Optional<Expr> explicit = Evaluation.explicit(p, diff);
             if (explicit.isEmpty()) return new Outcome(c, Verdict.UNDECIDED, "it has a gradient that cannot be computed");
             Optional<String> open = openQuantity(p, explicit.get());
@@ -69,11 +69,6 @@ public final class ExpectCheck {
     /** An expect for every index of a range, compared with entries derived entry by entry (see {@link IndexwiseCheck}). */
     static Outcome indexwise(Problem p, Derivation d, Claim c, DeriveContext ctx) {
         return IndexwiseCheck.check(p, d, c, ctx);
-    }
-
-    /** Sums equal up to the name of their index compare equal (sum(k = 1..T, ...) = sum(i = 1..T, ...)). */
-    static Expr boundNamesCanonical(Expr e) {
-        return IndexwiseCheck.BoundNames.canonical(e);
     }
 
     /**

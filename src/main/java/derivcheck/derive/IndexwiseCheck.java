@@ -6,11 +6,9 @@ import derivcheck.expr.Exprs;
 import derivcheck.expr.Index;
 import derivcheck.expr.Num;
 import derivcheck.expr.Piecewise;
-import derivcheck.expr.Pos;
 import derivcheck.expr.RelOp;
 import derivcheck.expr.Relation;
 import derivcheck.expr.Shape;
-import derivcheck.expr.Sum;
 import derivcheck.expr.Sym;
 import derivcheck.expr.SymKind;
 import derivcheck.model.Claim;
@@ -18,7 +16,6 @@ import derivcheck.model.IndexRange;
 import derivcheck.model.Problem;
 import derivcheck.expr.TextPrinter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -124,7 +121,7 @@ final class IndexwiseCheck {
                 dv = Exprs.substitute(dv, j, a.toExpr());
                 cv = Exprs.substitute(cv, j, a.toExpr());
             }
-            Expr diff = Lets.inline(p, BoundNames.canonical(Entrywise.tidy(Exprs.sub(dv, cv))));
+            Expr diff = Lets.inline(p, derivcheck.algebra.Canonical.alphaRenamed(Entrywise.tidy(Exprs.sub(dv, cv))));
             ZeroTest z = ZeroCheck.test(diff, ctx);
             if (z != ZeroTest.ZERO) {
                 return undecided(c, "for " + where + " the claim gives " + TextPrinter.print(ca.value()) + ", the derived entries "
@@ -207,24 +204,4 @@ final class IndexwiseCheck {
         ps.add(p);
     }
 
-    /** Bound indices renamed by nesting depth, so that sums equal up to their index name compare equal. */
-    static final class BoundNames {
-        private BoundNames() {}
-
-        static Expr canonical(Expr e) { return canonical(e, 0, new HashMap<>()); }
-
-        private static Expr canonical(Expr e, int depth, Map<String, Sym> unused) {
-            if (e instanceof Sum s) {
-                Sym fresh = new Sym("bnd" + depth + "_", Shape.SCALAR, SymKind.INDEX, Pos.NONE);
-                Expr body = Exprs.substitute(s.body(), s.index(), fresh);
-                return new Sum(fresh, canonical(s.lo(), depth, unused), canonical(s.hi(), depth, unused),
-                        canonical(body, depth + 1, unused), s.pos());
-            }
-            List<Expr> kids = e.children();
-            if (kids.isEmpty()) return e;
-            List<Expr> out = new ArrayList<>();
-            for (Expr k : kids) out.add(canonical(k, depth, unused));
-            return e.withChildren(out);
-        }
-    }
 }

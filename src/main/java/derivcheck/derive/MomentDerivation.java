@@ -90,4 +90,26 @@ final class MomentDerivation {
     }
 
     private static Relation eq(Expr a, Expr b) { return new Relation(RelOp.EQ, a, b, Pos.NONE); }
+
+    /**
+     * Derives the E[...]/Var[...] a problem asks for or its expects mention, and proves its
+     * shows, after the steps and results already made; the attempt that ends the strategy.
+     */
+    static Attempt targetsAndShows(Problem p, DeriveContext ctx, List<Step> steps, List<Result> results) {
+        List<Expr> asked = new ArrayList<>(p.targets());
+        for (Expr x : mentioned(p.expects())) if (!asked.contains(x)) asked.add(x);
+        for (Expr t : asked) {
+            try {
+                results.add(Result.of(t, derive(p, t, ctx, steps)));
+            } catch (MomentAlgebra.Stuck s) {
+                if (p.targets().contains(t)) return Attempt.undecided(TextPrinter.print(t) + ": " + s.getMessage());
+            }
+        }
+        for (Claim show : p.shows()) {
+            IdentityProof.Outcome o = IdentityProof.prove(p, show, ctx);
+            steps.addAll(o.steps());
+            if (!o.proven()) return Attempt.undecided("not proven: " + o.notProven().get());
+        }
+        return new Attempt.Derived(steps, results);
+    }
 }

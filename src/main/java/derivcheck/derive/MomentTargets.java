@@ -3,7 +3,6 @@ package derivcheck.derive;
 import derivcheck.expr.Expectation;
 import derivcheck.expr.Expr;
 import derivcheck.expr.Variance;
-import derivcheck.model.Claim;
 import derivcheck.model.Problem;
 import derivcheck.expr.TextPrinter;
 import java.util.ArrayList;
@@ -29,20 +28,6 @@ final class MomentTargets implements Strategy {
         if (!p.conditions().isEmpty() || !p.solves().isEmpty()) return Attempt.declined("the problem asks for a condition or a solution");
         List<Step> steps = new ArrayList<>();
         List<Result> results = new ArrayList<>();
-        List<Expr> asked = new ArrayList<>(p.targets());
-        for (Expr x : MomentDerivation.mentioned(p.expects())) if (!asked.contains(x)) asked.add(x);
-        for (Expr t : asked) {
-            try {
-                results.add(Result.of(t, MomentDerivation.derive(p, t, ctx, steps)));
-            } catch (MomentAlgebra.Stuck s) {
-                if (p.targets().contains(t)) return Attempt.undecided(TextPrinter.print(t) + ": " + s.getMessage());
-            }
-        }
-        for (Claim show : p.shows()) {
-            IdentityProof.Outcome o = IdentityProof.prove(p, show, ctx);
-            steps.addAll(o.steps());
-            if (!o.proven()) return Attempt.undecided("not proven: " + o.notProven().get());
-        }
-        return new Attempt.Derived(steps, results);
+        return MomentDerivation.targetsAndShows(p, ctx, steps, results);
     }
 }
