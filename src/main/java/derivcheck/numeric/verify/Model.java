@@ -243,6 +243,7 @@ final class Model {
 
     /** The value of e at env, all definitions of env computed; grad nodes by finite differences. */
     Value eval(Expr e, Env env) {
+        if (hasBoundGrad(e)) return eval(unrollBoundGrads(e, env), env);
         Prepared p = prepare(e);
         if (p.grads().isEmpty()) return p.compiled().evaluate(env);
         Env work = env.copy();
@@ -251,6 +252,48 @@ final class Model {
     }
 
     double evalScalar(Expr e, Env env) { return eval(e, env).asDouble(); }
+
+    /**
+     * Does a grad node of e mention an index bound by an enclosing sum of e? Such a node has a
+     * different value for every term ({@code sum(i, g_i * grad(y_i, a))}), so it cannot be
+     * computed once per point like the other grad nodes.
+     */
+    static boolean hasBoundGrad(Expr e) { return boundGrad(e, Set.of()); }
+
+    private static boolean boundGrad(Expr e, Set<String> bound) {
+        if (e instanceof Grad g) {
+            if (bound.isEmpty()) return false;
+            for (String n : Exprs.freeNames(g)) if (bound.contains(n)) return true;
+            return false;
+        }
+        if (e instanceof Sum s) {
+            if (boundGrad(s.lo(), bound) || boundGrad(s.hi(), bound)) return true;
+            Set<String> inner = new HashSet<>(bound);
+            inner.add(s.index().name());
+            return boundGrad(s.body(), inner);
+        }
+        for (Expr c : e.children()) if (boundGrad(c, bound)) return true;
+        return false;
+    }
+
+    /**
+     * The sums whose index a grad node mentions, written out term by term at the sizes of env
+     * (outermost first, so inner bounds that use an outer index become numbers): each term's
+     * grad then has a fixed index and is differentiated on its own.
+     */
+    private Expr unrollBoundGrads(Expr e, Env env) {
+        return Exprs.transform(e, x -> {
+            if (!(x instanceof Sum s) || !boundGrad(s.body(), Set.of(s.index().name()))) return null;
+            if (hasBoundGrad(s.lo()) || hasBoundGrad(s.hi())) return null;
+            int lo = integer(evalScalar(s.lo(), env));
+            int hi = integer(evalScalar(s.hi(), env));
+            if (hi - lo > 10_000) throw new EvaluationException("a sum over " + (hi - lo + 1) + " terms with a gradient in each term");
+            List<Expr> terms = new ArrayList<>();
+            for (int k = lo; k <= hi; k++) terms.add(unrollBoundGrads(Exprs.substitute(s.body(), s.index(), derivcheck.expr.Num.of(k)), env));
+            if (terms.isEmpty()) return Exprs.mul(List.of(derivcheck.expr.Num.ZERO, s.body()), Pos.NONE);
+            return Exprs.add(terms, Pos.NONE);
+        });
+    }
 
     private Prepared prepare(Expr e) {
         Prepared p = prepared.get(e);
