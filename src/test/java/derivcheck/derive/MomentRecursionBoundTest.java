@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class MomentRecursionBoundTest {
     @Test
     void aQuadraticFormInAGaussianVectorIsUndecidedWithAReasonInsteadOfAStackOverflow() throws Exception {
-        String path = "src/test/resources/derive/moments/gaussian_quadratic_form.prob";
+        String path = "src/test/resources/derive/undecided/gaussian_quadratic_form.prob";
         Problem p = SpecReader.read(new SourceText(path, Files.readString(Path.of(path)))).get();
         Derivation d = Engine.standard(Cas.shared()).derive(p);
         assertEquals(Derivation.Status.UNDECIDED, d.status(), () -> String.valueOf(d.notes()));
