@@ -330,12 +330,21 @@ final class NumericTier {
             for (int k = 0; k < pw.arms().size(); k++) {
                 Piecewise.Arm arm = pw.arms().get(k);
                 if (arm.guard().isEmpty()) continue; // "otherwise" applies only where no other arm does
-                if (holds(arm.guard(), p)) holding.add(k);
+                try {
+                    if (holds(arm.guard(), p)) holding.add(k);
+                } catch (EvaluationException | IllegalArgumentException | ArithmeticException e) {
+                    // a guard without a value here: that arm does not apply
+                }
             }
             for (int x = 0; x < holding.size(); x++) {
                 for (int y = x + 1; y < holding.size(); y++) {
-                    Value u = space.eval(pw.arms().get(holding.get(x)).value(), p);
-                    Value v = space.eval(pw.arms().get(holding.get(y)).value(), p);
+                    Value u, v;
+                    try {
+                        u = space.eval(pw.arms().get(holding.get(x)).value(), p);
+                        v = space.eval(pw.arms().get(holding.get(y)).value(), p);
+                    } catch (EvaluationException | IllegalArgumentException | ArithmeticException e) {
+                        continue; // an arm without a value here (an index out of range) does not overlap
+                    }
                     if (!Values.finite(u) || !Values.finite(v)) continue;
                     double[] a = u.flatten(), b = v.flatten();
                     boolean differ = a.length != b.length;
