@@ -50,14 +50,19 @@ public record AnswerReport(Answer answer, String target, Word verdict, String sy
 
     /**
      * The verdict as a sentence that never contradicts the steps: "final answer correct",
-     * "final answer correct, the step on line 3 incorrect", "final answer incorrect", ...
+     * "final answer correct, the step 2 (line 3) incorrect", "final answer incorrect", ... (steps
+     * are numbered in the chain, lines are where their right side is written).
      */
     public String summary() {
         StringBuilder b = new StringBuilder("final answer ").append(verdict.word());
-        List<Step> bad = incorrectSteps();
+        List<Integer> bad = new java.util.ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) if (steps.get(i).verdict() == Word.INCORRECT) bad.add(i);
         if (!bad.isEmpty()) {
-            b.append(bad.size() == 1 ? ", the step on line " : ", the steps on lines ");
-            for (int i = 0; i < bad.size(); i++) b.append(i > 0 ? (i + 1 == bad.size() ? " and " : ", ") : "").append(bad.get(i).line());
+            b.append(bad.size() == 1 ? ", the step " : ", the steps ");
+            for (int i = 0; i < bad.size(); i++) {
+                Step s = steps.get(bad.get(i));
+                b.append(i > 0 ? (i + 1 == bad.size() ? " and " : ", ") : "").append(bad.get(i) + 1).append(" (line ").append(s.line()).append(')');
+            }
             b.append(" incorrect");
         }
         return b.toString();

@@ -28,6 +28,8 @@ import java.util.Optional;
  *  declined                           undecided (too few valid points)    proved                PROVED_EQUAL (symbolic)
  *  declined                           undecided                           not proved / none     UNDECIDED (the reasons of both)
  * </pre>
+ * Before any tier: a `cases` answer whose arms overlap at a valid point and disagree there is
+ * DIFFERENT at that point (both values reported), whatever the first arm says.
  * The symbolic tier can prove equality, never difference (a CAS "not zero" is not a proof).
  * A difference needs a point where both are defined and differ, or the answer undefined where the
  * reference is defined; the point always comes from the space, so the assumptions hold there.
@@ -71,6 +73,12 @@ public final class Judge {
         if (!conformable(answer, reference)) {
             return done(t0, Judgement.Kind.DIFFERENT, 0, 0, Optional.empty(), Judgement.Tier.EXACT, evidence,
                     "a " + answer.shape() + " cannot equal a " + reference.shape());
+        }
+        Optional<NumericTier.Differ> overlap = numeric.overlaps(answer, range);
+        if (overlap.isPresent()) {
+            evidence.add("cases: " + overlap.get().evidence());
+            return done(t0, Judgement.Kind.DIFFERENT, 1, Double.NaN, Optional.of(overlap.get().counterexample()), Judgement.Tier.NUMERIC,
+                    evidence, overlap.get().counterexample().note());
         }
         ExactTier.Result ex;
         try {

@@ -136,6 +136,37 @@ final class NumericTier {
         return new Agree(valid, worst, anyPrecise, ev);
     }
 
+    /**
+     * Overlapping `cases` arms that disagree, searched before any tier compares values (the exact
+     * tier, like the evaluator, takes the first arm that applies and would not see them).
+     */
+    Optional<Differ> overlaps(Expr answer, Optional<IndexRange> range) {
+        List<Piecewise> cases = cases(answer);
+        if (cases.isEmpty()) return Optional.empty();
+        for (int k = 0; k < Math.min(space.points(), space.wanted()); k++) {
+            Optional<Space.Point> op = space.point(k);
+            if (op.isEmpty()) break;
+            Space.Point p = op.get();
+            if (range.isPresent()) p = new Space.Point(p.index(), p.sizes(), p.env().copy(), p.drawn(), p.functions());
+            List<Integer> idx;
+            try {
+                idx = indices(range, p);
+            } catch (EvaluationException | IllegalArgumentException | ArithmeticException e) {
+                continue;
+            }
+            for (Integer i : idx) {
+                if (i != null) p.env().set(range.get().index().name(), i);
+                Optional<Bad> b = overlap(cases, p, i, range);
+                if (b.isPresent()) {
+                    Judgement.Counterexample cx = new Judgement.Counterexample(p.sizes(), p.drawn(), p.functions(),
+                            Optional.ofNullable(i), b.get().a(), b.get().b(), b.get().note());
+                    return Optional.of(new Differ(cx, false, b.get().note()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     private List<Integer> indices(Optional<IndexRange> range, Space.Point p) {
         List<Integer> out = new ArrayList<>();
         if (range.isEmpty()) { out.add(null); return out; }
