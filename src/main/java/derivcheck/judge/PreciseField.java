@@ -8,7 +8,7 @@ import org.apfloat.ApfloatMath;
 import org.apfloat.ApfloatRuntimeException;
 
 /**
- * Reals to {@link #DIGITS} significant digits (apfloat), with the exponent range of apfloat, so
+ * Reals to {@link #DIGITS} (or twice as many) significant digits (apfloat), with the exponent range of apfloat, so
  * neither cancellation nor under/overflow of double precision reaches a verdict.
  *
  * <p>Branch convention (real-valued, principal branches): a^b for a &lt; 0 exists only for an
@@ -19,21 +19,30 @@ import org.apfloat.ApfloatRuntimeException;
  */
 final class PreciseField implements Field<Apfloat> {
     static final long DIGITS = 50;
-    static final PreciseField INSTANCE = new PreciseField();
+    /** The working precision. */
+    static final PreciseField INSTANCE = new PreciseField(DIGITS);
+    /** Twice the digits: a rounding residue shrinks there, a true value does not. */
+    static final PreciseField TWICE = new PreciseField(2 * DIGITS);
     private static final Apfloat ZERO = new Apfloat(0);
-    private static final Apfloat ONE = new Apfloat(1, DIGITS);
+    private final long digits;
+    private final Apfloat ONE;
 
-    private PreciseField() {}
+    private PreciseField(long digits) {
+        this.digits = digits;
+        this.ONE = new Apfloat(1, digits);
+    }
 
-    static Apfloat of(double d) {
+    long digits() { return digits; }
+
+    Apfloat ofDouble(double d) {
         if (!Double.isFinite(d)) throw new Undefined("a drawn value is not finite");
         if (d == 0) return ZERO;
-        return new Apfloat(new BigDecimal(d), DIGITS);
+        return new Apfloat(new BigDecimal(d), digits);
     }
 
     @Override public Apfloat of(Rational r) {
         if (r.isZero()) return ZERO;
-        return new Apfloat(r.num(), DIGITS).divide(new Apfloat(r.den(), DIGITS));
+        return new Apfloat(r.num(), digits).divide(new Apfloat(r.den(), digits));
     }
 
     @Override public Apfloat add(Apfloat a, Apfloat b) { return a.add(b); }
@@ -47,9 +56,9 @@ final class PreciseField implements Field<Apfloat> {
 
     @Override public boolean isZero(Apfloat a) { return a.signum() == 0; }
     @Override public int compare(Apfloat a, Apfloat b) { return a.compareTo(b); }
-    @Override public Apfloat pi() { return ApfloatMath.pi(DIGITS); }
+    @Override public Apfloat pi() { return ApfloatMath.pi(digits); }
 
-    private static Apfloat precise(Apfloat x) { return x.precision() == Apfloat.INFINITE ? x.precision(DIGITS) : x; }
+    private Apfloat precise(Apfloat x) { return x.precision() == Apfloat.INFINITE ? x.precision(digits) : x; }
 
     @Override public Apfloat pow(Apfloat base, Apfloat exponent) {
         try {
