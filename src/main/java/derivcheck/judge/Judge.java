@@ -145,6 +145,37 @@ public final class Judge {
         }
     }
 
+    /**
+     * The exact tier alone (no sampling in double precision, no CAS): PROVED_EQUAL when the
+     * difference is 0 as a rational function without dimension names, EQUAL_BY_SAMPLES when it is
+     * at the sizes tried, DIFFERENT with an exact counterexample, UNDECIDED otherwise (declined,
+     * or nonzero without a point). For callers that have their own other tiers (derive's expects).
+     */
+    public Judgement exactly(Expr answer, Expr reference, Optional<IndexRange> range) {
+        long t0 = System.nanoTime();
+        List<String> evidence = new ArrayList<>();
+        ExactTier.Result ex;
+        try {
+            ex = exact.run(answer, reference, range);
+        } catch (RuntimeException e) {
+            if (e instanceof Deadline.Expired x) throw x;
+            ex = new ExactTier.Declined("the exact tier stopped: " + e.getMessage());
+        }
+        if (ex instanceof ExactTier.Zero z) {
+            evidence.add("exact: " + z.evidence());
+            return done(t0, z.sized() ? Judgement.Kind.EQUAL_BY_SAMPLES : Judgement.Kind.PROVED_EQUAL, z.evaluations(), 0, Optional.empty(),
+                    Judgement.Tier.EXACT, evidence, z.evidence());
+        }
+        if (ex instanceof ExactTier.Counter c) {
+            evidence.add("exact: " + c.evidence());
+            return done(t0, Judgement.Kind.DIFFERENT, 1, Double.NaN, Optional.of(c.counterexample()), Judgement.Tier.EXACT, evidence,
+                    c.counterexample().note());
+        }
+        String why = ex instanceof ExactTier.Nonzero n ? n.evidence() : "declined (" + ((ExactTier.Declined) ex).why() + ")";
+        evidence.add("exact: " + why);
+        return done(t0, Judgement.Kind.UNDECIDED, 0, Double.NaN, Optional.empty(), Judgement.Tier.NONE, evidence, why);
+    }
+
     private boolean symbolic(Expr answer, Expr reference, Optional<IndexRange> range, List<String> evidence) {
         if (symbolic == null) return false;
         try {
