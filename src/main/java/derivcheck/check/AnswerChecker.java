@@ -31,14 +31,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Checks hand-written answers against one problem, in tiers: shapes (the reader already refused
- * answers that are not conformable), the numeric verifier on the answer as a claim (it re-solves
- * or re-samples the original problem, independent of any derivation), then symbolic confirmation
- * against the derived result (or the spec's expect where nothing derives it). An answer is
- * {@code incorrect} only with a numeric counterexample; a simplifier that cannot show equality
- * leaves it {@code undecided} at worst. An incorrect answer gets a diagnosis when one explains the
- * difference: an author's mistake line, a flipped sign, a constant factor, a missing or extra
- * term, another quantity of the problem, a wrong index.
+ * Checks hand-written answers against one problem. Every equality (the answer against the spec's
+ * reference, or against the target's own definition; each step of a chain) is decided by the
+ * {@link Judge} over this problem's samples: exact arithmetic where the expressions are rational,
+ * samples of the valid domain with a high-precision re-check otherwise, the CAS only where those
+ * are undecided (or with {@code prove}). Targets that are not a pointwise value (an unknown of an
+ * optimization, a solve-for, a condition) are also checked against the original problem, re-solved
+ * numerically. An answer is {@code incorrect} only with a counterexample at a valid point (see
+ * docs/verdicts.md). An incorrect answer gets a diagnosis when one explains the difference: an
+ * author's mistake line, a flipped sign, a constant factor, a missing or extra term, another
+ * quantity of the problem, a wrong index, overlapping cases, an answer undefined where the
+ * reference is defined. Reusable across answers (samples are drawn once); not thread-safe.
  */
 public final class AnswerChecker {
     private final Engine engine;

@@ -80,34 +80,21 @@ public final class Judge {
             return done(t0, Judgement.Kind.DIFFERENT, 1, Double.NaN, Optional.of(overlap.get().counterexample()), Judgement.Tier.NUMERIC,
                     evidence, overlap.get().counterexample().note());
         }
-        ExactTier.Result ex;
-        try {
-            ex = exact.run(answer, reference, range);
-        } catch (RuntimeException e) {
-            if (e instanceof Deadline.Expired x) throw x;
-            ex = new ExactTier.Declined("the exact tier stopped: " + e.getMessage());
-        }
+        ExactTier.Result ex = exactTier(answer, reference, range);
         boolean exactNonzero = false;
         if (ex instanceof ExactTier.Zero z) {
-                evidence.add("exact: " + z.evidence());
-                if (!z.sized() && !prove) {
-                    return done(t0, Judgement.Kind.PROVED_EQUAL, z.evaluations(), 0, Optional.empty(), Judgement.Tier.EXACT, evidence, z.evidence());
-                }
-                if (!z.sized()) {
-                    symbolic(answer, reference, range, evidence);
-                    return done(t0, Judgement.Kind.PROVED_EQUAL, z.evaluations(), 0, Optional.empty(), Judgement.Tier.EXACT, evidence, z.evidence());
-                }
-                if (prove && symbolic(answer, reference, range, evidence)) {
-                    return done(t0, Judgement.Kind.PROVED_EQUAL, z.evaluations(), 0, Optional.empty(), Judgement.Tier.SYMBOLIC, evidence, z.evidence());
-                }
-                return done(t0, Judgement.Kind.EQUAL_BY_SAMPLES, z.evaluations(), 0, Optional.empty(), Judgement.Tier.EXACT, evidence, z.evidence());
+            evidence.add("exact: " + z.evidence());
+            boolean proved = prove && symbolic(answer, reference, range, evidence);
+            if (!z.sized()) return done(t0, Judgement.Kind.PROVED_EQUAL, z.evaluations(), 0, Optional.empty(), Judgement.Tier.EXACT, evidence, z.evidence());
+            if (proved) return done(t0, Judgement.Kind.PROVED_EQUAL, z.evaluations(), 0, Optional.empty(), Judgement.Tier.SYMBOLIC, evidence, z.evidence());
+            return done(t0, Judgement.Kind.EQUAL_BY_SAMPLES, z.evaluations(), 0, Optional.empty(), Judgement.Tier.EXACT, evidence, z.evidence());
         } else if (ex instanceof ExactTier.Counter c) {
-                evidence.add("exact: " + c.evidence());
-                return done(t0, Judgement.Kind.DIFFERENT, 1, Double.NaN, Optional.of(c.counterexample()), Judgement.Tier.EXACT, evidence,
-                        c.counterexample().note());
+            evidence.add("exact: " + c.evidence());
+            return done(t0, Judgement.Kind.DIFFERENT, 1, Double.NaN, Optional.of(c.counterexample()), Judgement.Tier.EXACT, evidence,
+                    c.counterexample().note());
         } else if (ex instanceof ExactTier.Nonzero n) {
-                evidence.add("exact: " + n.evidence());
-                exactNonzero = !space.confined();
+            evidence.add("exact: " + n.evidence());
+            exactNonzero = !space.confined();
         } else if (ex instanceof ExactTier.Declined d) {
             evidence.add("exact: declined (" + d.why() + ")");
         }
@@ -119,29 +106,36 @@ public final class Judge {
             nu = new NumericTier.Unsure("the numeric tier stopped: " + e.getMessage());
         }
         if (nu instanceof NumericTier.Differ d) {
-                evidence.add("numeric: " + d.evidence());
-                return done(t0, Judgement.Kind.DIFFERENT, 1, Double.NaN, Optional.of(d.counterexample()),
-                        d.precise() ? Judgement.Tier.HIGH_PRECISION : Judgement.Tier.NUMERIC, evidence, d.counterexample().note());
+            evidence.add("numeric: " + d.evidence());
+            return done(t0, Judgement.Kind.DIFFERENT, 1, Double.NaN, Optional.of(d.counterexample()),
+                    d.precise() ? Judgement.Tier.HIGH_PRECISION : Judgement.Tier.NUMERIC, evidence, d.counterexample().note());
         }
         if (nu instanceof NumericTier.Agree a) {
-                evidence.add("numeric: " + a.evidence());
-                if (exactNonzero) {
-                    return done(t0, Judgement.Kind.UNDECIDED, a.points(), a.scaledError(), Optional.empty(), Judgement.Tier.NONE, evidence,
-                            "the samples agree, but the difference is not 0 as a rational function and no point showed it exactly");
-                }
-                Judgement.Tier tier = a.precise() ? Judgement.Tier.HIGH_PRECISION : Judgement.Tier.NUMERIC;
-                if (prove && symbolic(answer, reference, range, evidence)) {
-                    return done(t0, Judgement.Kind.PROVED_EQUAL, a.points(), a.scaledError(), Optional.empty(), Judgement.Tier.SYMBOLIC, evidence, a.evidence());
-                }
-                return done(t0, Judgement.Kind.EQUAL_BY_SAMPLES, a.points(), a.scaledError(), Optional.empty(), tier, evidence, a.evidence());
+            evidence.add("numeric: " + a.evidence());
+            if (exactNonzero) {
+                return done(t0, Judgement.Kind.UNDECIDED, a.points(), a.scaledError(), Optional.empty(), Judgement.Tier.NONE, evidence,
+                        "the samples agree, but the difference is not 0 as a rational function and no point showed it exactly");
+            }
+            Judgement.Tier tier = a.precise() ? Judgement.Tier.HIGH_PRECISION : Judgement.Tier.NUMERIC;
+            if (prove && symbolic(answer, reference, range, evidence)) {
+                return done(t0, Judgement.Kind.PROVED_EQUAL, a.points(), a.scaledError(), Optional.empty(), Judgement.Tier.SYMBOLIC, evidence, a.evidence());
+            }
+            return done(t0, Judgement.Kind.EQUAL_BY_SAMPLES, a.points(), a.scaledError(), Optional.empty(), tier, evidence, a.evidence());
         }
         NumericTier.Unsure u = (NumericTier.Unsure) nu;
-        {
-                evidence.add("numeric: undecided (" + u.why() + ")");
-                if (!exactNonzero && symbolic(answer, reference, range, evidence)) {
-                    return done(t0, Judgement.Kind.PROVED_EQUAL, 0, 0, Optional.empty(), Judgement.Tier.SYMBOLIC, evidence, "proved by the CAS");
-                }
-                return done(t0, Judgement.Kind.UNDECIDED, 0, Double.NaN, Optional.empty(), Judgement.Tier.NONE, evidence, u.why());
+        evidence.add("numeric: undecided (" + u.why() + ")");
+        if (!exactNonzero && symbolic(answer, reference, range, evidence)) {
+            return done(t0, Judgement.Kind.PROVED_EQUAL, 0, 0, Optional.empty(), Judgement.Tier.SYMBOLIC, evidence, "proved by the CAS");
+        }
+        return done(t0, Judgement.Kind.UNDECIDED, 0, Double.NaN, Optional.empty(), Judgement.Tier.NONE, evidence, u.why());
+    }
+
+    private ExactTier.Result exactTier(Expr answer, Expr reference, Optional<IndexRange> range) {
+        try {
+            return exact.run(answer, reference, range);
+        } catch (RuntimeException e) {
+            if (e instanceof Deadline.Expired x) throw x;
+            return new ExactTier.Declined("the exact tier stopped: " + e.getMessage());
         }
     }
 
@@ -154,13 +148,7 @@ public final class Judge {
     public Judgement exactly(Expr answer, Expr reference, Optional<IndexRange> range) {
         long t0 = System.nanoTime();
         List<String> evidence = new ArrayList<>();
-        ExactTier.Result ex;
-        try {
-            ex = exact.run(answer, reference, range);
-        } catch (RuntimeException e) {
-            if (e instanceof Deadline.Expired x) throw x;
-            ex = new ExactTier.Declined("the exact tier stopped: " + e.getMessage());
-        }
+        ExactTier.Result ex = exactTier(answer, reference, range);
         if (ex instanceof ExactTier.Zero z) {
             evidence.add("exact: " + z.evidence());
             return done(t0, z.sized() ? Judgement.Kind.EQUAL_BY_SAMPLES : Judgement.Kind.PROVED_EQUAL, z.evaluations(), 0, Optional.empty(),
