@@ -359,6 +359,12 @@ public final class NumericVerifier {
                     return new Disagree(counterexample(s, Optional.ofNullable(k), l, h,
                             "the right side (the claimed value) is undefined where the left side is defined" + where, Map.of()));
                 }
+                if (r.op() == RelOp.EQ && outOfRange(l, h)) {
+                    // both sides overflow, or both underflow to values double precision cannot compare on any
+                    // meaningful scale: the draw proves nothing either way (the judge re-checks such points in
+                    // high precision; this path has no such tier)
+                    return new Skip("both sides under- or overflow double precision at the draw" + where);
+                }
                 if (!Claims.holds(r.op(), l, h, tol)) {
                     String note = r.op() == RelOp.EQ
                             ? "the sides differ" + where + " (scaled error " + NumericVerdict.num(Claims.compare(l, h).maxScaled()) + ")"
@@ -373,6 +379,17 @@ public final class NumericVerifier {
             }
         }
         return new Agree(abs, rel);
+    }
+
+    /** Some entry where both sides are infinite, or both nonzero and below 1e-250 in magnitude. */
+    private static boolean outOfRange(Value l, Value h) {
+        int n = Math.max(l.size(), h.size());
+        double[] a = Claims.entries(l, n), b = Claims.entries(h, n);
+        for (int i = 0; i < n; i++) {
+            if (Double.isInfinite(a[i]) && Double.isInfinite(b[i])) return true;
+            if (a[i] != 0 && b[i] != 0 && Math.abs(a[i]) < 1e-250 && Math.abs(b[i]) < 1e-250) return true;
+        }
+        return false;
     }
 
     private static boolean hasNaN(Value v) {
