@@ -27,7 +27,7 @@ header
 item
     : 'dim' dimDecl (',' dimDecl)*                                        # DimItem
     | 'given' names ':' 'function' latexNames?                            # FunctionItem
-    | 'given' names ':' shape domain? latexNames? whereClause?            # GivenItem
+    | 'given' names ':' shape matrixProperties? domain? latexNames? whereClause?  # GivenItem
     // A given defined by an expression, e.g. the upstream gradient `given g = grad(L, y)`.
     | 'given' ID '=' expr latexNames?                                     # DefinedGivenItem
     | 'random' names ':' shape domain? distribution latexNames?           # RandomItem
@@ -56,6 +56,10 @@ shape
     | 'vector' '[' expr ']'                   # VectorShape
     | 'matrix' '[' expr ',' expr ']'          # MatrixShape
     ;
+
+// Properties of a given matrix, as words: `symmetric positive definite`, `full column rank`.
+// They are plain names here (so `rank` or `full` stay usable as names); the builder reads the phrases.
+matrixProperties : ID+ ;
 
 // An interval the symbol lives in: `in (0, 1)`, `in [0, inf)`.
 domain : 'in' lo=('(' | '[') expr ',' expr hi=(')' | ']') ;
