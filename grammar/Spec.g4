@@ -7,6 +7,7 @@
  *   postfix   x'  x_i  x_{i+2}  ||x||_1
  *   power     a^b              (right-associative)
  *   unary     -a  +a
+ *   entrywise a.*b  a./b       (left-associative)
  *   product   a*b  a/b         (left-associative)
  *   sum       a+b  a-b         (left-associative)
  * Comparisons are not expressions: they appear only in `condition`, so '<' and '>'
@@ -89,6 +90,8 @@ expr
     | expr '_' subscript                          # Subscripted
     | <assoc = right> expr '^' expr               # Power
     | op = ('-' | '+') expr                       # Unary
+    // Entrywise product and quotient of vectors: x .* y, x ./ y (tighter than * and /).
+    | expr op = ('.*' | './') expr                # Entrywise
     | expr op = ('*' | '/') expr                  # MulDiv
     | expr op = ('+' | '-') expr                  # AddSub
     | atom                                        # AtomExpr
