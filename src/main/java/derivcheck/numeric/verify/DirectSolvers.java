@@ -18,6 +18,8 @@ import org.apache.commons.math3.linear.SingularValueDecomposition;
  * inside an augmented Lagrangian) would be slow at realistic sizes. Each is a numeric method of
  * its own, independent of any derivation and of the theorem a derivation cites:
  * <ul>
+ *   <li>a vector unknown on the open simplex (sum(x) = c next to x > 0 or a domain (0, …)): the
+ *       change of variables x = c·softmax(z) with z free (see {@link OriginalProblem#solveOnSimplex});</li>
  *   <li>min over A, B of c·||X − A·B||_F² (c > 0): alternating least squares from several seeded
  *       random starts, B ← A⁺X, A ← XB⁺ (pseudo-inverses), until the objective stops falling. Each
  *       half-step is an exact least-squares solve, so the objective never rises; for this problem
@@ -31,6 +33,8 @@ final class DirectSolvers {
     static final int MAX_SWEEPS = 3000;
 
     static Optional<OptimizationResult> solve(Problem p, OriginalProblem op, Model model, Env env, long seed, int starts) {
+        Optional<OptimizationResult> simplex = op.solveOnSimplex(seed, starts);
+        if (simplex.isPresent()) return simplex;
         if (p.objective().isEmpty() || p.objective().get().sense() != Objective.Sense.MINIMIZE) return Optional.empty();
         if (p.unknowns().size() != 2 || !p.constraints().isEmpty()) return Optional.empty();
         SymbolDecl da = p.unknowns().get(0), db = p.unknowns().get(1);
