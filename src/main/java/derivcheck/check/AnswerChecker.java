@@ -47,11 +47,23 @@ public final class AnswerChecker {
     private DeriveContext context;
 
     public AnswerChecker(Engine engine, Problem problem, VerifyOptions options, boolean symbolic) {
+        this(engine, problem, options, symbolic, null);
+    }
+
+    /**
+     * A checker that takes the derivation from {@code shared} (done once for all the checkers of a
+     * prepared problem, on first need) instead of deriving it itself.
+     */
+    public AnswerChecker(Engine engine, Problem problem, VerifyOptions options, boolean symbolic,
+                         java.util.function.Supplier<Derivation> shared) {
         this.engine = engine;
         this.problem = problem;
         this.numeric = NumericVerifier.of(problem, options);
         this.symbolic = symbolic;
+        this.shared = shared;
     }
+
+    private final java.util.function.Supplier<Derivation> shared;
 
     public Problem problem() { return problem; }
 
@@ -59,7 +71,7 @@ public final class AnswerChecker {
         if (derivation == null) {
             context = engine.context(problem);
             try {
-                derivation = engine.derive(problem);
+                derivation = shared != null ? shared.get() : engine.derive(problem);
             } catch (RuntimeException e) {
                 derivation = new Derivation(Derivation.Status.UNDECIDED, "none", List.of(), List.of(), List.of("derivation stopped: " + e));
             }

@@ -30,9 +30,21 @@ public record Problem(
         List<SolveFor> solves,
         List<Claim> shows,
         List<Claim> expects,
-        List<Mistake> mistakes) {
+        List<Mistake> mistakes,
+        List<Points> points) {
+
+    /** A problem without grading points (the points clause is optional and only grading reads it). */
+    public Problem(String name, String title, String source, Optional<String> statement, String file, Pos pos,
+                   List<DimDecl> dims, List<SymbolDecl> givens, List<SymbolDecl> unknowns, List<FunctionDecl> functions,
+                   List<RandomDecl> randoms, List<Relation> assumptions, List<LetDef> lets, Optional<Objective> objective,
+                   List<Constraint> constraints, List<Expr> targets, List<SuchThat> conditions, List<SolveFor> solves,
+                   List<Claim> shows, List<Claim> expects, List<Mistake> mistakes) {
+        this(name, title, source, statement, file, pos, dims, givens, unknowns, functions, randoms, assumptions, lets,
+                objective, constraints, targets, conditions, solves, shows, expects, mistakes, List.of());
+    }
 
     public Problem {
+        points = List.copyOf(points);
         dims = List.copyOf(dims);
         givens = List.copyOf(givens);
         unknowns = List.copyOf(unknowns);
