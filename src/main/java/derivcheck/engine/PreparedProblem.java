@@ -6,6 +6,9 @@ import derivcheck.derive.Derivation;
 import derivcheck.derive.Engine;
 import derivcheck.expr.Expr;
 import derivcheck.expr.Index;
+import derivcheck.expr.Pos;
+import derivcheck.expr.Relation;
+import derivcheck.model.Claim;
 import derivcheck.latex.Answer;
 import derivcheck.latex.AnswerReader;
 import derivcheck.limits.Deadline;
@@ -41,6 +44,12 @@ public final class PreparedProblem {
     private final Engine engine;
     private final EngineOptions options;
     private final Map<String, CompletableFuture<AnswerReport>> verdicts = new ConcurrentHashMap<>();
+    /** Texts read before: the answers they hold (empty when the text does not read against this spec), and where that text was. */
+    private final Map<String, Reading> readings = new ConcurrentHashMap<>();
+    /** Bound of the table of readings (texts longer than this are not kept). */
+    private static final int MAX_READINGS = 200_000, MAX_KEPT_TEXT = 4_000;
+
+    private record Reading(Optional<List<Answer>> answers, Pos origin) {}
     private Derivation derivation;
 
     private PreparedProblem(SourceText spec, Problem problem, Engine engine, EngineOptions options) {
@@ -94,16 +103,47 @@ public final class PreparedProblem {
 
         public PreparedProblem problem() { return prepared; }
 
-        /** Reads one display (or --answer text) against this spec, each answer in a fresh scope. */
-        public ParseResult<List<Answer>> read(String text, derivcheck.expr.Pos origin, SourceText source) {
+        /**
+         * Reads one display (or --answer text) against this spec, each answer in a fresh scope. Reading
+         * depends only on the spec and the text, so a text read before is not parsed again: its answers
+         * are moved to this origin. A text that does not read is read again, for its located diagnostics.
+         */
+        public ParseResult<List<Answer>> read(String text, Pos origin, SourceText source) {
+            Reading known = prepared.readings.get(text);
+            if (known != null && known.answers.isPresent()) {
+                List<Answer> moved = new ArrayList<>();
+                for (Answer a : known.answers.get()) moved.add(moved(a, known.origin, origin));
+                return new ParseResult<>(Optional.of(moved), List.of(), source);
+            }
+            ParseResult<List<Answer>> r = reader.read(text, origin, source);
+            if (text.length() <= MAX_KEPT_TEXT && prepared.readings.size() < MAX_READINGS) {
+                prepared.readings.putIfAbsent(text, new Reading(r.value(), origin));
+            }
+            return r;
+        }
+
+        /** Reads without looking up or recording the text (for measuring the reading itself). */
+        public ParseResult<List<Answer>> readWithoutReuse(String text, Pos origin, SourceText source) {
             return reader.read(text, origin, source);
+        }
+
+        /** Would this text fail to read against this spec (as far as is known without reading it)? */
+        public boolean knownUnreadable(String text) {
+            Reading known = prepared.readings.get(text);
+            return known != null && known.answers.isEmpty();
         }
 
         /**
          * Checks one answer under a deadline of its own. An answer identical (as read) to one checked
          * before against this spec gets that verdict again, with its own position and lines.
          */
-        public Checked check(Answer a) {
+        public Checked check(Answer a) { return check(a, true); }
+
+        /** Checks one answer without looking up or recording its verdict (for measuring the check itself). */
+        public Checked checkWithoutReuse(Answer a) { return check(a, false); }
+
+        private Checked check(Answer a, boolean reuse) {
+            if (!reuse) return fresh(a, null, new CompletableFuture<>(), "");
             String key = a.readAs();
             CompletableFuture<AnswerReport> mine = new CompletableFuture<>();
             CompletableFuture<AnswerReport> known = prepared.verdicts.putIfAbsent(key, mine);
@@ -112,6 +152,10 @@ public final class PreparedProblem {
                 if (r != null) return Checked.of(relocated(r, a), prepared, true);
                 // the earlier check of this answer ran out of time: try again, on this answer's own budget
             }
+            return fresh(a, known, mine, key);
+        }
+
+        private Checked fresh(Answer a, CompletableFuture<AnswerReport> known, CompletableFuture<AnswerReport> mine, String key) {
             Deadline d = Deadline.within(prepared.options.timeLimit());
             AnswerReport r;
             try (Deadline.Scope s = d.enter()) {
@@ -137,6 +181,18 @@ public final class PreparedProblem {
             }
             return Checked.of(r, prepared, false);
         }
+    }
+
+    /** An answer read at {@code from}, as if read at {@code to} (same text): its position and lines moved. */
+    private static Answer moved(Answer a, Pos from, Pos to) {
+        if (from.equals(to)) return a;
+        int shift = to.line() - from.line();
+        List<Integer> lines = new ArrayList<>();
+        for (int l : a.sideLines()) lines.add(l + shift);
+        List<Relation> rels = new ArrayList<>();
+        for (Relation r : a.claim().relations()) rels.add(new Relation(r.op(), r.lhs(), r.rhs(), to));
+        Claim c = new Claim(rels, a.claim().range(), a.claim().text(), to);
+        return new Answer(a.input(), to, c, lines, a.readAs(), a.latex());
     }
 
     /** A verdict of an identical answer, given this answer's text, position and step lines. */

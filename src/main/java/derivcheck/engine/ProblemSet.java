@@ -44,11 +44,14 @@ public final class ProblemSet {
         PreparedProblem.Worker which = null;
         Deadline d = Deadline.within(problems.get(0).options().timeLimit());
         try (Deadline.Scope s = d.enter()) {
+            // a text goes to the first spec it reads in; specs it is known not to read in are skipped,
+            // and when it reads in none, the diagnostics are always the first spec's (whatever was cached)
             for (PreparedProblem.Worker w : mine) {
+                if (w.knownUnreadable(text)) continue;
                 ParseResult<List<Answer>> r = w.read(text, origin, source);
                 if (r.ok()) { read = r; which = w; break; }
-                if (read == null) read = r;
             }
+            if (which == null) read = mine.get(0).read(text, origin, source);
         } catch (Deadline.Expired e) {
             return List.of(Checked.timeout(origin, Optional.empty(), Optional.empty(), "reading: " + e.getMessage()));
         } catch (RuntimeException | StackOverflowError e) {

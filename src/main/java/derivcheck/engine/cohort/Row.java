@@ -32,8 +32,6 @@ public record Row(String student, String file, int line, Optional<PreparedProble
                 if (m.feedback().equals(r.get().diagnosis().get())) feedback = m.feedback();
             }
             if (!feedback.isEmpty()) diagnosis = "one of the mistakes the spec anticipates";
-            {
-            }
         }
         Optional<Expr> graded = c.problem().flatMap(p -> c.answer().flatMap(p::gradedTarget));
         Optional<Double> score = graded.map(t -> c.status() == Checked.Status.CORRECT ? c.problem().get().gradedTargets().get(t) : 0.0);
