@@ -36,7 +36,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "bench",
+@Command(name = "bench", mixinStandardHelpOptions = true,
         description = {
             "Measure how fast answers are checked and cohorts graded, on this machine.",
             "",

@@ -26,7 +26,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "check",
+@Command(name = "check", mixinStandardHelpOptions = true,
         description = {
             "Check hand-written answers (LaTeX or ASCII) against a problem.",
             "",

@@ -32,7 +32,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "grade",
+@Command(name = "grade", mixinStandardHelpOptions = true,
         description = {
             "Grade a folder of submissions against one or more problems.",
             "",

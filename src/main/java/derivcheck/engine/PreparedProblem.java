@@ -159,6 +159,7 @@ public final class PreparedProblem {
             Deadline d = Deadline.within(prepared.options.timeLimit());
             AnswerReport r;
             try (Deadline.Scope s = d.enter()) {
+                d.check();
                 r = checker.check(a);
             } catch (Deadline.Expired e) {
                 r = null;
@@ -185,7 +186,8 @@ public final class PreparedProblem {
 
     /** An answer read at {@code from}, as if read at {@code to} (same text): its position and lines moved. */
     private static Answer moved(Answer a, Pos from, Pos to) {
-        if (from.equals(to)) return a;
+        // Pos.equals ignores places (so that expressions compare structurally): compare them here
+        if (from.line() == to.line() && from.col() == to.col() && from.file().equals(to.file())) return a;
         int shift = to.line() - from.line();
         List<Integer> lines = new ArrayList<>();
         for (int l : a.sideLines()) lines.add(l + shift);

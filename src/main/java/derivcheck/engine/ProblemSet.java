@@ -52,6 +52,7 @@ public final class ProblemSet {
                 if (r.ok()) { read = r; which = w; break; }
             }
             if (which == null) read = mine.get(0).read(text, origin, source);
+            d.check();
         } catch (Deadline.Expired e) {
             return List.of(Checked.timeout(origin, Optional.empty(), Optional.empty(), "reading: " + e.getMessage()));
         } catch (RuntimeException | StackOverflowError e) {

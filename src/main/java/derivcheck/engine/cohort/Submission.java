@@ -49,7 +49,7 @@ public record Submission(String student, List<Path> files) {
 
     static boolean answerFile(Path p) {
         String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return EXTENSIONS.stream().anyMatch(n::endsWith) && n.length() > 4;
+        return EXTENSIONS.stream().anyMatch(x -> n.endsWith(x) && n.length() > x.length());
     }
 
     private static boolean hidden(Path rel) {

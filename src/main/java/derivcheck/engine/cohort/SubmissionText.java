@@ -4,7 +4,6 @@ import derivcheck.expr.Pos;
 import derivcheck.latex.Displays;
 import derivcheck.limits.InputLimits;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -37,15 +36,17 @@ public final class SubmissionText {
     public static Read read(Path file, String shownName) {
         Pos start = new Pos(shownName, 1, 1);
         byte[] bytes;
-        try {
-            long size = Files.size(file);
+        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(file)) {
+            long size = ch.size();
             if (size > InputLimits.MAX_FILE_BYTES) {
                 return failed(start, "the file is " + size + " bytes, more than the limit of " + InputLimits.MAX_FILE_BYTES + " bytes");
             }
-            try (InputStream in = Files.newInputStream(file)) {
-                bytes = in.readNBytes((int) InputLimits.MAX_FILE_BYTES + 1);
+            ByteBuffer buf = ByteBuffer.allocate((int) size + 1);
+            while (ch.read(buf) > 0 && buf.position() <= InputLimits.MAX_FILE_BYTES) { /* read on */ }
+            if (buf.position() > InputLimits.MAX_FILE_BYTES) {
+                return failed(start, "the file grew past the limit of " + InputLimits.MAX_FILE_BYTES + " bytes while being read");
             }
-            if (bytes.length > InputLimits.MAX_FILE_BYTES) return failed(start, "the file grew past the limit of " + InputLimits.MAX_FILE_BYTES + " bytes while being read");
+            bytes = java.util.Arrays.copyOf(buf.array(), buf.position());
         } catch (IOException e) {
             return failed(start, "cannot read the file: " + e.getMessage());
         }
