@@ -256,7 +256,7 @@ final class BenchCommand implements Callable<Integer> {
                 .append(g.path("students").asInt()).append(" students, ").append(g.path("distinct_answers").asInt()).append(" distinct; ")
                 .append(g.path("agree_with_key").asInt()).append(" graded as the key says, ").append(g.path("contradict_key").asInt())
                 .append(" contradicting it, ").append(g.path("undecided").asInt()).append(" undecided\n\n");
-        String fmt = "%-44s %10s %12s %12s  %s%n";
+        String fmt = "%-52s %10s %10s %10s  %s%n";
         b.append(String.format(Locale.ROOT, fmt, "figure", "target", "last", "now", ""));
         row(b, fmt, "warm check, median (ms)", "<= " + WARM_MEDIAN_MS, now, before, "warm", "median_ms", WARM_MEDIAN_MS, true);
         row(b, fmt, "warm check, p99 (ms)", "<= " + WARM_P99_MS, now, before, "warm", "p99_ms", WARM_P99_MS, true);

@@ -80,6 +80,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         int bad = 0, incorrect = 0;
         List<AnswerReport> reports = new ArrayList<>();
+        List<Checked> timeouts = new ArrayList<>();
         try (Cas cas = new Cas(options.timeLimit())) {
             Engine engine = Engine.standard(cas);
             List<PreparedProblem> prepared = new ArrayList<>();
@@ -97,8 +98,10 @@ final class CheckCommand implements Callable<Integer> {
                         bad++;
                         out.errorRaw(c.message());
                     } else if (c.report().isEmpty()) {
-                        bad++;
-                        out.error(c.pos().file() + ":" + c.pos().line() + ": " + c.status().word() + ": " + c.message());
+                        // out of time: no verdict, which is not bad input (the answer read, or the reading was cut off)
+                        timeouts.add(c);
+                        if (!json) out.println(c.pos().file() + ":" + c.pos().line() + ": " + c.answer().map(Answer::input).orElse(in.text.replace("\n", " "))
+                                + "\n  verdict:   timeout (" + c.message() + ")");
                     } else {
                         AnswerReport rep = c.report().get();
                         reports.add(rep);
@@ -108,9 +111,25 @@ final class CheckCommand implements Callable<Integer> {
                 }
             }
         }
-        if (json) out.println(ProblemJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json(reports)));
-        else out.println(reports.size() + " answer(s): " + count(reports, AnswerReport.Word.CORRECT) + " correct, "
+        if (json) {
+            ObjectNode root = json(reports);
+            for (Checked c : timeouts) {
+                ObjectNode n = ((ArrayNode) root.get("answers")).addObject();
+                n.put("target", c.target());
+                n.put("line", c.pos().line());
+                n.put("input", c.answer().map(Answer::input).orElse(""));
+                n.put("read_as", c.answer().map(Answer::readAs).orElse(""));
+                n.put("verdict", "timeout");
+                n.put("symbolic", "not finished");
+                n.putNull("numeric");
+                n.put("diagnosis", c.message());
+                n.putNull("counterexample");
+            }
+            out.println(ProblemJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        }
+        else out.println((reports.size() + timeouts.size()) + " answer(s): " + count(reports, AnswerReport.Word.CORRECT) + " correct, "
                 + count(reports, AnswerReport.Word.INCORRECT) + " incorrect, " + count(reports, AnswerReport.Word.UNDECIDED) + " undecided"
+                + (timeouts.isEmpty() ? "" : ", " + timeouts.size() + " out of time")
                 + (bad > 0 ? "; " + bad + " display(s) could not be read" : ""));
         if (bad > 0) return ExitCode.BAD_INPUT;
         return incorrect > 0 ? ExitCode.FAILED : ExitCode.OK;

@@ -117,10 +117,9 @@ final class GradeCommand implements Callable<Integer> {
             }
         }
         EngineOptions options = EngineOptions.of(samples, seed, timeLimit, !noSymbolic);
-        List<Submission> submissions = Submission.scan(folder);
         long t0 = System.nanoTime();
         CohortReport report;
-        int answers;
+        int answers, students;
         try (Cas cas = new Cas(options.timeLimit())) {
             Engine engine = Engine.standard(cas);
             List<PreparedProblem> prepared = new ArrayList<>();
@@ -129,6 +128,13 @@ final class GradeCommand implements Callable<Integer> {
                 if (!r.ok()) { out.errorRaw(r.renderDiagnostics()); return ExitCode.BAD_INPUT; }
                 prepared.add(r.get());
             }
+            // the symbolic tier needs each derivation (and the CAS started): begin them while the folder is listed
+            if (!noSymbolic) {
+                Thread t = new Thread(() -> prepared.forEach(PreparedProblem::derivation), "derive");
+                t.setDaemon(true);
+                t.start();
+            }
+            List<Submission> submissions = Submission.scan(folder);
             int files = submissions.stream().mapToInt(s -> s.files().size()).sum();
             Grader grader = new Grader(new ProblemSet(prepared), n);
             List<FileResult> results;
@@ -136,12 +142,13 @@ final class GradeCommand implements Callable<Integer> {
                 results = grader.grade(folder, submissions, p);
             }
             report = new CohortReport(prepared, submissions, results);
+            students = submissions.size();
             answers = report.rows().size();
             int distinct = prepared.stream().mapToInt(PreparedProblem::distinctAnswers).sum();
             double secs = (System.nanoTime() - t0) / 1e9;
             out.println(report.summary());
             out.error(String.format(java.util.Locale.ROOT, "graded %d answer(s) of %d student(s) in %.2f s (%.0f answers/s, %d job(s)); %d distinct answer(s) checked",
-                    answers, submissions.size(), secs, answers / Math.max(secs, 1e-9), n, distinct));
+                    answers, students, secs, answers / Math.max(secs, 1e-9), n, distinct));
         }
         ObjectWriter pretty = ProblemJson.MAPPER.writerWithDefaultPrettyPrinter();
         if (csv != null) ReportFiles.write(csv, report::writeCsv);

@@ -42,4 +42,13 @@ class CheckCommandTest {
         assertTrue(r.err().contains("<answer>:1:9: unknown name 'eta'"), r.err());
         assertTrue(r.err().contains("^"), r.err());
     }
+
+    @Test void anAnswerOutOfTimeSaysSoAndIsNotBadInput() {
+        ParseCommandTest.Run r = ParseCommandTest.run("check", SPEC, "--no-symbolic", "--time-limit", "0.000000001",
+                "--answer", "theta = (theta_t - eps*g)/(1 + eps*lambda)");
+        assertEquals(ExitCode.OK, r.code(), r.err());
+        assertTrue(r.out().contains("<answer>:1: theta = (theta_t - eps*g)/(1 + eps*lambda)\n  verdict:   timeout ("), r.out());
+        assertTrue(r.out().contains("time limit of"), r.out());
+        assertTrue(r.out().contains("1 out of time"), r.out());
+    }
 }

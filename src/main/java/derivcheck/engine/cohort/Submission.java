@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,15 +31,16 @@ public record Submission(String student, List<Path> files) {
         }
         for (Path e : entries) {
             String name = e.getFileName().toString();
-            if (name.startsWith(".") || Files.isSymbolicLink(e)) continue;
-            if (Files.isDirectory(e, LinkOption.NOFOLLOW_LINKS)) {
+            if (name.startsWith(".")) continue;
+            BasicFileAttributes a = Files.readAttributes(e, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (a.isDirectory()) {
                 List<Path> files = new ArrayList<>();
                 try (Stream<Path> s = Files.walk(e)) {
-                    s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && answerFile(p)
-                            && !hidden(e.relativize(p))).sorted().forEach(files::add);
+                    s.filter(p -> answerFile(p) && !hidden(e.relativize(p)) && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                            .sorted().forEach(files::add);
                 }
                 byStudent.computeIfAbsent(name, k -> new ArrayList<>()).addAll(files);
-            } else if (Files.isRegularFile(e, LinkOption.NOFOLLOW_LINKS) && answerFile(e)) {
+            } else if (a.isRegularFile() && answerFile(e)) {
                 byStudent.computeIfAbsent(name.substring(0, name.lastIndexOf('.')), k -> new ArrayList<>()).add(e);
             }
         }
