@@ -96,4 +96,24 @@ class GradeCommandTest {
         assertEquals(ExitCode.BAD_INPUT, r.code());
         assertTrue(r.err().contains("not a spec"), r.err());
     }
+
+    @Test void scoresComeFromThePointsOfTheSpecsFinds() throws Exception {
+        Path spec = tmp.resolve("p.prob");
+        String text = Files.readString(Path.of(SPEC));
+        String withPoints = text.replace("find theta : vector[n]         latex \"\\theta^{t+1}\"",
+                "find theta : vector[n]         latex \"\\theta^{t+1}\" points 2.5");
+        assertTrue(!withPoints.equals(text), "the find line of the spec changed; update this test");
+        Files.writeString(spec, withPoints);
+        Path subs = submissions(), gs = tmp.resolve("gs"), csv = tmp.resolve("g.csv");
+        ParseCommandTest.Run r = ParseCommandTest.run("grade", spec.toString(), subs.toString(), "--no-symbolic",
+                "--gradescope", gs.toString(), "--csv", csv.toString());
+        assertEquals(ExitCode.OK, r.code(), r.err());
+        JsonNode ann = new ObjectMapper().readTree(gs.resolve("ann/results.json").toFile());
+        assertEquals(2.5, ann.get("score").asDouble(), ann.toString());
+        assertEquals(2.5, ann.get("tests").get(0).get("max_score").asDouble());
+        assertTrue(Files.readAllLines(csv).contains("ann,ann.tex,1,prox_weight_decay,theta,correct,,,,2.5"));
+        JsonNode cy = new ObjectMapper().readTree(gs.resolve("cy/results.json").toFile());
+        assertEquals(0.0, cy.get("score").asDouble());
+        assertTrue(cy.get("output").asText().startsWith("Not read:\ncy.txt:1: unreadable"), cy.toString());
+    }
 }

@@ -68,4 +68,30 @@ class PreparedProblemTest {
         Checked c = new ProblemSet(List.of(tight)).check(RIGHT, new Pos("a.tex", 1, 1), new SourceText("a.tex", RIGHT)).get(0);
         assertEquals(Checked.Status.TIMEOUT, c.status(), c.toString());
     }
+
+    @Test void aReusedVerdictIsTheVerdictAFreshCheckGives(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        PreparedProblem p = Prepared.of(Prepared.PROX, false);
+        new derivcheck.engine.cohort.CohortGenerator(List.of(p.problem())).write(dir, 40, 11, false);
+        PreparedProblem.Worker reusing = p.worker(), fresh = Prepared.of(Prepared.PROX, false).worker();
+        int compared = 0;
+        for (var s : derivcheck.engine.cohort.Submission.scan(dir)) {
+            for (var f : s.files()) {
+                var read = derivcheck.engine.cohort.SubmissionText.read(f, f.getFileName().toString());
+                SourceText src = new SourceText(f.toString(), read.text());
+                for (var u : read.units()) {
+                    var a = reusing.read(u.text(), u.pos(), src).get();
+                    var b = fresh.readWithoutReuse(u.text(), u.pos(), src).get();
+                    for (int k = 0; k < a.size(); k++) {
+                        Checked x = reusing.check(a.get(k)), y = fresh.checkWithoutReuse(b.get(k));
+                        assertEquals(y.status(), x.status(), u.text());
+                        assertEquals(y.report().get().diagnosis(), x.report().get().diagnosis(), u.text());
+                        assertEquals(y.pos().toString(), x.pos().toString());
+                        compared++;
+                    }
+                }
+            }
+        }
+        assertTrue(compared >= 40, "compared " + compared);
+        assertTrue(p.distinctAnswers() < compared, "some verdicts were reused");
+    }
 }
