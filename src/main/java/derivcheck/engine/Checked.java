@@ -34,7 +34,7 @@ public record Checked(Status status, Pos pos, Optional<PreparedProblem> problem,
         return new Checked(Status.UNREADABLE, pos, Optional.empty(), Optional.empty(), Optional.empty(), message, false);
     }
 
-    static Checked timeout(Pos pos, Optional<PreparedProblem> p, Optional<Answer> a, String message) {
+    public static Checked timeout(Pos pos, Optional<PreparedProblem> p, Optional<Answer> a, String message) {
         return new Checked(Status.TIMEOUT, pos, p, a, Optional.empty(), message, false);
     }
 

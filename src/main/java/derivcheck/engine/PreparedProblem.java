@@ -148,7 +148,7 @@ public final class PreparedProblem {
             CompletableFuture<AnswerReport> mine = new CompletableFuture<>();
             CompletableFuture<AnswerReport> known = prepared.verdicts.putIfAbsent(key, mine);
             if (known != null) {
-                AnswerReport r = known.join();
+                AnswerReport r = prepared.waitFor(known);
                 if (r != null) return Checked.of(relocated(r, a), prepared, true);
                 // the earlier check of this answer ran out of time: try again, on this answer's own budget
             }
@@ -181,6 +181,21 @@ public final class PreparedProblem {
                         "time limit of " + Deadline.seconds(prepared.options.timeLimit()) + " hit");
             }
             return Checked.of(r, prepared, false);
+        }
+    }
+
+    /**
+     * The verdict another worker is computing, or null when it ran out of time, failed, or takes
+     * longer than two time limits (then this worker checks the answer itself).
+     */
+    private AnswerReport waitFor(CompletableFuture<AnswerReport> f) {
+        try {
+            return f.get(options.timeLimit().multipliedBy(2).toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
         }
     }
 

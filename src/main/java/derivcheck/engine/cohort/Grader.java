@@ -12,8 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 
@@ -25,32 +27,45 @@ import java.util.function.IntConsumer;
  * {@code unreadable} outcome with its located message; the batch always goes on.
  */
 public final class Grader {
-    private final ProblemSet problems;
+    private final Checker problems;
+    private final java.time.Duration timeLimit;
     private final int jobs;
 
+    /** What checks one text (a display) of a file: {@link ProblemSet#check} outside tests. */
+    public interface Checker {
+        List<Checked> check(String text, Pos origin, SourceText source);
+    }
+
     public Grader(ProblemSet problems, int jobs) {
+        this(problems::check, problems.problems().get(0).options().timeLimit(), jobs);
+    }
+
+    public Grader(Checker checker, java.time.Duration timeLimit, int jobs) {
         if (jobs < 1) throw new IllegalArgumentException("jobs must be at least 1");
-        this.problems = problems;
+        this.problems = checker;
+        this.timeLimit = timeLimit;
         this.jobs = jobs;
     }
 
-    /** Grades every file; {@code progress} is told the number of files done so far (from the worker threads). */
+    /**
+     * Grades every file; {@code progress} is told the number of files done so far (from the worker
+     * threads). A file whose grading makes no progress for three time limits and two seconds (a stage
+     * that ignores the deadline) is given up: its answers become one {@code timeout} row, its thread
+     * is interrupted and left behind, and a new thread takes its place, so the batch goes on.
+     */
     public List<FileResult> grade(Path folder, List<Submission> submissions, IntConsumer progress) throws InterruptedException {
         List<Task> tasks = new ArrayList<>();
         for (Submission s : submissions) {
             for (Path f : s.files()) tasks.add(new Task(s.student(), f, folder.relativize(f).toString()));
         }
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
-        if (jobs == 1) {
-            List<FileResult> out = new ArrayList<>();
-            for (Task t : tasks) { out.add(gradeFile(t)); progress.accept(done.incrementAndGet()); }
-            return out;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(jobs, jobs, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "grade");
             t.setDaemon(true);
             return t;
         });
+        long stall = timeLimit.multipliedBy(3).plusSeconds(2).toNanos();
+        int abandoned = 0;
         try {
             List<Future<FileResult>> futures = new ArrayList<>();
             for (Task t : tasks) {
@@ -62,11 +77,28 @@ public final class Grader {
             }
             List<FileResult> out = new ArrayList<>();
             for (int i = 0; i < futures.size(); i++) {
-                try {
-                    out.add(futures.get(i).get());
-                } catch (ExecutionException e) {
-                    Task t = tasks.get(i);
-                    out.add(new FileResult(t.student, t.shown, List.of(unreadable(new Pos(t.shown, 1, 1), "grading stopped: " + e.getCause()))));
+                Task t = tasks.get(i);
+                while (true) {
+                    try {
+                        out.add(futures.get(i).get(200, TimeUnit.MILLISECONDS));
+                        break;
+                    } catch (TimeoutException e) {
+                        long p = t.progress;
+                        if (p != 0 && System.nanoTime() - p > stall) {
+                            futures.get(i).cancel(true);
+                            abandoned++;
+                            pool.setMaximumPoolSize(jobs + abandoned);
+                            pool.setCorePoolSize(jobs + abandoned);
+                            out.add(new FileResult(t.student, t.shown, List.of(Checked.timeout(new Pos(t.shown, t.line, 1), java.util.Optional.empty(),
+                                    java.util.Optional.empty(), "no progress for " + derivcheck.limits.Deadline.seconds(java.time.Duration.ofNanos(stall))
+                                    + " (three time limits and 2 s): grading of this file was given up"))));
+                            progress.accept(done.incrementAndGet());
+                            break;
+                        }
+                    } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+                        out.add(new FileResult(t.student, t.shown, List.of(unreadable(new Pos(t.shown, 1, 1), "grading stopped: " + e.getCause()))));
+                        break;
+                    }
                 }
             }
             return out;
@@ -75,9 +107,23 @@ public final class Grader {
         }
     }
 
-    private record Task(String student, Path file, String shown) {}
+    /** One file to grade; {@code progress} is when its current answer began (0: not started), {@code line} where it is. */
+    private static final class Task {
+        final String student;
+        final Path file;
+        final String shown;
+        volatile long progress;
+        volatile int line = 1;
+
+        Task(String student, Path file, String shown) {
+            this.student = student;
+            this.file = file;
+            this.shown = shown;
+        }
+    }
 
     private FileResult gradeFile(Task t) {
+        t.progress = System.nanoTime();
         try {
             SubmissionText.Read read = SubmissionText.read(t.file, t.shown);
             if (!read.ok()) return new FileResult(t.student, t.shown, List.of(unreadable(read.errorPos(), read.error())));
@@ -89,6 +135,8 @@ public final class Grader {
             List<Checked> out = new ArrayList<>();
             List<SubmissionText.Unit> units = read.units();
             for (int k = 0; k < units.size(); k++) {
+                t.progress = System.nanoTime();
+                t.line = units.get(k).pos().line();
                 if (k == InputLimits.MAX_DISPLAYS) {
                     out.add(unreadable(units.get(k).pos(), "more than " + InputLimits.MAX_DISPLAYS + " answers in one file: the rest is not read"));
                     break;
