@@ -186,11 +186,12 @@ public final class PreparedProblem {
 
     /**
      * The verdict another worker is computing, or null when it ran out of time, failed, or takes
-     * longer than two time limits (then this worker checks the answer itself).
+     * longer than one time limit (then this worker checks the answer itself: reading, waiting and
+     * checking stay within the three time limits after which the grader gives a file up).
      */
     private AnswerReport waitFor(CompletableFuture<AnswerReport> f) {
         try {
-            return f.get(options.timeLimit().multipliedBy(2).toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+            return f.get(options.timeLimit().toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
         } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
             return null;
         } catch (InterruptedException e) {
