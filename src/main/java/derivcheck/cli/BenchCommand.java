@@ -105,7 +105,7 @@ final class BenchCommand implements Callable<Integer> {
             Engine engine = Engine.standard(cas);
             ParseResult<PreparedProblem> pr = PreparedProblem.read(text, engine, options);
             if (!pr.ok()) { out.errorRaw(pr.renderDiagnostics()); return ExitCode.BAD_INPUT; }
-            CohortGenerator gen = new CohortGenerator(List.of(pr.get().problem()));
+            CohortGenerator gen = new CohortGenerator(List.of(pr.get().problem()), List.of(text));
             if (!gen.possible()) { out.error("derivcheck bench: " + spec + " has no expect of the form target = value to vary"); return ExitCode.BAD_INPUT; }
             Path sample = tmp.resolve("sample");
             gen.write(sample, 200, 2, false);

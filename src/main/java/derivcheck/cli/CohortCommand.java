@@ -49,12 +49,15 @@ final class CohortCommand implements Callable<Integer> {
         if (out == null || inputs.isEmpty()) { con.error("derivcheck cohort SPEC.prob... --out DIR"); return ExitCode.BAD_INPUT; }
         if (Files.exists(out) && !force && notEmpty(out)) { con.error(out + ": exists and is not empty; give --force"); return ExitCode.BAD_INPUT; }
         List<Problem> problems = new ArrayList<>();
+        List<SourceText> texts = new ArrayList<>();
         for (Path f : inputs) {
-            ParseResult<Problem> r = SpecReader.read(new SourceText(f.toString(), Files.readString(f, StandardCharsets.UTF_8)));
+            SourceText st = new SourceText(f.toString(), Files.readString(f, StandardCharsets.UTF_8));
+            ParseResult<Problem> r = SpecReader.read(st);
             if (!r.ok()) { con.errorRaw(r.renderDiagnostics()); return ExitCode.BAD_INPUT; }
             problems.add(r.get());
+            texts.add(st);
         }
-        CohortGenerator g = new CohortGenerator(problems);
+        CohortGenerator g = new CohortGenerator(problems, texts);
         if (!g.possible()) { con.error("derivcheck cohort: no expect of the form target = value (and a mistake or a slip of it) to vary"); return ExitCode.BAD_INPUT; }
         var key = g.write(out, students, seed, plant);
         Path keyFile = keyFile(out);

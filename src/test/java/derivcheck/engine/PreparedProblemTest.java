@@ -71,7 +71,7 @@ class PreparedProblemTest {
 
     @Test void aReusedVerdictIsTheVerdictAFreshCheckGives(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         PreparedProblem p = Prepared.of(Prepared.PROX, false);
-        new derivcheck.engine.cohort.CohortGenerator(List.of(p.problem())).write(dir, 40, 11, false);
+        new derivcheck.engine.cohort.CohortGenerator(List.of(p.problem()), List.of(p.spec())).write(dir, 40, 11, false);
         PreparedProblem.Worker reusing = p.worker(), fresh = Prepared.of(Prepared.PROX, false).worker();
         int compared = 0;
         for (var s : derivcheck.engine.cohort.Submission.scan(dir)) {

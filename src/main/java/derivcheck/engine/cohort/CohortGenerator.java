@@ -39,23 +39,39 @@ public final class CohortGenerator {
     private final List<Choice> wrong = new ArrayList<>();
 
     /** The answers the problems allow (expects of the form target = value without an index range); may be none. */
-    public CohortGenerator(List<Problem> problems) {
-        for (Problem p : problems) {
+    public CohortGenerator(List<Problem> problems, List<derivcheck.source.SourceText> specs) {
+        for (int i = 0; i < problems.size(); i++) {
+            Problem p = problems.get(i);
             LatexPrinter latex = LatexPrinter.of(p);
+            derivcheck.latex.AnswerReader reader = new derivcheck.latex.AnswerReader(p, specs.get(i));
+            List<Choice> mine = new ArrayList<>();
             for (Claim e : p.expects()) {
                 if (e.relations().size() != 1 || e.range().isPresent()) continue;
                 Relation r = e.relations().get(0);
                 if (r.op() != RelOp.EQ || !isTarget(p, r.lhs())) continue;
                 String lhsL = latex.print(r.lhs()), lhsA = TextPrinter.print(r.lhs()), t = TextPrinter.print(r.lhs());
-                Variants.rewrites(r.rhs()).forEach((k, v) -> right.add(new Choice(p.name(), t, lhsL, lhsA, latex.print(v), TextPrinter.print(v), true, k)));
+                Variants.rewrites(r.rhs()).forEach((k, v) -> mine.add(new Choice(p.name(), t, lhsL, lhsA, latex.print(v), TextPrinter.print(v), true, k)));
                 for (Mistake m : p.mistakes()) {
                     Relation mr = m.claim().relations().get(0);
                     if (m.claim().relations().size() == 1 && m.claim().range().isEmpty() && mr.op() == RelOp.EQ && mr.lhs().equals(r.lhs())) {
-                        wrong.add(new Choice(p.name(), t, lhsL, lhsA, latex.print(mr.rhs()), TextPrinter.print(mr.rhs()), false, "spec-mistake"));
+                        mine.add(new Choice(p.name(), t, lhsL, lhsA, latex.print(mr.rhs()), TextPrinter.print(mr.rhs()), false, "spec-mistake"));
                     }
                 }
-                Variants.slips(r.rhs()).forEach((k, v) -> wrong.add(new Choice(p.name(), t, lhsL, lhsA, latex.print(v), TextPrinter.print(v), false, k)));
+                Variants.slips(r.rhs()).forEach((k, v) -> mine.add(new Choice(p.name(), t, lhsL, lhsA, latex.print(v), TextPrinter.print(v), false, k)));
             }
+            // only answers whose LaTeX and ASCII forms read back (a printer's form the reader does not take is left out;
+            // reading decides nothing about right or wrong, which comes from the construction above)
+            for (Choice c : mine) {
+                if (reads(reader, c.lhsLatex + " = " + c.latex) && reads(reader, c.lhsAscii + " = " + c.ascii)) (c.right ? right : wrong).add(c);
+            }
+        }
+    }
+
+    private static boolean reads(derivcheck.latex.AnswerReader r, String text) {
+        try {
+            return r.read(text, new derivcheck.expr.Pos("<generated>", 1, 1), new derivcheck.source.SourceText("<generated>", text)).ok();
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 

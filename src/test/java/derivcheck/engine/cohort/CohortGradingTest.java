@@ -24,7 +24,8 @@ class CohortGradingTest {
 
     @BeforeAll static void write() throws Exception {
         cohort = tmp.resolve("cohort");
-        key = new CohortGenerator(List.of(Prepared.of(Prepared.PROX, false).problem())).write(cohort, 120, 3, true);
+        var prox = Prepared.of(Prepared.PROX, false);
+        key = new CohortGenerator(List.of(prox.problem()), List.of(prox.spec())).write(cohort, 120, 3, true);
         // one student names a loss of their own: it must not be known while anyone else is read
         Files.writeString(cohort.resolve("aaa_loss.txt"), "grad(L2, theta) = g\n");
         Files.writeString(cohort.resolve("zzz_loss.txt"), "theta = L2*g\n");
