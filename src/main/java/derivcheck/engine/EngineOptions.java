@@ -9,8 +9,13 @@ import java.time.Duration;
  * @param verify    the numeric sampling (samples, seed)
  * @param symbolic  whether the symbolic tier runs (after the numeric tier)
  * @param timeLimit the wall-clock budget of one answer: reading and every tier together
+ * @param prove     also run the symbolic tier on answers the cheaper tiers found correct (check --prove)
  */
-public record EngineOptions(VerifyOptions verify, boolean symbolic, Duration timeLimit) {
+public record EngineOptions(VerifyOptions verify, boolean symbolic, Duration timeLimit, boolean prove) {
+    public EngineOptions(VerifyOptions verify, boolean symbolic, Duration timeLimit) { this(verify, symbolic, timeLimit, false); }
+
+    public EngineOptions withProve(boolean p) { return new EngineOptions(verify, symbolic, timeLimit, p); }
+
     public EngineOptions {
         if (timeLimit.isNegative() || timeLimit.isZero()) throw new IllegalArgumentException("the time limit must be positive");
     }

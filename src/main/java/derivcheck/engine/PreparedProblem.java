@@ -98,7 +98,7 @@ public final class PreparedProblem {
         private Worker(PreparedProblem p) {
             this.prepared = p;
             this.reader = new AnswerReader(p.problem, p.spec);
-            this.checker = new AnswerChecker(p.engine, p.problem, p.options.verify(), p.options.symbolic(), p::derivation);
+            this.checker = new AnswerChecker(p.engine, p.problem, p.options.verify(), p.options.symbolic(), p.options.prove(), p::derivation);
         }
 
         public PreparedProblem problem() { return prepared; }
@@ -221,7 +221,7 @@ public final class PreparedProblem {
             int line = k + 1 < a.sideLines().size() ? a.sideLines().get(k + 1) : a.pos().line();
             steps.add(new AnswerReport.Step(line, s.from(), s.to(), s.verdict(), s.numeric()));
         }
-        return new AnswerReport(a, r.target(), r.verdict(), r.symbolic(), r.numeric(), r.diagnosis(), steps);
+        return new AnswerReport(a, r.target(), r.verdict(), r.symbolic(), r.numeric(), r.diagnosis(), steps, r.evidence());
     }
 
     // ---- grading points ---------------------------------------------------------------------

@@ -59,7 +59,12 @@ public final class ProblemSet {
             return List.of(Checked.unreadable(origin, origin.file() + ":" + origin.line() + ":" + origin.col()
                     + ": the answer could not be read (" + e.getClass().getSimpleName() + ")\n"));
         }
-        if (which == null) return List.of(Checked.unreadable(origin, read.renderDiagnostics()));
+        if (which == null) {
+            // an answer that reads but whose shapes do not fit is a wrong answer, not unreadable input
+            Optional<derivcheck.check.AnswerReport> shape = derivcheck.check.ShapeErrors.asIncorrect(text, origin, read);
+            if (shape.isPresent()) return List.of(Checked.of(shape.get(), problems.get(0), false));
+            return List.of(Checked.unreadable(origin, read.renderDiagnostics()));
+        }
         List<Checked> out = new ArrayList<>();
         for (Answer a : read.get()) out.add(which.check(a));
         return out;
