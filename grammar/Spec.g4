@@ -32,11 +32,12 @@ item
     // A given defined by an expression, e.g. the upstream gradient `given g = grad(L, y)`.
     | 'given' ID '=' expr latexNames?                                     # DefinedGivenItem
     | 'random' names ':' shape domain? distribution latexNames?           # RandomItem
-    | 'find' names ':' shape domain? latexNames? whereClause?             # FindVariableItem
+    // `points N` (optional, on every kind of find): what a right answer to it scores when grading.
+    | 'find' names ':' shape domain? latexNames? whereClause? pointsClause? # FindVariableItem
     // `find alpha > 0 such that ||w1|| < ||w0||`, `find sigma such that Var[a] = Var[b]`.
-    | 'find' ID (relOp expr)? 'such' 'that' condition latexNames?         # FindSuchThatItem
+    | 'find' ID (relOp expr)? 'such' 'that' condition latexNames? pointsClause? # FindSuchThatItem
     // Quantities to compute: `find grad(L, a), grad(L, x)`, `find E[y], Var[y]`, `find min`.
-    | 'find' expr (',' expr)*                                             # FindTargetsItem
+    | 'find' expr (',' expr)* pointsClause?                               # FindTargetsItem
     | 'assume' condition (',' condition)*                                 # AssumeItem
     | 'let' lhs=expr '=' rhs=expr forRange? latexNames?                   # LetItem
     | kind=('minimize' | 'maximize') expr                                 # ObjectiveItem
@@ -66,6 +67,8 @@ matrixProperties : ID+ ;
 domain : 'in' lo=('(' | '[') expr ',' expr hi=(')' | ']') ;
 
 latexNames : 'latex' STRING (',' STRING)* ;
+
+pointsClause : 'points' NUMBER ;
 
 whereClause : 'where' condition (',' condition)* ;
 

@@ -58,7 +58,7 @@ public final class AnswerChecker {
         if (derivation == null) {
             context = engine.context(problem);
             try {
-                derivation = engine.derive(problem);
+                derivation = shared != null ? shared.get() : engine.derive(problem);
             } catch (RuntimeException e) {
                 derivation = new Derivation(Derivation.Status.UNDECIDED, "none", List.of(), List.of(), List.of("derivation stopped: " + e));
             }
@@ -72,12 +72,24 @@ public final class AnswerChecker {
 
     /** @param prove also run the symbolic tier on answers the cheaper tiers found correct (a `proved` verdict) */
     public AnswerChecker(Engine engine, Problem problem, VerifyOptions options, boolean symbolic, boolean prove) {
+        this(engine, problem, options, symbolic, prove, null);
+    }
+
+    /**
+     * A checker that takes the derivation from {@code shared} (done once for all the checkers of a
+     * prepared problem, on first need) instead of deriving it itself.
+     */
+    public AnswerChecker(Engine engine, Problem problem, VerifyOptions options, boolean symbolic, boolean prove,
+                         java.util.function.Supplier<Derivation> shared) {
         this.engine = engine;
         this.problem = problem;
         this.numeric = NumericVerifier.of(problem, options);
         this.symbolic = symbolic;
         this.prove = prove && symbolic;
+        this.shared = shared;
     }
+
+    private final java.util.function.Supplier<Derivation> shared;
 
     /**
      * The verdict on one answer and on each step of its chain. Every equality goes to the

@@ -3,24 +3,22 @@ package derivcheck.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import derivcheck.cas.Cas;
-import derivcheck.check.AnswerChecker;
 import derivcheck.check.AnswerReport;
 import derivcheck.derive.Engine;
 import derivcheck.expr.Pos;
 import derivcheck.latex.Answer;
-import derivcheck.latex.AnswerReader;
 import derivcheck.latex.Displays;
-import derivcheck.model.Problem;
+import derivcheck.engine.Checked;
+import derivcheck.engine.EngineOptions;
+import derivcheck.engine.PreparedProblem;
+import derivcheck.engine.ProblemSet;
 import derivcheck.numeric.verify.NumericVerdict;
-import derivcheck.numeric.verify.VerifyOptions;
 import derivcheck.render.ProblemJson;
 import derivcheck.source.ParseResult;
 import derivcheck.source.SourceText;
-import derivcheck.spec.SpecReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -28,7 +26,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "check",
+@Command(name = "check", mixinStandardHelpOptions = true,
         description = {
             "Check hand-written answers (LaTeX or ASCII) against a problem.",
             "",
@@ -58,7 +56,7 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "seed of the numeric sampling (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "5", description = "time limit of each computer-algebra call (default: ${DEFAULT-VALUE})")
+    @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "5", description = "wall-clock limit of each answer, reading and every tier together (default: ${DEFAULT-VALUE})")
     double timeLimit;
 
     @Option(names = "--no-symbolic", description = "numeric tier only")
@@ -75,14 +73,7 @@ final class CheckCommand implements Callable<Integer> {
         for (Path p : inputs) (p.toString().endsWith(".prob") ? specs : docs).add(p);
         if (specs.isEmpty()) { out.error("derivcheck check: give at least one spec (.prob)"); return ExitCode.BAD_INPUT; }
         if (answer == null && docs.isEmpty()) { out.error("derivcheck check: give --answer 'TEXT' or a solution file (.tex, .md)"); return ExitCode.BAD_INPUT; }
-        List<AnswerReader> readers = new ArrayList<>();
-        for (Path f : specs) {
-            if (!Files.isRegularFile(f)) { out.error(f + ": no such file"); return ExitCode.BAD_INPUT; }
-            SourceText st = new SourceText(f.toString(), Files.readString(f, StandardCharsets.UTF_8));
-            ParseResult<Problem> r = SpecReader.read(st);
-            if (!r.ok()) { out.errorRaw(r.renderDiagnostics()); return ExitCode.BAD_INPUT; }
-            readers.add(new AnswerReader(r.get(), st));
-        }
+        EngineOptions options = EngineOptions.of(samples, seed, timeLimit, !noSymbolic).withProve(prove);
         List<Input> items = new ArrayList<>();
         if (answer != null) items.add(new Input(answer, new Pos("<answer>", 1, 1), new SourceText("<answer>", answer)));
         for (Path d : docs) {
@@ -93,45 +84,58 @@ final class CheckCommand implements Callable<Integer> {
         }
         int bad = 0, incorrect = 0;
         List<AnswerReport> reports = new ArrayList<>();
-        VerifyOptions options = VerifyOptions.defaults().withSamples(samples).withSeed(seed);
-        try (Cas cas = new Cas(Duration.ofMillis((long) (timeLimit * 1000)))) {
+        List<Checked> timeouts = new ArrayList<>();
+        try (Cas cas = new Cas(options.timeLimit())) {
             Engine engine = Engine.standard(cas);
-            List<AnswerChecker> checkers = new ArrayList<>();
-            for (AnswerReader r : readers) checkers.add(new AnswerChecker(engine, r.problem(), options, !noSymbolic, prove));
+            List<PreparedProblem> prepared = new ArrayList<>();
+            for (Path f : specs) {
+                if (!Files.isRegularFile(f)) { out.error(f + ": no such file"); return ExitCode.BAD_INPUT; }
+                SourceText st = new SourceText(f.toString(), Files.readString(f, StandardCharsets.UTF_8));
+                ParseResult<PreparedProblem> r = PreparedProblem.read(st, engine, options);
+                if (!r.ok()) { out.errorRaw(r.renderDiagnostics()); return ExitCode.BAD_INPUT; }
+                prepared.add(r.get());
+            }
+            ProblemSet problems = new ProblemSet(prepared);
             for (Input in : items) {
-                ParseResult<List<Answer>> read = null;
-                int which = -1;
-                for (int k = 0; k < readers.size() && which < 0; k++) {
-                    ParseResult<List<Answer>> r = readers.get(k).read(in.text, in.pos, in.source);
-                    if (r.ok()) { read = r; which = k; }
-                    else if (read == null) read = r;
-                }
-                if (which < 0) {
-                    // an answer that reads but whose shapes do not fit is a wrong answer, not unreadable input
-                    java.util.Optional<AnswerReport> shape = derivcheck.check.ShapeErrors.asIncorrect(in.text, in.pos, read);
-                    if (shape.isPresent()) {
-                        reports.add(shape.get());
-                        incorrect++;
-                        if (!json) out.println(text(shape.get()));
-                        continue;
+                for (Checked c : problems.check(in.text, in.pos, in.source)) {
+                    if (c.status() == Checked.Status.UNREADABLE) {
+                        bad++;
+                        out.errorRaw(c.message());
+                    } else if (c.report().isEmpty()) {
+                        // out of time: no verdict, which is not bad input (the answer read, or the reading was cut off)
+                        timeouts.add(c);
+                        if (!json) out.println(c.pos().file() + ":" + c.pos().line() + ": " + c.answer().map(Answer::input).orElse(in.text.replace("\n", " "))
+                                + "\n  verdict:   timeout (" + c.message() + ")");
+                    } else {
+                        AnswerReport rep = c.report().get();
+                        reports.add(rep);
+                        if (rep.hasError()) incorrect++;
+                        if (!json) out.println(text(rep));
                     }
-                    bad++;
-                    out.errorRaw(read.renderDiagnostics());
-                    continue;
-                }
-                for (Answer a : read.get()) {
-                    AnswerReport rep = checkers.get(which).check(a);
-                    reports.add(rep);
-                    if (rep.hasError()) incorrect++;
-                    if (!json) out.println(text(rep));
                 }
             }
         }
-        if (json) out.println(ProblemJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json(reports)));
+        if (json) {
+            ObjectNode root = json(reports);
+            for (Checked c : timeouts) {
+                ObjectNode n = ((ArrayNode) root.get("answers")).addObject();
+                n.put("target", c.target());
+                n.put("line", c.pos().line());
+                n.put("input", c.answer().map(Answer::input).orElse(""));
+                n.put("read_as", c.answer().map(Answer::readAs).orElse(""));
+                n.put("verdict", "timeout");
+                n.put("symbolic", "not finished");
+                n.putNull("numeric");
+                n.put("diagnosis", c.message());
+                n.putNull("counterexample");
+            }
+            out.println(ProblemJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        }
         else {
             long withBadStep = reports.stream().filter(r -> r.verdict() != AnswerReport.Word.INCORRECT && r.firstFalseStep().isPresent()).count();
-            out.println(reports.size() + " answer(s): " + count(reports, AnswerReport.Word.CORRECT) + " correct, "
+            out.println((reports.size() + timeouts.size()) + " answer(s): " + count(reports, AnswerReport.Word.CORRECT) + " correct, "
                     + count(reports, AnswerReport.Word.INCORRECT) + " incorrect, " + count(reports, AnswerReport.Word.UNDECIDED) + " undecided"
+                    + (timeouts.isEmpty() ? "" : ", " + timeouts.size() + " out of time")
                     + (withBadStep > 0 ? "; " + withBadStep + " of the others with an incorrect step" : "")
                     + (bad > 0 ? "; " + bad + " display(s) could not be read" : ""));
         }

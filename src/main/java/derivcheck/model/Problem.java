@@ -31,7 +31,8 @@ public record Problem(
         List<Claim> shows,
         List<Claim> expects,
         List<Mistake> mistakes,
-        List<MatrixFact> matrixFacts) {
+        List<MatrixFact> matrixFacts,
+        List<Points> points) {
 
     /** A problem without declared matrix properties. */
     public Problem(String name, String title, String source, Optional<String> statement, String file, Pos pos,
@@ -40,11 +41,12 @@ public record Problem(
             List<Constraint> constraints, List<Expr> targets, List<SuchThat> conditions, List<SolveFor> solves,
             List<Claim> shows, List<Claim> expects, List<Mistake> mistakes) {
         this(name, title, source, statement, file, pos, dims, givens, unknowns, functions, randoms, assumptions, lets,
-                objective, constraints, targets, conditions, solves, shows, expects, mistakes, List.of());
+                objective, constraints, targets, conditions, solves, shows, expects, mistakes, List.of(), List.of());
     }
 
     public Problem {
         matrixFacts = List.copyOf(matrixFacts);
+        points = List.copyOf(points);
         dims = List.copyOf(dims);
         givens = List.copyOf(givens);
         unknowns = List.copyOf(unknowns);
@@ -65,7 +67,7 @@ public record Problem(
     public Problem withExpects(List<Claim> newExpects) {
         return new Problem(name, title, source, statement, file, pos, dims, givens, unknowns, functions, randoms,
                 assumptions, lets, objective, constraints, targets, conditions, solves, shows, newExpects, mistakes,
-                matrixFacts);
+                matrixFacts, points);
     }
 
     /** The properties declared for a matrix, closed under implication (PD gives symmetric, …). */

@@ -20,6 +20,7 @@ import derivcheck.model.MatrixFact;
 import derivcheck.model.MatrixProperty;
 import derivcheck.model.Mistake;
 import derivcheck.model.Objective;
+import derivcheck.model.Points;
 import derivcheck.model.Problem;
 import derivcheck.model.RandomDecl;
 import derivcheck.model.SolveFor;
@@ -65,6 +66,7 @@ final class ProblemBuilder {
     private final List<Claim> expects = new ArrayList<>();
     private final List<Mistake> mistakes = new ArrayList<>();
     private final List<MatrixFact> matrixFacts = new ArrayList<>();
+    private final List<Points> points = new ArrayList<>();
     /** The let and defined-given items whose names were declared, with those names. */
     private final Map<SpecParser.ItemContext, String> definitions = new LinkedHashMap<>();
 
@@ -90,17 +92,25 @@ final class ProblemBuilder {
         if (!diagnostics.isEmpty()) return Optional.empty();
         return Optional.of(new Problem(p.name.getText(), title, source, statement, file, exprs.pos(p),
                 dims, List.copyOf(givens.values()), unknowns, functions, randoms, assumptions, lets, objective,
-                constraints, targets, conditions, solves, shows, expects, mistakes, matrixFacts));
+                constraints, targets, conditions, solves, shows, expects, mistakes, matrixFacts, points));
     }
 
     /**
      * After {@link #build}: one more `expect` item read against the built problem's names (a
-     * checked answer), without reading the spec again. Errors go to {@code out}.
+     * checked answer), without reading the spec again and without keeping anything the claim
+     * declares. Errors go to {@code out}.
      */
     Optional<Claim> extraExpect(SpecParser.ExpectItemContext item, List<Diagnostic> out) {
         int before = diagnostics.size();
         int count = expects.size();
-        guarded(() -> state(item));
+        // Each claim is read in a fresh copy of the spec's scope: names it declares (the loss L of
+        // grad(L, x)) are forgotten afterwards, so one answer never changes how the next is read.
+        Scope.Mark mark = scope.mark();
+        try {
+            guarded(() -> state(item));
+        } finally {
+            scope.restore(mark);
+        }
         if (diagnostics.size() > before) {
             out.addAll(diagnostics.subList(before, diagnostics.size()));
             diagnostics.subList(before, diagnostics.size()).clear();
@@ -108,6 +118,14 @@ final class ProblemBuilder {
         }
         if (expects.size() == count) return Optional.empty();
         return Optional.of(expects.remove(expects.size() - 1));
+    }
+
+    /** The grading points of a find item's target, when it has a points clause. */
+    private void points(SpecParser.PointsClauseContext p, Expr target) {
+        if (p == null) return;
+        double v = Double.parseDouble(p.NUMBER().getText());
+        if (!(v >= 0) || Double.isInfinite(v)) throw exprs.error(p, "points must be a number >= 0");
+        points.add(new Points(target, v, exprs.pos(p)));
     }
 
     private void guarded(Runnable r) {
@@ -157,6 +175,7 @@ final class ProblemBuilder {
             for (int k = 0; k < f.names().ID().size(); k++) {
                 Sym s = declareName(f.names().ID(k).getSymbol(), shape, SymKind.UNKNOWN);
                 unknowns.add(new SymbolDecl(s, Optional.empty(), at(latex, k), Optional.empty()));
+                points(f.pointsClause(), s);
             }
         } else if (item instanceof SpecParser.FindSuchThatItemContext f) {
             Token t = f.ID().getSymbol();
@@ -404,7 +423,11 @@ final class ProblemBuilder {
         } else if (item instanceof SpecParser.ConstraintItemContext c) {
             constraint(c);
         } else if (item instanceof SpecParser.FindTargetsItemContext f) {
-            for (var e : f.expr()) targets.add(exprs.build(e));
+            for (var e : f.expr()) {
+                Expr t = exprs.build(e);
+                targets.add(t);
+                points(f.pointsClause(), t);
+            }
         } else if (item instanceof SpecParser.FindSuchThatItemContext f) {
             Sym unknown = scope.symbol(f.ID().getText()).orElseThrow();
             if (!unknown.isScalar()) throw exprs.error(f, "'such that' finds a scalar");
@@ -413,6 +436,7 @@ final class ProblemBuilder {
                 bounds.add(new Relation(RelOp.parse(f.relOp().getText()), unknown, scalar(f.expr()), exprs.pos(f.relOp())));
             }
             conditions.add(new SuchThat(unknown, bounds, exprs.conditions(f.condition()), exprs.pos(f)));
+            points(f.pointsClause(), unknown);
         } else if (item instanceof SpecParser.SolveItemContext s) {
             List<Relation> eq = exprs.conditions(s.condition());
             if (eq.size() != 1 || eq.get(0).op() != RelOp.EQ) throw exprs.error(s.condition(), "solve needs one equation a = b");

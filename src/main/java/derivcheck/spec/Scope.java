@@ -79,6 +79,25 @@ final class Scope {
         }
     }
 
+    /** What is declared now, to be restored with {@link #restore}: a claim read later must not keep its names. */
+    Mark mark() {
+        return new Mark(new LinkedHashMap<>(symbols), new HashMap<>(declaredAt), new LinkedHashMap<>(functions), new ArrayDeque<>(indices));
+    }
+
+    /** Forgets every name declared since {@code m} was taken (e.g. the loss L of a grad(L, x) in an answer). */
+    void restore(Mark m) {
+        symbols.clear();
+        symbols.putAll(m.symbols);
+        declaredAt.clear();
+        declaredAt.putAll(m.declaredAt);
+        functions.clear();
+        functions.putAll(m.functions);
+        indices.clear();
+        indices.addAll(m.indices);
+    }
+
+    record Mark(Map<String, Sym> symbols, Map<String, Pos> declaredAt, Map<String, UserFunc> functions, Deque<Sym> indices) {}
+
     void pushIndex(Sym index) { indices.push(index); }
 
     void popIndex() { indices.pop(); }

@@ -51,6 +51,16 @@ class ClaimReaderTest {
         assertTrue(r.read("expect theta = theta_t").ok(), "an earlier error leaves nothing behind");
     }
 
+    @Test void aNameDeclaredByOneClaimIsForgottenBeforeTheNext() {
+        ClaimReader r = reader();
+        // grad(L2, theta) declares the abstract loss L2 while that claim is read, and only then
+        assertTrue(r.read("expect grad(L2, theta) = g").ok());
+        ParseResult<Claim> later = r.read("expect theta = L2*g");
+        assertFalse(later.ok(), "L2 leaked from an earlier claim into this one");
+        assertTrue(later.diagnostics().get(0).message().contains("unknown name 'L2'"), later.diagnostics().get(0).message());
+        assertTrue(r.read("expect grad(L2, theta) = g").ok(), "the same claim reads again: L2 is not 'already declared'");
+    }
+
     @Test void readingClaimsDoesNotChangeTheSpecsOwnExpects() {
         ClaimReader r = reader();
         r.read("expect theta = g");
