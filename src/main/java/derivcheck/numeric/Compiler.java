@@ -173,6 +173,10 @@ public final class Compiler {
                 VNode x = value(args.get(0));
                 return f -> Builtins.trace(x.eval(f));
             }
+            case LOGSUMEXP: {
+                VNode x = value(args.get(0));
+                return f -> Builtins.logSumExp(x.eval(f));
+            }
             case MAX: case MIN: {
                 boolean max = b == Builtin.MAX;
                 if (args.size() == 1) {

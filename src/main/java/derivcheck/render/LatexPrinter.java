@@ -368,6 +368,16 @@ public final class LatexPrinter {
             case SIN -> "\\sin";
             case COS -> "\\cos";
             case TANH -> "\\tanh";
+            case COSH -> "\\cosh";
+            case SINH -> "\\sinh";
+            case TAN -> "\\tan";
+            case ATAN -> "\\arctan";
+            case SOFTPLUS -> "\\operatorname{softplus}";
+            case LOG1P -> "\\operatorname{log1p}";
+            case ERF -> "\\operatorname{erf}";
+            case NORMCDF -> "\\Phi";
+            case NORMPDF -> "\\varphi";
+            case LOGSUMEXP -> "\\operatorname{logsumexp}";
             case MAX -> "\\max";
             case MIN -> "\\min";
             case SIGN -> "\\operatorname{sign}";
