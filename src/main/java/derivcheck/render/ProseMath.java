@@ -68,6 +68,7 @@ public final class ProseMath {
 
     /** LaTeX text mode for s. */
     public String text(String s) {
+        if (!names.isEmpty()) s = sides(s);
         StringBuilder b = new StringBuilder();
         int i = 0;
         while (i < s.length()) {
@@ -80,6 +81,12 @@ public final class ProseMath {
             i = close + 1;
         }
         return b.toString();
+    }
+
+    /** The engine's "lhs - rhs" in words: the difference of the two sides. */
+    private static String sides(String s) {
+        return s.replaceAll("\\blhs\\s*[-\u2212?]\\s*rhs\\b", "the difference of the two sides")
+                .replaceAll("\\blhs\\b", "the left side").replaceAll("\\brhs\\b", "the right side");
     }
 
     // ---------------------------------------------------------------- tokens
