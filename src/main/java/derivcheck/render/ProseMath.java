@@ -35,7 +35,10 @@ public final class ProseMath {
             Map.entry("max", "\\max"), Map.entry("min", "\\min"), Map.entry("sqrt", "\\sqrt"), Map.entry("grad", "\\nabla"),
             Map.entry("E", "\\mathbb{E}"), Map.entry("Var", "\\operatorname{Var}"), Map.entry("sum", "\\textstyle\\sum"),
             Map.entry("det", "\\det"), Map.entry("tr", "\\operatorname{tr}"), Map.entry("argmin", "\\operatorname{arg\\,min}"),
-            Map.entry("argmax", "\\operatorname{arg\\,max}"));
+            Map.entry("argmax", "\\operatorname{arg\\,max}"), Map.entry("sign", "\\operatorname{sign}"),
+            Map.entry("sigmoid", "\\sigma"), Map.entry("softmax", "\\operatorname{softmax}"),
+            Map.entry("relu", "\\operatorname{ReLU}"), Map.entry("logit", "\\operatorname{logit}"),
+            Map.entry("softplus", "\\operatorname{softplus}"), Map.entry("abs", "\\operatorname{abs}"));
     /** One-letter English words: math only beside an operator. */
     private static final Set<String> ARTICLES = Set.of("a", "A", "I");
 
@@ -148,6 +151,8 @@ public final class ProseMath {
         if (ARTICLES.contains(w) && !names.contains(w)) return besideOperator(ts, k);
         if (names.contains(w) || GREEK.contains(w) || w.length() == 1) return true;
         if (w.equals("lhs") || w.equals("rhs")) return true;
+        // AB, XY beside an operator: a product of capital letters (matrices), not an acronym
+        if (w.length() <= 3 && w.chars().allMatch(Character::isUpperCase) && !bracketNext && besideOperator(ts, k)) return true;
         return bracketNext && besideOperator(ts, k) || scriptNext && !ts.get(k + 1).text.equals("'");
     }
 
@@ -173,7 +178,8 @@ public final class ProseMath {
     private boolean hyphen(List<Tok> ts, int k) {
         if (!ts.get(k).text.equals("-") || k == 0 || k + 1 >= ts.size()) return false;
         Tok a = ts.get(k - 1), b = ts.get(k + 1);
-        boolean words = (a.type == T.WORD || a.type == T.NUM) && b.type == T.WORD;
+        boolean words = (a.type == T.WORD || a.type == T.NUM) && b.type == T.WORD
+                && !(b.text.length() == 1 && Character.isLowerCase(b.text.charAt(0))); // 1-p is math, 1-D is not
         return words && !names.contains(a.text) && !names.contains(b.text) && !GREEK.contains(b.text);
     }
 
@@ -196,6 +202,10 @@ public final class ProseMath {
                 }
                 default -> math[k] = false;
             }
+        }
+        // the words of a hyphenated compound ("1-D", "l-infinity") are text, like the hyphen
+        for (int q = 1; q + 1 < n; q++) {
+            if (ts.get(q).text.equals("-") && !math[q]) { math[q - 1] &= ts.get(q - 1).type != T.WORD && ts.get(q - 1).type != T.NUM; math[q + 1] = false; }
         }
         StringBuilder b = new StringBuilder();
         int k = 0;
@@ -345,6 +355,7 @@ public final class ProseMath {
         if (w.equals("lhs") || w.equals("rhs")) return "\\text{" + w + "}";
         if (names.contains(w)) return latex.name(w);
         if (w.length() == 1) return w;
+        if (w.length() <= 3 && w.chars().allMatch(Character::isUpperCase) && !(at[0] < ts.size() && ts.get(at[0]).text.equals("("))) return w;
         return LatexNames.standard(w);
     }
 

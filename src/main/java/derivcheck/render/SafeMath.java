@@ -9,7 +9,7 @@ import java.util.Set;
  * comment are escaped. An unknown command is set as its name in upright letters.
  */
 public final class SafeMath {
-    static final Set<String> COMMANDS = Set.of(
+    static final Set<String> COMMANDS = Set.copyOf(java.util.List.of(
             // Greek
             "alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta", "iota",
             "kappa", "lambda", "mu", "nu", "xi", "pi", "rho", "varrho", "sigma", "tau", "upsilon", "phi", "varphi",
@@ -28,7 +28,7 @@ public final class SafeMath {
             "|", "{", "}", ",", ";", "!", " ", "quad", "qquad", "colon", "forall", "exists", "land", "lor", "neg",
             "Rightarrow", "Leftrightarrow", "iff", "implies", "setminus", "cup", "cap", "emptyset", "lfloor",
             "rfloor", "lceil", "rceil", "limits", "displaystyle", "textstyle", "top", "perp", "parallel", "star",
-            "mathsf", "underbrace", "overbrace", "binom", "choose", "backslash", "%", "_", "&", "#", "$");
+            "mathsf", "underbrace", "overbrace", "binom", "choose", "backslash", "%", "_", "&", "#", "$"));
 
     private SafeMath() {}
 

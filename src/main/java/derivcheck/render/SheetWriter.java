@@ -62,7 +62,8 @@ public final class SheetWriter {
         StringBuilder b = new StringBuilder();
         b.append(MARKER).append(" (derivcheck sheet); edits are lost when it is written again\n");
         b.append(preamble());
-        b.append("\\begin{document}\n\\maketitle\n\n");
+        // one problem per file (--per-problem) is a page of its own, without a title block
+        b.append("\\begin{document}\n").append(entries.size() > 1 ? "\\maketitle\n\n" : "\n");
         if (entries.size() > 1) b.append(overview(entries));
         int k = 0;
         for (Entry e : entries) {
@@ -156,7 +157,7 @@ public final class SheetWriter {
             new FigureWriter(seed).write(p, d.results(), printer).ifPresent(b::append);
             // the derivation proves the claims to show; the spec's expects agree with the results (AuthorReport)
         } else {
-            b.append(NOT_WORKED).append('\n');
+            b.append(NOT_WORKED).append("\n\n");
             b.append(claims(p, "Answer", p.expects(), layout, statement, true));
             b.append(claims(p, "Checked numerically", p.shows(), layout, statement, true));
         }
@@ -213,6 +214,7 @@ public final class SheetWriter {
             List<String> cs = r.conditions().stream().map(c -> "$" + printer.print(c) + "$").toList();
             b.append(StatementWriter.list(cs)).append(".\n");
         }
+        b.append(notation(List.of(r.relation()), printer));
         if (withChecks) b.append(checks(verifier.result(p, r)));
         return b.toString();
     }
@@ -228,6 +230,7 @@ public final class SheetWriter {
             b.append(String.join(" \\\\\n", rows)).append("\n\\end{align*}\n");
             if (withChecks) b.append(checks(verifier.expect(p, c)));
         }
+        b.append(notation(claims.stream().flatMap(c -> c.relations().stream()).toList(), printer(p)));
         return b.toString();
     }
 
@@ -235,6 +238,33 @@ public final class SheetWriter {
         if (lines.isEmpty()) return "";
         List<String> t = lines.stream().map(SheetVerificationLine::latex).toList();
         return "\\checkline{" + String.join("; ", t) + "}\n";
+    }
+
+    private static LatexPrinter printer(Problem p) { return LatexPrinter.of(p); }
+
+    /**
+     * A sentence defining the notation of sv and lowrank where an answer uses them: they are not
+     * standard, and a student cannot be expected to know them.
+     */
+    static String notation(List<Relation> relations, LatexPrinter printer) {
+        java.util.Set<derivcheck.expr.Builtin> used = new java.util.LinkedHashSet<>();
+        for (Relation r : relations) {
+            for (Expr e : List.of(r.lhs(), r.rhs())) {
+                derivcheck.expr.Exprs.anyNode(e, x -> {
+                    if (x instanceof derivcheck.expr.Apply a && a.fn() instanceof derivcheck.expr.Builtin bi
+                            && (bi == derivcheck.expr.Builtin.SV || bi == derivcheck.expr.Builtin.LOWRANK)) used.add(bi);
+                    return false;
+                });
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        if (used.contains(derivcheck.expr.Builtin.SV)) {
+            parts.add("$\\operatorname{sv}(X)$ is the vector of the singular values of $X$ in descending order");
+        }
+        if (used.contains(derivcheck.expr.Builtin.LOWRANK)) {
+            parts.add("$[X]_r$ is the best approximation of $X$ of rank $r$ (the singular value decomposition truncated after $r$ terms)");
+        }
+        return parts.isEmpty() ? "" : "Here " + StatementWriter.list(parts) + ".\n";
     }
 
     private static void trimLastBreak(StringBuilder b) {
