@@ -165,7 +165,7 @@ public final class SheetWriter {
     }
 
     /** The neutral line of a problem with no worked solution on the sheet. */
-    static final String NOT_WORKED = "\\emph{No worked solution is given for this problem on this sheet.}";
+    public static final String NOT_WORKED = "\\emph{No worked solution is given for this problem on this sheet.}";
 
     /** The answer key: the boxed results, or the author's answers when there is no derivation. */
     private String answers(Problem p, Derivation d, LatexPrinter printer) {
