@@ -2,6 +2,7 @@ package derivcheck.calculus;
 
 import derivcheck.expr.Apply;
 import derivcheck.expr.Builtin;
+import derivcheck.expr.Const;
 import derivcheck.expr.Expr;
 import derivcheck.expr.Iverson;
 import derivcheck.expr.Num;
@@ -36,6 +37,16 @@ public final class Derivatives {
             case RELU -> new Iverson(List.of(new Relation(RelOp.GT, t, Num.ZERO, Pos.NONE)), Pos.NONE);
             case SIN -> Apply.of(Builtin.COS, t);
             case COS -> Alg.neg(Apply.of(Builtin.SIN, t));
+            case COSH -> Apply.of(Builtin.SINH, t);
+            case SINH -> Apply.of(Builtin.COSH, t);
+            case TAN -> Alg.add(Num.ONE, Alg.pow(Apply.of(Builtin.TAN, t), 2));
+            case ATAN -> Alg.inverse(Alg.add(Num.ONE, Alg.pow(t, 2)));
+            case SOFTPLUS -> Apply.of(Builtin.SIGMOID, t);
+            case LOG1P -> Alg.inverse(Alg.add(Num.ONE, t));
+            // erf'(t) = 2/sqrt(pi) e^(-t^2)
+            case ERF -> Alg.mul(Num.of(2), Alg.inverse(Apply.of(Builtin.SQRT, Const.PI)), Apply.of(Builtin.EXP, Alg.neg(Alg.pow(t, 2))));
+            case NORMCDF -> Apply.of(Builtin.NORMPDF, t);
+            case NORMPDF -> Alg.neg(Alg.mul(t, Apply.of(Builtin.NORMPDF, t)));
             default -> null;
         };
         return Optional.ofNullable(d);

@@ -329,6 +329,11 @@ public final class Gradient {
                 Expr proj = Alg.mul(a, Alg.mul(Alg.transpose(a), g));
                 return back(u, Alg.add(hadamard, Alg.neg(proj)));
             }
+            case LOGSUMEXP: {
+                // d logsumexp(u) = <softmax(u), du>
+                Expr u = a.args().get(0);
+                return back(u, Alg.mul(g, Apply.of(Builtin.SOFTMAX, u)));
+            }
             case MAX: case MIN: return backMaxMin(a, b, g);
             case HADAMARD: case EDIVIDE: return backEntrywise(a, b, g);
             case DIAG: {

@@ -124,6 +124,11 @@ final class FromSymja {
         if (head == S.Tanh) return Builtin.TANH;
         if (head == S.Sin) return Builtin.SIN;
         if (head == S.Cos) return Builtin.COS;
+        if (head == S.Cosh) return Builtin.COSH;
+        if (head == S.Sinh) return Builtin.SINH;
+        if (head == S.Tan) return Builtin.TAN;
+        if (head == S.ArcTan) return Builtin.ATAN;
+        if (head == S.Erf) return Builtin.ERF;
         if (head == S.LogisticSigmoid) return Builtin.SIGMOID;
         return null;
     }

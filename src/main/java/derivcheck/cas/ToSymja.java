@@ -108,12 +108,22 @@ final class ToSymja {
             case TANH -> F.Tanh(x);
             case SIN -> F.Sin(x);
             case COS -> F.Cos(x);
+            case COSH -> F.Cosh(x);
+            case SINH -> F.Sinh(x);
+            case TAN -> F.Tan(x);
+            case ATAN -> F.ArcTan(x);
+            // written with the heads we already trust, so that nothing new reaches the evaluator
+            case SOFTPLUS -> F.Log(F.Plus(F.C1, F.Exp(x)));
+            case LOG1P -> F.Log(F.Plus(F.C1, x));
+            case ERF -> F.Erf(x);
+            case NORMCDF -> F.Times(F.C1D2, F.Plus(F.C1, F.Erf(F.Times(x, F.Power(F.C2, F.CN1D2)))));
+            case NORMPDF -> F.Times(F.Power(F.Times(F.C2, F.Pi), F.CN1D2), F.Exp(F.Times(F.CN1D2, F.Sqr(x))));
             case RELU -> F.Max(F.C0, x);
             case MAX -> args.size() == 2 ? F.Max(x, args.get(1)) : x;
             case MIN -> args.size() == 2 ? F.Min(x, args.get(1)) : x;
             case HADAMARD -> F.Times(x, args.get(1));
             case EDIVIDE -> F.Times(x, F.Power(args.get(1), F.CN1));
-            case SOFTMAX, SUM, TRACE, SV, LOWRANK, DIAG -> throw new Unsupported(b.spelling() + " of a scalar");
+            case SOFTMAX, LOGSUMEXP, SUM, TRACE, SV, LOWRANK, DIAG -> throw new Unsupported(b.spelling() + " of a scalar");
         };
     }
 }

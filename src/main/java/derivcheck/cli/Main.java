@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
             "and the expected answers. derivcheck derives the answer step by step with a",
             "computer-algebra system and verifies every result numerically, independently of",
             "the derivation; it checks hand-written answers and writes LaTeX solution sheets."},
-        subcommands = {ParseCommand.class, WarmupCommand.class, DeriveCommand.class, SheetCommand.class, VerifyCommand.class, CheckCommand.class, GradeCommand.class, BenchCommand.class, CohortCommand.class, TestCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ParseCommand.class, NewCommand.class, WarmupCommand.class, DeriveCommand.class, SheetCommand.class, VerifyCommand.class, CheckCommand.class, GradeCommand.class, BenchCommand.class, CohortCommand.class, TestCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 a check failed, 2 bad input (the message says where).",
             "Run 'derivcheck COMMAND --help' for a command's options."})
 public final class Main implements Runnable {
@@ -30,8 +30,7 @@ public final class Main implements Runnable {
 
     /** Runs a command line and returns its exit code; never throws. */
     public static int execute(String... args) {
-        CommandLine cl = new CommandLine(new Main());
-        cl.setUsageHelpWidth(110); // the descriptions are written in lines of up to ~100 characters
+        CommandLine cl = commandLine();
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             cmd.getErr().println("derivcheck: internal error: " + ex);
             if (System.getenv("DERIVCHECK_DEBUG") != null) ex.printStackTrace(cmd.getErr());
@@ -41,6 +40,28 @@ public final class Main implements Runnable {
         cl.setErr(new PrintWriter(System.err, true));
         int code = cl.execute(args);
         return code == CommandLine.ExitCode.USAGE ? ExitCode.BAD_INPUT : code;
+    }
+
+    /**
+     * The configured command tree. Every command, including those added later, gets {@code -h/--help}
+     * here: picocli answers a help request before it checks required parameters, so
+     * {@code COMMAND --help} prints the command's help and exits 0.
+     */
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setUsageHelpWidth(110); // the descriptions are written in lines of up to ~100 characters
+        addHelp(cl);
+        return cl;
+    }
+
+    private static void addHelp(CommandLine cl) {
+        CommandLine.Model.CommandSpec spec = cl.getCommandSpec();
+        boolean has = spec.options().stream().anyMatch(CommandLine.Model.OptionSpec::usageHelp);
+        if (!has && !(cl.getCommand() instanceof CommandLine.HelpCommand)) {
+            spec.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+                    .description("Show this help message and exit.").build());
+        }
+        for (CommandLine sub : cl.getSubcommands().values()) addHelp(sub);
     }
 
     public static void main(String[] args) {

@@ -8,6 +8,7 @@ import derivcheck.derive.Result;
 import derivcheck.model.Claim;
 import derivcheck.model.Problem;
 import derivcheck.numeric.verify.NumericVerdict;
+import derivcheck.numeric.verify.NumericVerifier;
 import derivcheck.render.SheetVerificationLine;
 import derivcheck.render.SheetVerifier;
 import java.util.ArrayList;
@@ -37,10 +38,10 @@ final class ReportVerifier implements SheetVerifier {
         for (ClaimReport cr : report.claims()) {
             if (cr.claim().equals(c)) {
                 List<SheetVerificationLine> lines = new ArrayList<>();
-                ExpectCheck.Outcome s = cr.symbolic();
-                lines.add(SheetVerificationLine.symbolic(s.symbolic() == ExpectCheck.Verdict.VERIFIED
-                        ? SheetVerificationLine.Verdict.VERIFIED : SheetVerificationLine.Verdict.UNDECIDED,
-                        s.symbolic() == ExpectCheck.Verdict.VERIFIED ? "" : s.reason()));
+                // the sheet names a symbolic check only where it proved the claim; why it could not is the report's
+                if (cr.symbolic().symbolic() == ExpectCheck.Verdict.VERIFIED) {
+                    lines.add(SheetVerificationLine.symbolic(SheetVerificationLine.Verdict.VERIFIED));
+                }
                 lines.add(numeric(cr.numeric()));
                 return lines;
             }
@@ -48,13 +49,36 @@ final class ReportVerifier implements SheetVerifier {
         return List.of(SheetVerificationLine.numericNotRun());
     }
 
-    private static SheetVerificationLine numeric(Optional<NumericVerdict> v) {
+    /**
+     * The sheet's line for a numeric verdict. The figure is the error by the decision's measure:
+     * the numeric verifier decides on |a - b| / max(1, |a|, |b|) per entry (absolute for small
+     * values, relative for large ones: a target of 0 is not divided by), which is at most the
+     * smaller of the largest absolute and the largest relative error it reports, so that minimum
+     * is printed, beside the tolerance of that kind of check. Monte Carlo decides by confidence
+     * bounds and a condition check exactly, so they print no error figure.
+     */
+    static SheetVerificationLine numeric(Optional<NumericVerdict> v) {
         if (v.isEmpty()) return SheetVerificationLine.numericNotRun();
         NumericVerdict n = v.get();
+        String at = n.samples() + " random instance" + (n.samples() == 1 ? "" : "s");
         if (n.verified()) {
-            return SheetVerificationLine.numeric(SheetVerificationLine.Verdict.VERIFIED, n.samples(), n.maxRelError(), n.seed());
+            double error = Math.min(n.maxAbsError(), n.maxRelError());
+            return switch (n.check()) {
+                case "monte-carlo" -> SheetVerificationLine.numeric(SheetVerificationLine.Verdict.VERIFIED,
+                        "by Monte Carlo at " + at + ", every estimate within 5 standard errors of the claim", n.seed());
+                case "condition" -> SheetVerificationLine.numeric(SheetVerificationLine.Verdict.VERIFIED,
+                        "at " + at + ", the condition holds exactly where claimed", n.seed());
+                case "optimization", "optimal-value" -> SheetVerificationLine.numeric(
+                        "against the problem re-solved numerically at " + at, error, NumericVerifier.GAP_TOL, n.seed());
+                case "at-optimizer" -> SheetVerificationLine.numeric("at the numeric optimizer, " + at, error,
+                        NumericVerifier.AT_OPTIMUM_TOL, n.seed());
+                case "finite-difference" -> SheetVerificationLine.numeric("against finite differences at " + at, error,
+                        NumericVerifier.FD_TOL, n.seed());
+                case "solve" -> SheetVerificationLine.numeric("by substitution at " + at, error, NumericVerifier.SOLVE_TOL, n.seed());
+                default -> SheetVerificationLine.numeric("at " + at, error, NumericVerifier.EXACT_TOL, n.seed());
+            };
         }
-        SheetVerificationLine.Verdict verdict = n.failed() ? SheetVerificationLine.Verdict.FAILED : SheetVerificationLine.Verdict.UNDECIDED;
-        return new SheetVerificationLine(SheetVerificationLine.Method.NUMERIC, verdict, n.reason());
+        return SheetVerificationLine.numeric(n.failed() ? SheetVerificationLine.Verdict.FAILED : SheetVerificationLine.Verdict.UNDECIDED,
+                "", n.seed());
     }
 }

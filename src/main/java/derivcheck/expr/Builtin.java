@@ -8,8 +8,21 @@ public enum Builtin implements Func {
     LOG("log", 1), EXP("exp", 1), SQRT("sqrt", 1), SIGN("sign", 1), ABS("abs", 1),
     SIGMOID("sigmoid", 1), LOGIT("logit", 1), TANH("tanh", 1), RELU("relu", 1),
     SIN("sin", 1), COS("cos", 1),
+    COSH("cosh", 1), SINH("sinh", 1), TAN("tan", 1), ATAN("atan", 1),
+    /** softplus(t) = log(1 + e^t), the smooth ReLU. */
+    SOFTPLUS("softplus", 1),
+    /** log1p(t) = log(1 + t), defined for t > -1. */
+    LOG1P("log1p", 1),
+    /** The error function, erf(t) = 2/sqrt(pi) * integral_0^t e^(-s^2) ds. */
+    ERF("erf", 1),
+    /** The standard Gaussian CDF, Phi(t) = (1 + erf(t/sqrt 2))/2. */
+    NORMCDF("normcdf", 1),
+    /** The standard Gaussian density, phi(t) = e^(-t^2/2)/sqrt(2 pi). */
+    NORMPDF("normpdf", 1),
     /** softmax of a vector, a vector. */
     SOFTMAX("softmax", 1),
+    /** logsumexp(x) = log(sum_i e^(x_i)) of a vector, a scalar (its gradient is softmax(x)). */
+    LOGSUMEXP("logsumexp", 1),
     /** The sum of all entries of a vector. */
     SUM("sum", 1),
     /** The trace of a square matrix. */
@@ -40,7 +53,7 @@ public enum Builtin implements Func {
     /** Number of arguments (1 or 2), or -1 for one or two. */
     public int arity() { return arity; }
 
-    public boolean entrywise() { return arity == 1 && this != SOFTMAX && this != SUM && this != TRACE && this != SV && this != DIAG; }
+    public boolean entrywise() { return arity == 1 && this != SOFTMAX && this != LOGSUMEXP && this != SUM && this != TRACE && this != SV && this != DIAG; }
 
     /** A binary operation that acts entry by entry: .*, ./ (and max, min of two arguments). */
     public boolean entrywiseBinary() { return this == HADAMARD || this == EDIVIDE; }
@@ -53,6 +66,8 @@ public enum Builtin implements Func {
         if (s.equals("ln")) return java.util.Optional.of(LOG);
         if (s.equals("sgn")) return java.util.Optional.of(SIGN);
         if (s.equals("tr")) return java.util.Optional.of(TRACE);
+        if (s.equals("arctan")) return java.util.Optional.of(ATAN);
+        if (s.equals("Phi")) return java.util.Optional.of(NORMCDF);
         return java.util.Optional.empty();
     }
 }

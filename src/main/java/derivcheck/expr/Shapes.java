@@ -55,6 +55,9 @@ final class Shapes {
             case SOFTMAX:
                 if (!s.isVector()) throw new ShapeException("softmax needs a vector, not " + describe(s), pos);
                 return s;
+            case LOGSUMEXP:
+                if (!s.isVector()) throw new ShapeException("logsumexp(x) needs a vector, not " + describe(s), pos);
+                return Shape.SCALAR;
             case SUM:
                 if (!s.isVector()) throw new ShapeException("sum(x) needs a vector, not " + describe(s), pos);
                 return Shape.SCALAR;

@@ -42,13 +42,28 @@ final class LatexTokens {
     static final Set<String> GREEK = Set.of("alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta",
             "vartheta", "iota", "kappa", "lambda", "mu", "nu", "xi", "pi", "rho", "varrho", "sigma", "tau", "upsilon", "phi",
             "varphi", "chi", "psi", "omega", "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Phi", "Psi", "Omega", "ell");
+    /**
+     * The functions added with the spec language's cosh … logsumexp (the names their LaTeX printer
+     * writes, and the usual alternatives); \Phi( and \varphi( are read in {@link SymbolNames#replace}.
+     */
+    static final Map<String, String> MORE_FUNCTIONS = Map.ofEntries(
+            Map.entry("cosh", "cosh"), Map.entry("sinh", "sinh"), Map.entry("tan", "tan"), Map.entry("arctan", "atan"),
+            Map.entry("atan", "atan"), Map.entry("softplus", "softplus"), Map.entry("log1p", "log1p"),
+            Map.entry("erf", "erf"), Map.entry("logsumexp", "logsumexp"), Map.entry("LSE", "logsumexp"));
+
     /** Operator names as the spec language spells them. */
-    static final Map<String, String> FUNCTIONS = Map.ofEntries(
+    static final Map<String, String> FUNCTIONS = withMore(Map.ofEntries(
             Map.entry("log", "log"), Map.entry("ln", "log"), Map.entry("exp", "exp"), Map.entry("sin", "sin"),
             Map.entry("cos", "cos"), Map.entry("tanh", "tanh"), Map.entry("max", "max"), Map.entry("min", "min"),
             Map.entry("sign", "sign"), Map.entry("sgn", "sign"), Map.entry("sigmoid", "sigmoid"), Map.entry("logit", "logit"),
             Map.entry("relu", "relu"), Map.entry("ReLU", "relu"), Map.entry("softmax", "softmax"), Map.entry("tr", "trace"),
-            Map.entry("trace", "trace"), Map.entry("Tr", "trace"), Map.entry("abs", "abs"), Map.entry("sqrt", "sqrt"));
+            Map.entry("trace", "trace"), Map.entry("Tr", "trace"), Map.entry("abs", "abs"), Map.entry("sqrt", "sqrt")));
+
+    private static Map<String, String> withMore(Map<String, String> base) {
+        Map<String, String> all = new java.util.HashMap<>(base);
+        all.putAll(MORE_FUNCTIONS);
+        return Map.copyOf(all);
+    }
 
     /** Lexes and rewrites; names are not matched yet (see {@link SymbolNames#replace}). */
     static List<Token> rewrite(String text) {

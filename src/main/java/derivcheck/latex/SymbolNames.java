@@ -115,6 +115,11 @@ final class SymbolNames {
                 int len2 = matches(in, i, pt.texts, true);
                 if (len2 > 0) { found = pt; hit = Optional.of(new int[] {len2, 1}); break; }
             }
+            if (found == null && i + 1 < in.size() && in.get(i + 1).getText().equals("(")) {
+                // the Gaussian CDF and density, when no spec name is written so
+                String f = switch (t.getText()) { case "\\Phi" -> "normcdf"; case "\\varphi", "\\phi" -> "normpdf"; default -> null; };
+                if (f != null) { out.add(LatexTokens.retype(t, derivcheck.grammar.LatexParser.FUNC, f)); continue; }
+            }
             if (found == null) { out.add(t); continue; }
             int len = hit.get()[0];
             if (hit.get()[1] == 0) {

@@ -27,6 +27,15 @@ public final class Builtins {
             case RELU -> x -> x > 0 ? x : (x <= 0 ? 0.0 : x); // NaN stays NaN
             case SIN -> Math::sin;
             case COS -> Math::cos;
+            case COSH -> Math::cosh;
+            case SINH -> Math::sinh;
+            case TAN -> Math::tan;
+            case ATAN -> Math::atan;
+            case SOFTPLUS -> Builtins::softplus;
+            case LOG1P -> Math::log1p; // NaN below -1, as log
+            case ERF -> Builtins::erf;
+            case NORMCDF -> Builtins::normcdf;
+            case NORMPDF -> x -> Math.exp(-x * x / 2) / Math.sqrt(2 * Math.PI);
             default -> throw new IllegalArgumentException(b.spelling() + " is not an entrywise function");
         };
     }
@@ -36,6 +45,35 @@ public final class Builtins {
         if (x >= 0) return 1.0 / (1.0 + Math.exp(-x));
         double e = Math.exp(x);
         return e / (1.0 + e);
+    }
+
+    /** log(1 + e^x), computed without overflow: max(x, 0) + log1p(e^-|x|). */
+    public static double softplus(double x) {
+        if (Double.isNaN(x)) return x;
+        return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
+    }
+
+    /** The error function (Commons Math). */
+    public static double erf(double x) {
+        if (Double.isNaN(x)) return x;
+        return org.apache.commons.math3.special.Erf.erf(x);
+    }
+
+    /** The standard Gaussian CDF, erfc(-x/sqrt 2)/2 (accurate in the lower tail too). */
+    public static double normcdf(double x) {
+        if (Double.isNaN(x)) return x;
+        return 0.5 * org.apache.commons.math3.special.Erf.erfc(-x / Math.sqrt(2));
+    }
+
+    /** log(sum e^x_i), shifted by the maximum for stability. */
+    static double logSumExp(Value a) {
+        double[] x = a.flatten();
+        double m = Double.NEGATIVE_INFINITY;
+        for (double d : x) m = Math.max(m, d);
+        if (Double.isNaN(m) || Double.isInfinite(m)) return m;
+        double s = 0;
+        for (double d : x) s += Math.exp(d - m);
+        return m + Math.log(s);
     }
 
     /** log(p/(1-p)); NaN outside [0,1], -inf at 0 and +inf at 1. */

@@ -177,6 +177,10 @@ public final class Compiler {
                 SNode x = scalar(args.get(0)), y = scalar(args.get(1));
                 return b == Builtin.HADAMARD ? f -> x.eval(f) * y.eval(f) : f -> x.eval(f) / y.eval(f);
             }
+            case LOGSUMEXP: {
+                VNode x = value(args.get(0));
+                return f -> Builtins.logSumExp(x.eval(f));
+            }
             case MAX: case MIN: {
                 boolean max = b == Builtin.MAX;
                 if (args.size() == 1) {

@@ -133,7 +133,7 @@ public final class FigureWriter {
             at.add("$" + n + " = " + shortNum(e.getValue()) + "$");
         }
         b.append("\\parbox{0.85\\textwidth}{\\small Objective $").append(fname).append('(').append(x)
-                .append(")$ evaluated from the spec at ").append(StatementWriter.list(at))
+                .append(")$ evaluated at ").append(StatementWriter.list(at))
                 .append(" (drawn with seed ").append(seed).append(")");
         if (marked) {
             b.append("; the derived ").append(min ? "minimizer" : "maximizer").append(" $").append(starred(x))

@@ -347,7 +347,9 @@ public final class LatexPrinter {
         Piece b = render(p.base());
         Piece x = scripts().render(p.exponent());
         String exp = x.text.length() == 1 ? x.text : "{" + x.text + "}";
-        return new Piece(base(b, false) + "^" + exp, ATOM, b.tall, true, false);
+        // a fraction to a power needs its brackets: \frac{1}{p}^2 reads as 1/(p^2) or worse
+        String head = b.text.startsWith("\\frac") || b.text.startsWith("\\tfrac") ? parens(b) : base(b, false);
+        return new Piece(head + "^" + exp, ATOM, b.tall, true, false);
     }
 
     private Piece apply(Apply a) {
@@ -372,6 +374,16 @@ public final class LatexPrinter {
             case SIN -> "\\sin";
             case COS -> "\\cos";
             case TANH -> "\\tanh";
+            case COSH -> "\\cosh";
+            case SINH -> "\\sinh";
+            case TAN -> "\\tan";
+            case ATAN -> "\\arctan";
+            case SOFTPLUS -> "\\operatorname{softplus}";
+            case LOG1P -> "\\operatorname{log1p}";
+            case ERF -> "\\operatorname{erf}";
+            case NORMCDF -> "\\Phi";
+            case NORMPDF -> "\\varphi";
+            case LOGSUMEXP -> "\\operatorname{logsumexp}";
             case MAX -> "\\max";
             case MIN -> "\\min";
             case SIGN -> "\\operatorname{sign}";

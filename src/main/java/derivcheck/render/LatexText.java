@@ -15,7 +15,7 @@ public final class LatexText {
         "theta", "iota", "kappa", "lambda", "mu", "nu", "xi", "pi", "rho", "sigma", "tau", "upsilon", "varphi", "chi",
         "psi", "omega", "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon", "Phi", "Psi", "Omega"};
     private static final Map<Character, String> OTHER = Map.ofEntries(
-            Map.entry('—', "---"), Map.entry('–', "--"), Map.entry('‘', "`"), Map.entry('’', "'"),
+            Map.entry('—', "---"), Map.entry('\u2212', "$-$"), Map.entry('–', "--"), Map.entry('‘', "`"), Map.entry('’', "'"),
             Map.entry('“', "``"), Map.entry('”', "''"), Map.entry('…', "\\dots{}"), Map.entry('·', "$\\cdot$"),
             Map.entry('≤', "$\\le$"), Map.entry('≥', "$\\ge$"), Map.entry('≠', "$\\neq$"), Map.entry('∈', "$\\in$"),
             Map.entry('→', "$\\to$"), Map.entry('∞', "$\\infty$"), Map.entry('×', "$\\times$"),

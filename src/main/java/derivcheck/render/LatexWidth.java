@@ -86,7 +86,7 @@ public final class LatexWidth {
                     return group(scale) + (name.equals("operatorname") ? 0.3 * scale : 0);
                 case "tilde", "hat", "bar", "vec", "dot", "widetilde", "widehat", "overline": return group(scale);
                 case "begin", "end": { group(scale); return 0; }
-                case "log", "exp", "max", "min", "tan", "sin", "cos", "tanh":
+                case "log", "exp", "max", "min", "tan", "sin", "cos", "tanh", "cosh", "sinh", "arctan":
                     return (name.length() * 0.5 + 0.2) * scale;
                 default: return COMMANDS.getOrDefault(name, GLYPH) * scale;
             }

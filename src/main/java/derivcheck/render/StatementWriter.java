@@ -55,7 +55,7 @@ public final class StatementWriter {
 
     public String write() {
         StringBuilder b = new StringBuilder();
-        p.statement().ifPresent(s -> b.append(LatexText.escape(s)).append("\n\n"));
+        p.statement().ifPresent(s -> b.append(ProseMath.authored(p).text(s)).append("\n\n"));
         String given = givenSentence();
         if (!given.isEmpty()) b.append(given).append('\n');
         String lets = letSentence();
@@ -70,7 +70,8 @@ public final class StatementWriter {
         Set<Relation> used = new HashSet<>();
         List<String> items = new ArrayList<>();
         for (DimDecl d : p.dims()) {
-            if (!d.bounds().isEmpty()) items.add("$" + printer.print(rebase(d.sym(), d.bounds())) + "$");
+            List<Relation> bounds = rebase(d.sym(), d.bounds()).stream().filter(r -> !sizeLimit(r)).toList();
+            if (!bounds.isEmpty()) items.add("$" + printer.print(bounds) + "$");
         }
         // group consecutive givens that are described the same way: "g, \theta^t \in \mathbb{R}^n"
         Map<String, List<String>> groups = new LinkedHashMap<>();
@@ -93,9 +94,22 @@ public final class StatementWriter {
         StringBuilder b = new StringBuilder();
         if (!items.isEmpty()) b.append("Given ").append(list(items)).append('.');
         List<String> assumptions = new ArrayList<>();
-        for (Relation a : p.assumptions()) if (!used.contains(a)) assumptions.add("$" + printer.print(a) + "$");
+        for (Relation a : p.assumptions()) {
+            if (!used.contains(a) && !sizeLimit(a)) assumptions.add("$" + printer.print(a) + "$");
+        }
         if (!assumptions.isEmpty()) b.append(" Assume ").append(list(assumptions)).append('.');
         return b.toString();
+    }
+
+    /**
+     * An upper bound on a size by a number (m <= 3): it exists to keep the numeric check feasible,
+     * not in the exercise, so the statement leaves it out.
+     */
+    static boolean sizeLimit(Relation r) {
+        boolean dimLeft = r.lhs() instanceof Sym l && l.kind() == SymKind.DIM, dimRight = r.rhs() instanceof Sym h && h.kind() == SymKind.DIM;
+        if (dimLeft && r.rhs() instanceof Num) return r.op() == derivcheck.expr.RelOp.LE || r.op() == derivcheck.expr.RelOp.LT;
+        if (dimRight && r.lhs() instanceof Num) return r.op() == derivcheck.expr.RelOp.GE || r.op() == derivcheck.expr.RelOp.GT;
+        return false;
     }
 
     private List<Relation> rebase(Sym s, List<Relation> bounds) {

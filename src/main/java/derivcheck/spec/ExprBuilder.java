@@ -244,9 +244,10 @@ final class ExprBuilder extends SpecBaseVisitor<Expr> {
         }
         Optional<Builtin> b = Builtin.bySpelling(name);
         if (b.isEmpty()) {
-            throw error(ctx, "unknown function '" + name + "'; known: log exp sqrt sign abs sigmoid logit tanh relu "
-                    + "sin cos softmax sum trace max min sv lowrank inv eye transpose grad, and functions declared with "
-                    + "'given f : function'");
+            String known = java.util.Arrays.stream(Builtin.values()).map(Builtin::spelling)
+                    .collect(java.util.stream.Collectors.joining(" "));
+            throw error(ctx, "unknown function '" + name + "'; known: " + known + " inv eye transpose grad, and functions"
+                    + " declared with 'given f : function'");
         }
         List<Expr> args = new ArrayList<>();
         for (SpecParser.ExprContext a : argCtx) args.add(build(a));

@@ -27,6 +27,7 @@ import derivcheck.model.SolveFor;
 import derivcheck.model.SuchThat;
 import derivcheck.model.SymbolDecl;
 import derivcheck.source.Diagnostic;
+import derivcheck.expr.Pos;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -447,9 +448,34 @@ final class ProblemBuilder {
         } else if (item instanceof SpecParser.ShowItemContext s) {
             shows.add(claim(s.condition(), s.forRange()));
         } else if (item instanceof SpecParser.ExpectItemContext e) {
-            expects.add(claim(e.condition(), e.forRange()));
+            expects.add(answerClaim(e.condition(), e.forRange(), "expect"));
         } else if (item instanceof SpecParser.MistakeItemContext m) {
-            mistakes.add(new Mistake(claim(m.condition(), m.forRange()), unquote(m.STRING().getSymbol())));
+            mistakes.add(new Mistake(answerClaim(m.condition(), m.forRange(), "mistake"), unquote(m.STRING().getSymbol())));
+        }
+    }
+
+    /**
+     * An expect or mistake; an unknown name at its very start (a wrong target, such as
+     * {@code theta = …} where the problem asks for delta) says what the problem asks for and how
+     * each is written.
+     */
+    private Claim answerClaim(SpecParser.ConditionContext cond, SpecParser.ForRangeContext range, String keyword) {
+        try {
+            return claim(cond, range);
+        } catch (SpecException ex) {
+            Diagnostic d = ex.diagnostic();
+            Pos start = exprs.pos(cond);
+            if (!d.message().startsWith("unknown name '") || d.pos().line() != start.line() || d.pos().col() != start.col()) throw ex;
+            List<String> asked = new ArrayList<>();
+            for (SymbolDecl u : unknowns) {
+                asked.add("'" + keyword + " " + u.name() + " = …'" + u.latex().map(l -> " (printed " + l + ")").orElse(""));
+            }
+            for (Expr t : targets) asked.add("'" + keyword + " " + derivcheck.expr.TextPrinter.print(t) + " = …'");
+            for (SuchThat c : conditions) asked.add("'" + keyword + " " + c.unknown().name() + " …' (find … such that)");
+            for (SolveFor sv : solves) asked.add("'" + keyword + " " + sv.unknown().name() + " = …' (solve … for)");
+            String hint = asked.isEmpty() ? "; the problem asks for nothing yet: declare it with 'find NAME : shape' or 'find grad(L, x)'"
+                    : "; an answer names what the problem asks for: " + String.join(", ", asked);
+            throw new SpecException(d.pos(), d.message() + hint, d.length());
         }
     }
 

@@ -33,7 +33,9 @@ public final class SpecReader {
         parser.addErrorListener(errors);
         SpecParser.SpecContext tree = parser.spec();
         if (!errors.diagnostics().isEmpty()) {
-            return new ParseResult<>(Optional.empty(), errors.diagnostics(), source);
+            // every item's error, each at its position, rather than the first and its follow-ons
+            List<Diagnostic> each = ItemwiseSyntax.errors(source);
+            return new ParseResult<>(Optional.empty(), each.isEmpty() ? errors.diagnostics() : each, source);
         }
         ProblemBuilder builder = new ProblemBuilder(source.name());
         Optional<Problem> problem;

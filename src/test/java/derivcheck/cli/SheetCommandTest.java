@@ -43,7 +43,8 @@ class SheetCommandTest {
         String text = Files.readString(tex);
         assertTrue(text.startsWith(SheetWriter.MARKER));
         assertTrue(text.contains("\\begin{axis}"), "the scalar problem has a figure");
-        assertTrue(text.contains("Not derived"), "the declined problem says so");
+        assertTrue(text.contains(SheetWriter.NOT_WORKED), "the declined problem gets the neutral line");
+        assertTrue(r.err().contains("declined"), "the reasons go to the terminal: " + r.err());
         assertTrue(r.err().contains("0 wider than 10pt"), r.err());
         try (var s = Files.list(dir.resolve("out"))) {
             assertEquals(2, s.count(), "only the .tex and the .pdf are left in the output directory");

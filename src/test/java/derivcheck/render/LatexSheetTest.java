@@ -38,15 +38,32 @@ class LatexSheetTest {
         assertTrue(s.contains("f(\\theta^{t+1}) &= \\langle \\tilde g^t, \\theta^{t+1} - \\theta^t\\rangle"), s);
     }
 
-    @Test void aDeclinedProblemSaysSoAndListsItsExpectsAsNotDerived() {
+    @Test void aDeclinedProblemGetsANeutralLineAndTheAuthorsAnswerButNoStrategyTalk() {
         Derivation d = new Derivation(Derivation.Status.DECLINED, "", List.of(), List.of(),
                 List.of("affine stationarity: declined — no", "radial stationarity: declined — no"));
         String tex = new SheetWriter(true, SheetVerifier.NONE, 1).write(List.of(new SheetWriter.Entry(PROX, Optional.of(d))));
         assertTrue(tex.startsWith(SheetWriter.MARKER));
-        assertTrue(tex.contains("Not derived (declined)"));
-        assertTrue(tex.contains("affine stationarity, radial stationarity: \\emph{declined --- no}"), tex);
-        assertTrue(tex.contains("\\rulename{not derived}"));
+        assertTrue(tex.contains(SheetWriter.NOT_WORKED), tex);
+        assertTrue(tex.contains("\\textbf{Answer.}"), tex);
+        assertFalse(tex.contains("stationarity"), tex);
+        String page = tex.replaceAll("(?m)^%.*$", "");
+        assertFalse(page.contains("declined"), page);
+        assertTrue(tex.contains("% derivation: declined"), tex);
         assertTrue(tex.contains("numeric check: not run"));
+    }
+
+    @Test void theAnswerKeyHasTheResultsAndNoStatementOrSteps() {
+        var theta = PROX.symbol("theta").orElseThrow();
+        var g = PROX.symbol("g").orElseThrow();
+        Step s = Step.of("stationarity", new Relation(RelOp.EQ, theta, Exprs.neg(g), Pos.NONE), "set the gradient to zero");
+        Derivation d = new Derivation(Derivation.Status.DERIVED, "affine stationarity", List.of(s),
+                List.of(Result.of(theta, Exprs.neg(g))), List.of());
+        String tex = new SheetWriter(SheetWriter.Kind.ANSWER_KEY, SheetVerifier.NONE, 1)
+                .write(List.of(new SheetWriter.Entry(PROX, Optional.of(d))));
+        assertTrue(tex.contains("\\boxed{\\theta^{t+1} = -\\tilde g^t}"), tex);
+        assertTrue(tex.contains("\\title{Answer key}"), tex);
+        assertFalse(tex.contains("Minimize"), tex);
+        assertFalse(tex.contains("\\why{"), tex);
     }
 
     @Test void aDerivationPrintsItsStepsWithTheRuleBesideAndTheResultBoxed() {
@@ -63,15 +80,22 @@ class LatexSheetTest {
     @Test void theProblemsOnlyVersionHasNoSolutions() {
         String tex = new SheetWriter(false, SheetVerifier.NONE, 1).write(List.of(new SheetWriter.Entry(PROX, Optional.empty())));
         assertFalse(tex.contains("Solution}"));
-        assertTrue(tex.contains("\\section{Proximal step}"));
+        assertTrue(tex.contains("\\section[Proximal step]{Proximal step}"), tex);
     }
 
     @Test void verificationLinesReadAsText() {
         assertEquals("numeric check: not run", SheetVerificationLine.numericNotRun().text());
-        assertEquals("numeric check: verified (200 samples, max relative error 3.1e-12, seed 42)",
-                SheetVerificationLine.numeric(SheetVerificationLine.Verdict.VERIFIED, 200, 3.1e-12, 42).text());
+        assertEquals("numeric check: verified at 200 random instances (largest error 3.1e-12 <= 1.0e-08; seed 42)",
+                SheetVerificationLine.numeric("at 200 random instances", 3.1e-12, 1e-8, 42).text());
         assertEquals("symbolic check: verified",
-                SheetVerificationLine.symbolic(SheetVerificationLine.Verdict.VERIFIED, "").text());
+                SheetVerificationLine.symbolic(SheetVerificationLine.Verdict.VERIFIED).text());
+    }
+
+    @Test void aFigureAboveTheToleranceIsNeverPrintedBesideVerified() {
+        SheetVerificationLine l = SheetVerificationLine.numeric("at 20 random instances", 1.0, 1e-8, 1);
+        assertFalse(l.printsFigure());
+        assertFalse(l.text().contains("1.0e+00"), l.text());
+        assertTrue(l.text().contains("within its tolerance of 1.0e-08"), l.text());
     }
 
     @Test void textIsEscapedForLatex() {

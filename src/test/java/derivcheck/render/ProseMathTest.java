@@ -1,0 +1,44 @@
+package derivcheck.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import derivcheck.model.Problem;
+import derivcheck.spec.Specs;
+import org.junit.jupiter.api.Test;
+
+/** Prose with math: $…$ checked, spec ASCII typeset, plain words left alone. */
+class ProseMathTest {
+    private static final Problem P = Specs.parse("""
+            problem p
+              dim n
+              given g, theta_t : vector[n]   latex "\\tilde g^t", "\\theta^t"
+              given eps : real               latex "\\varepsilon'"  where eps > 0
+              find theta : vector[n]         latex "\\theta^{t+1}"
+              minimize <g, theta> + 1/(2*eps)*||theta - theta_t||^2
+            """);
+
+    @Test void authorsLatexPassesAndDangerousCommandsDoNot() {
+        assertEquals("$\\|x\\|^2$ here", ProseMath.plain().text("$\\|x\\|^2$ here"));
+        String bad = SafeMath.clean("\\input{/etc/passwd} \\write18{rm} ^^5cinput x}");
+        assertFalse(bad.contains("\\input") || bad.contains("\\write") || bad.contains("^^"), bad);
+        assertTrue(SafeMath.clean("\\frac{1}{2}\\lambda").equals("\\frac{1}{2}\\lambda"));
+        assertEquals("{a}\\}", SafeMath.clean("{a}}"));
+    }
+
+    @Test void engineTextPrintsTheProblemsNames() {
+        String t = ProseMath.of(P).text("The cases are theta_t_i - eps*sign(g_i).");
+        assertEquals("The cases are $\\theta^t_{i} - \\varepsilon'\\,\\operatorname{sign}(\\tilde g^t_{i})$.", t);
+        assertEquals("The upstream gradient $g = \\nabla_{y} L$ is given.",
+                ProseMath.plain().text("The upstream gradient g = grad(L, y) is given."));
+    }
+
+    @Test void authorsAsciiUsesDefaultNamesAndWordsStayText() {
+        String t = ProseMath.authored(P).text("A 1-D step of size lambda*||theta||^2 in Assignment 3b, with sigma~^2.");
+        assertEquals("A 1-D step of size $\\lambda\\,\\|\\theta\\|^{2}$ in Assignment 3b, with $\\tilde{\\sigma}^{2}$.", t);
+        assertEquals("the factor $(1-p)$", ProseMath.plain().text("the factor (1-p)"));
+        assertEquals("Set $\\langle g, x\\rangle$ to 0", ProseMath.plain().text("Set <g, x> to 0"));
+        assertEquals("the difference of the two sides is 0", ProseMath.of(P).text("lhs - rhs is 0"));
+    }
+}
