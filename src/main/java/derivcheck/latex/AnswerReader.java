@@ -44,6 +44,43 @@ public final class AnswerReader {
 
     public Problem problem() { return problem; }
 
+    /** The reason given for a document in which nothing at all states an answer. */
+    public static final String NO_ANSWER = "no answer found: no display, and no inline formula $...$ that states a quantity of the spec";
+
+    /**
+     * Does this inline formula state a target of the spec? Its left side (before the first
+     * relation outside brackets) names an unknown or a defined quantity of the spec (a `let`, the
+     * unknown of `find ... such that`), or is a derivative, an expectation or a variance. Inline
+     * math that does not ({@code $x_i$}, {@code $\mathbb{V}[XY] = ...$} about other letters) is prose.
+     */
+    public boolean statesTarget(String text) {
+        try {
+            List<Token> ts = names.replace(LatexTokens.rewrite(text));
+            int depth = 0, rel = -1;
+            for (int i = 0; i < ts.size() && rel < 0; i++) {
+                String x = ts.get(i).getText();
+                int y = ts.get(i).getType();
+                if (x.equals("{") || x.equals("(") || x.equals("[")) depth++;
+                else if (x.equals("}") || x.equals(")") || x.equals("]")) depth--;
+                else if (depth == 0 && (x.equals("=") || x.equals("<") || x.equals(">") || y == LatexParser.LE || y == LatexParser.GE
+                        || y == LatexParser.DEFEQ || y == LatexParser.ASSIGN)) rel = i;
+            }
+            if (rel <= 0) return false;
+            Set<String> targets = new LinkedHashSet<>();
+            problem.unknowns().forEach(u -> targets.add(u.name()));
+            problem.lets().forEach(l -> targets.add(l.sym().name()));
+            problem.conditions().forEach(c -> targets.add(c.unknown().name()));
+            int first = ts.get(0).getType();
+            if (first == LatexParser.FRAC || first == LatexParser.NABLA || first == LatexParser.EXPECT || first == LatexParser.VARIANCE) return true;
+            for (int i = 0; i < rel; i++) {
+                if (ts.get(i) instanceof SymbolNames.NameToken n && targets.contains(n.getText())) return true;
+            }
+            return false;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Is this text LaTeX (rather than the spec's ASCII expressions)? */
     public static boolean isLatex(String text) {
         return text.contains("\\") || text.contains("{") || text.contains("&");
