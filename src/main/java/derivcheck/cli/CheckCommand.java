@@ -80,12 +80,18 @@ final class CheckCommand implements Callable<Integer> {
             readers.add(new AnswerReader(r.get(), st));
         }
         List<Input> items = new ArrayList<>();
+        List<derivcheck.source.Diagnostic> noAnswer = new ArrayList<>();
+        List<derivcheck.source.Diagnostic> readErrors = new ArrayList<>();
         if (answer != null) items.add(new Input(answer, new Pos("<answer>", 1, 1), new SourceText("<answer>", answer)));
         for (Path d : docs) {
             if (!Files.isRegularFile(d)) { out.error(d + ": no such file"); return ExitCode.BAD_INPUT; }
             String text = Files.readString(d, StandardCharsets.UTF_8);
             SourceText st = new SourceText(d.toString(), text);
-            for (Displays.Display x : Displays.of(d.toString(), text)) items.add(new Input(x.text(), x.pos(), st));
+            // displays (a display starting with `=` continues the chain before it) and inline $...$ that states a target
+            List<derivcheck.latex.Solutions.Item> found = derivcheck.latex.Solutions.items(d.toString(), text,
+                    t -> readers.stream().anyMatch(r -> r.statesTarget(t)));
+            if (found.isEmpty()) noAnswer.add(new derivcheck.source.Diagnostic(new Pos(d.toString(), 1, 1), AnswerReader.NO_ANSWER));
+            for (derivcheck.latex.Solutions.Item x : found) items.add(new Input(x.text(), x.pos(), st));
         }
         int bad = 0, incorrect = 0;
         List<AnswerReport> reports = new ArrayList<>();
@@ -104,7 +110,8 @@ final class CheckCommand implements Callable<Integer> {
                 }
                 if (which < 0) {
                     bad++;
-                    out.errorRaw(read.renderDiagnostics());
+                    readErrors.addAll(read.diagnostics());
+                    if (!json) out.errorRaw(read.renderDiagnostics());
                     continue;
                 }
                 for (Answer a : read.get()) {
@@ -115,7 +122,20 @@ final class CheckCommand implements Callable<Integer> {
                 }
             }
         }
-        if (json) out.println(ProblemJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json(reports)));
+        // a file in which nothing at all states an answer is unreadable input, not "0 answers"
+        for (var d : noAnswer) { bad++; readErrors.add(d); if (!json) out.error(d.pos().file() + ":" + d.pos().line() + ":" + d.pos().col() + ": " + d.message()); }
+        if (json) {
+            ObjectNode root = json(reports);
+            ArrayNode errors = root.putArray("errors");
+            for (var d : readErrors) {
+                ObjectNode e = errors.addObject();
+                e.put("file", d.pos().file());
+                e.put("line", d.pos().line());
+                e.put("col", d.pos().col());
+                e.put("message", d.message());
+            }
+            out.println(ProblemJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        }
         else out.println(reports.size() + " answer(s): " + count(reports, AnswerReport.Word.CORRECT) + " correct, "
                 + count(reports, AnswerReport.Word.INCORRECT) + " incorrect, " + count(reports, AnswerReport.Word.UNDECIDED) + " undecided"
                 + (bad > 0 ? "; " + bad + " display(s) could not be read" : ""));

@@ -84,7 +84,7 @@ class VerbatimSolutionsTest {
             SourceText st = new SourceText(f.toString(), Files.readString(f));
             Problem p = SpecReader.read(st).get();
             READERS.put(e.spec(), new AnswerReader(p, st));
-            CHECKERS.put(e.spec(), new AnswerChecker(Engine.standard(Cas.shared()), p, VerifyOptions.defaults().withSamples(6), false));
+            CHECKERS.put(e.spec(), new AnswerChecker(Engine.standard(Cas.shared()), p, VerifyOptions.defaults().withSamples(6), true));
         }
         AnswerReader reader = READERS.get(e.spec());
         AnswerChecker checker = CHECKERS.get(e.spec());
