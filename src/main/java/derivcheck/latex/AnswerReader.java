@@ -214,6 +214,8 @@ public final class AnswerReader {
         }
         int b = r.getStop() == null ? a : r.getStop().getStopIndex();
         if (a < 0 || b < a || b >= text.length()) return r.getText();
+        // the token rewrite drops the closing brace of {x} and \mathbf{x}: the echo keeps it
+        while (b + 1 < text.length() && text.charAt(b + 1) == '}') b++;
         return text.substring(a, b + 1).replaceAll("\\s+", " ").strip();
     }
 

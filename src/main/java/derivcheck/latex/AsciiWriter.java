@@ -549,7 +549,9 @@ final class AsciiWriter extends LatexBaseVisitor<AsciiWriter.Frag> {
     }
 
     private static LatexTokens.Error overVariable(org.antlr.v4.runtime.tree.TerminalNode fn, ScriptContext s) {
-        return error(fn.getSymbol(), "\\" + fn.getText() + "_{" + s.getText() + "} (a " + fn.getText()
+        String sub = shown(s);
+        if (!sub.startsWith("{")) sub = "{" + sub + "}";
+        return error(fn.getSymbol(), "\\" + fn.getText() + "_" + sub + " (a " + fn.getText()
                 + " over a variable) states an optimization problem, not an answer");
     }
 

@@ -174,7 +174,8 @@ final class SymbolNames {
     List<Token> replace(List<Token> in) {
         List<Token> out = names(in);
         for (int i = 0; i + 1 < out.size(); i++) {
-            if (out.get(i) instanceof NameToken n && out.get(i + 1).getText().equals("(")
+            // \alpha(t)(x - y_k): the whole spelling \alpha(t) matched, so the parentheses after it are a product
+            if (out.get(i) instanceof NameToken n && out.get(i + 1).getText().equals("(") && !n.written.contains("(")
                     && (functions.contains(n.getText()) || signature(n.getText()).isPresent())) {
                 n.setType(derivcheck.grammar.LatexParser.FSYM);
             }
