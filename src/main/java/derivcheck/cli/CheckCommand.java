@@ -34,11 +34,12 @@ import picocli.CommandLine.Parameters;
             "",
             "Check hand-written answers against a problem: one answer with --answer 'TEXT' (LaTeX or the spec's",
             "ASCII expressions, detected), or every display ($$..$$, \\[..\\], equation, align, gather) of a .tex or",
-            ".md solution. Each answer is echoed as read, then judged: 'correct' (symbolic proof or agreeing numeric",
+            ".md solution (a display starting with '=' continues the chain before it), and inline $..$ that states a target.",
+            "Each answer is echoed as read, then judged: 'correct' (symbolic proof or agreeing numeric",
             "samples), 'incorrect' (only with a numeric counterexample), 'undecided'. Chains a = b = c and align",
-            "rows '&= ...' are checked step by step. Several specs may be given: each answer goes to the spec it reads in.",
+            "rows '&= ...' are checked step by step; a chain of inequalities is one condition. Several specs may be given: each answer goes to the spec it reads in.",
             "",
-            "Exit codes: 0 nothing incorrect, 1 an answer or step is incorrect, 2 unreadable input."},
+            "Exit codes: 0 nothing incorrect, 1 an answer or step is incorrect, 2 unreadable input (also a file in which nothing states an answer)."},
         footer = {"", "Examples:", "  derivcheck check problems/EXERCISE.prob --answer '\\theta^{t+1} = \\frac{\\theta^t - \\varepsilon'\\tilde g^t}{1 + \\varepsilon'\\lambda}'",
             "  derivcheck check problems/EXERCISE.prob solution.md --json"})
 final class CheckCommand implements Callable<Integer> {

@@ -427,20 +427,38 @@ final class AsciiWriter extends LatexBaseVisitor<AsciiWriter.Frag> {
         Optional<FactorContext[]> num = dParts(ctx.num);
         Optional<FactorContext[]> den = dParts(ctx.den);
         if (num.isEmpty() || den.isEmpty()) {
-            if (isD(ctx.num) && den.isPresent()) throw error(ctx, "nothing to differentiate after " + ctx.getText() + " (write the function after the operator)");
+            if (isD(ctx.num) && den.isPresent()) {
+                // `0 = \frac{d}{d\theta} = ...`: a whole side that is the bare operator is the derivative
+                // of the problem's objective (the sheets leave it implicit), when the spec has one
+                if (wholeSide(ctx) && problem.objective().isPresent()) {
+                    String obj = "(" + derivcheck.expr.TextPrinter.print(problem.objective().get().expr()) + ")";
+                    return Optional.of(gradOf(obj, den.get()[1], ctx));
+                }
+                throw error(ctx, "nothing to differentiate after " + shown(ctx) + " (write the function after the operator)");
+            }
             if (num.isPresent() || isD(ctx.num)) throw error(ctx, "write a derivative as \\frac{dL}{dx} (with what is differentiated on top)");
             return Optional.empty();
         }
-        String f = fnOf(num.get()[1]);
-        FactorContext var = den.get()[1];
+        return Optional.of(gradOf(fnOf(num.get()[1]), den.get()[1], ctx));
+    }
+
+    /** Is this fraction a whole side of the chain (not part of a product or a sum)? */
+    private static boolean wholeSide(ParserRuleContext ctx) {
+        org.antlr.v4.runtime.tree.ParseTree p = ctx.getParent();
+        while (p instanceof PrimaryFactorContext || p instanceof FactorTermContext || p instanceof TermExprContext) p = p.getParent();
+        return p instanceof RowContext;
+    }
+
+    /** grad(f, x), or grad(f, x)_i for the entry x_i. */
+    private Frag gradOf(String f, FactorContext var, FractionContext ctx) {
         if (var instanceof SubscriptContext sc && sc.factor() instanceof PrimaryFactorContext pf && pf.primary() instanceof SymbolContext sym) {
             Frag whole = visit(var); // records the index
             String base = sym.SYM().getText();
             String idx = whole.text.substring(base.length());
-            return Optional.of(new Frag("grad(" + f + ", " + base + ")" + idx, 4));
+            return new Frag("grad(" + f + ", " + base + ")" + idx, 4);
         }
         if (var instanceof PrimaryFactorContext pf && pf.primary() instanceof SymbolContext sym) {
-            return Optional.of(new Frag("grad(" + f + ", " + sym.SYM().getText() + ")", 4));
+            return new Frag("grad(" + f + ", " + sym.SYM().getText() + ")", 4);
         }
         if (var instanceof PrimaryFactorContext p && (p.primary() instanceof GreekContext || p.primary() instanceof LetterContext)) {
             throw error(var, "unknown symbol " + shown(var) + " (the variable of this derivative)");

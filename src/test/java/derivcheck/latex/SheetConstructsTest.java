@@ -53,6 +53,8 @@ class SheetConstructsTest {
         // operators: d/dx applied to what follows, nabla_x of an expression
         "vae_decoder_variance ## \\frac{\\partial}{\\partial \\sigma} \\log \\sigma = \\frac{1}{\\sigma} ## grad(log(sigma), sigma) = 1/sigma",
         "fgm_linear_output ## \\nabla_{\\mathbf{x}} (\\mathbf{w}^T \\mathbf{x}) = \\mathbf{w} ## grad(w'*x, x) = w",
+        // the sheets' `0 = d/dtheta = ...`: the bare operator as a whole side is the derivative of the objective
+        "prox_weight_decay ## 0 = \\frac{\\mathrm{d}}{\\mathrm{d}\\theta} = \\lambda\\theta ## 0 = grad(<g, theta - theta_t> + lambda*||theta||^2/2 + 1/(2*eps)*||theta - theta_t||^2, theta) = lambda*theta",
         // the dimension d is not a differential
         "vae_decoder_variance ## \\frac{d}{\\sigma} = \\frac{1}{\\sigma^3} \\mathbb{E}_{p_d(x)} \\mathbb{E}_{q(z|x)} [\\|x - \\mu(z)\\|^2] ## d/sigma = 1/sigma^3*S",
         // sub- and superscripts in either order; the sheet's damaged Iverson bracket
@@ -85,7 +87,8 @@ class SheetConstructsTest {
         "prior_shift ## p(x, y) = p(x \\mid y)p(y) ## <answer>:1:1: p(...) cannot be applied to other arguments",
         "vae_decoder_variance ## p(x|z) = 1 ## <answer>:1:1: unknown symbol p",
         "vae_decoder_variance ## \\frac{\\partial}{\\partial \\sigma} \\text{ELBO} = 0 ## <answer>:1:34: text 'ELBO' inside a formula",
-        "prox_weight_decay ## 0 = \\frac{\\mathrm{d}}{\\mathrm{d}\\theta} = \\lambda\\theta ## <answer>:1:5: nothing to differentiate",
+        "backprop_shifted_sum ## 0 = \\frac{\\mathrm{d}}{\\mathrm{d}a} = 1 ## <answer>:1:5: nothing to differentiate",
+        "backprop_shifted_sum ## \\frac{\\partial}{\\partial a} + 1 = 1 ## <answer>:1:1: nothing to differentiate",
         "kmeans_online_gradient ## y_k \\to y_k + \\alpha(t)(x - y_k) ## <answer>:1:1: an update of y_k, which the spec gives",
         "adversarial_attack_box ## |\\tilde{x}_i - x_i| < \\varepsilon \\quad \\forall i ## <answer>:1:1: this inequality bounds no unknown",
         "ridge_fgm_epsilon ## \\epsilon^* = \\frac{w_r^* x}{\\|w_r^*\\|^2} ## unknown symbol w_r",
