@@ -91,6 +91,10 @@ final class LatexTokens {
                 out.add(t);
                 continue;
             }
+            if ((s.equals("\\right") || s.equals("\\big") || s.equals("\\Big") || s.equals("\\bigg")) && i + 2 < raw.size()
+                    && List.of("|", "\\vert", "\\rvert").contains(raw.get(i + 1).getText()) && raw.get(i + 2).getText().equals("_")) {
+                throw new Error(t, "the evaluation bar " + s + "|_{...} is not read: write the expression with the value substituted");
+            }
             if (DROPPED.contains(s)) {
                 if ((s.equals("\\left") || s.equals("\\right")) && i + 1 < raw.size() && raw.get(i + 1).getText().equals(".")) i++;
                 continue;
