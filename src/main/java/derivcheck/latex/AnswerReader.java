@@ -179,6 +179,11 @@ public final class AnswerReader {
         StringBuilder written = null;
         int previousStop = -1;
         for (LatexParser.RowContext r : rows) {
+            if (r.lead != null && sides == null) {
+                // `= ...` with no chain before it: never a bare value of the unknown
+                throw new LatexTokens.Error(r.lead.getStart(), "this starts with '" + r.lead.getText()
+                        + "' and so continues a chain, but no chain comes before it");
+            }
             if (r.lead == null || sides == null) {
                 if (sides != null) out.add(finish(sides, ops, w, written.toString()));
                 sides = new ArrayList<>();

@@ -37,7 +37,8 @@ public final class Solutions {
         for (Displays.Display d : displays) {
             spans.add(new int[] {d.start(), d.end()});
             int contentStart = offset(text, d.pos());
-            if (open != null && d.text().startsWith("=") && !open.inline()) {
+            // (an environment cannot take one more row after its \end: such a display stays alone)
+            if (open != null && d.text().startsWith("=") && !open.inline() && !open.text().contains("\\end")) {
                 // the text between the two contents becomes blank (newlines kept, so lines stay
                 // right) with a row break in it: the second display is one more row of the chain
                 String gap = text.substring(openContentStart + open.text().length(), contentStart);

@@ -81,6 +81,7 @@ class SheetConstructsTest {
         "kl_cross_entropy ## D_{\\rm KL}(p^*(y \\mid x) \\parallel p(y \\mid x; \\theta)) = \\int_y p^*(y \\mid x) ## 1:59: the integral \\int is not read",
         "ridge_closed_form ## \\nabla_{\\mathbf{w}}^2 g = X^T X ## <answer>:1:1: \\nabla^2 (a Hessian) is not read",
         "adversarial_attack_box ## \\tilde x_i = x_i \\pm \\varepsilon ## \\pm gives two answers",
+        "prox_weight_decay ## = \\frac{\\theta^t}{1+\\varepsilon'\\lambda} ## and so continues a chain, but no chain comes before it",
         "fgm_linear_output ## \\left. \\nabla_{\\mathbf{x}} f(\\mathbf{x};\\mathbf{w}) \\right|_{\\mathbf{x} = \\mathbf{x}'} = \\mathbf{w} ## the evaluation bar \\right|_{...} is not read",
         "mirror_descent_box_vector ## x^{t+1} = \\text{sigmoid}(x^0) ## <answer>:1:1: x^{t+1} is an iterate the spec does not name",
         "prox_weight_decay ## \\theta^{(t)} = \\theta^t ## <answer>:1:1: \\theta^{(t)} is an iterate",
