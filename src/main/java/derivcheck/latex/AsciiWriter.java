@@ -251,8 +251,10 @@ final class AsciiWriter extends LatexBaseVisitor<AsciiWriter.Frag> {
         return new Frag(base.at(4) + "^" + exp.at(4), 3);
     }
 
-    /** x^t, y^{t+1}, \\theta^{(t)}: a superscript in t, where t is neither a spec name nor an index. */
+    /** x^t, y^{t+1}, \\theta^{(t)}: a superscript in t, where t is neither a spec name nor an index; and x^0. */
     private boolean iterate(ScriptContext s) {
+        // x^0 is a starting point (nobody writes x^0 for 1): an iterate, unless the spec names it
+        if (s instanceof NumberScriptContext n && n.NUMBER().getText().equals("0")) return true;
         if (problem.symbol("t").isPresent() || bound.contains("t")) return false;
         List<Token> ts = tokens(s);
         return ts.stream().anyMatch(t -> t.getType() == LatexParser.LETTER && t.getText().equals("t"));

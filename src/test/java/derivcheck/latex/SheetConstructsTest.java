@@ -85,6 +85,7 @@ class SheetConstructsTest {
         "fgm_linear_output ## \\left. \\nabla_{\\mathbf{x}} f(\\mathbf{x};\\mathbf{w}) \\right|_{\\mathbf{x} = \\mathbf{x}'} = \\mathbf{w} ## the evaluation bar \\right|_{...} is not read",
         "mirror_descent_box_vector ## x^{t+1} = \\text{sigmoid}(x^0) ## <answer>:1:1: x^{t+1} is an iterate the spec does not name",
         "prox_weight_decay ## \\theta^{(t)} = \\theta^t ## <answer>:1:1: \\theta^{(t)} is an iterate",
+        "adversarial_attack_box ## \\tilde x_i = x_i^0 - \\varepsilon ## x_i^0 is an iterate",
         "adversarial_attack_box ## f_y(\\tilde{x};\\theta) = 0 ## <answer>:1:1: f_y(...) cannot be applied to other arguments: f_y(x;\\theta) is a given value of the spec",
         "prior_shift ## p(x, y) = p(x \\mid y)p(y) ## <answer>:1:1: p(...) cannot be applied to other arguments",
         "vae_decoder_variance ## p(x|z) = 1 ## <answer>:1:1: unknown symbol p",
