@@ -43,6 +43,7 @@ public final class ProblemChecker {
                 results.add(new ResultReport(r, nv.map(v -> safely(() -> v.check(interval)))));
             }
         }
+        d = undecidedIfAResultFails(d, results);
         List<ClaimReport> claims = new ArrayList<>();
         for (ExpectCheck.Outcome o : ExpectCheck.check(p, d, ctx)) {
             claims.add(new ClaimReport(ClaimReport.Kind.EXPECT, o.claim(), o, numeric(nv, o.claim())));
@@ -51,6 +52,24 @@ public final class ProblemChecker {
             claims.add(new ClaimReport(ClaimReport.Kind.SHOW, c, ExpectCheck.show(p, c, ctx), numeric(nv, c)));
         }
         return new ProblemReport(p, d, results, claims);
+    }
+
+    /**
+     * A derivation whose result fails its own numeric check is not a derivation: it becomes
+     * undecided, its steps kept for the reader, with the failing check named in its notes.
+     */
+    static Derivation undecidedIfAResultFails(Derivation d, List<ResultReport> results) {
+        if (d.status() != Derivation.Status.DERIVED) return d;
+        List<String> notes = new ArrayList<>();
+        for (ResultReport r : results) {
+            if (r.numeric().isPresent() && r.numeric().get().failed()) {
+                notes.add("the derived result " + derivcheck.expr.TextPrinter.print(r.result().relation())
+                        + " fails its own numeric check (" + r.numeric().get().reason() + "), so it is not reported as derived");
+            }
+        }
+        if (notes.isEmpty()) return d;
+        notes.addAll(d.notes());
+        return new Derivation(Derivation.Status.UNDECIDED, d.strategy(), d.steps(), d.results(), notes);
     }
 
     private static Claim interval(List<Result> all, Result r) {

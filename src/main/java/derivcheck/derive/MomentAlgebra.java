@@ -137,6 +137,28 @@ final class MomentAlgebra {
 
     /** E[e] after linearity and independence; leaves are E[X^k], Var[X] of units. */
     Expr mean(Expr e) {
+        enter("E", e);
+        try {
+            return meanOnce(e);
+        } finally {
+            depth--;
+        }
+    }
+
+    /** How deep the rules of E and Var call each other; bounded, so a cycle declines instead of overflowing. */
+    private int depth;
+    static final int MAX_DEPTH = 200;
+
+    private void enter(String what, Expr e) {
+        if (++depth > MAX_DEPTH) {
+            depth--;
+            throw new Stuck(what + "[" + TextPrinter.print(e) + "]: the rules of linearity, independence and"
+                    + " E[Z^2] = Var[Z] + E[Z]^2 go round in a circle here (moments of quadratic forms in a"
+                    + " Gaussian vector, E[x_i x_j] = delta_ij and fourth moments by Isserlis, are not derived yet)");
+        }
+    }
+
+    private Expr meanOnce(Expr e) {
         if (!e.isScalar()) throw new Stuck("only scalar expectations are derived, not of " + TextPrinter.print(e));
         if (!random(e)) return e;
         if (e instanceof Add a) {
@@ -185,6 +207,15 @@ final class MomentAlgebra {
 
     /** Var[e] after the variance rules; leaves as in {@link #mean}. */
     Expr variance(Expr e) {
+        enter("Var", e);
+        try {
+            return varianceOnce(e);
+        } finally {
+            depth--;
+        }
+    }
+
+    private Expr varianceOnce(Expr e) {
         if (!e.isScalar()) throw new Stuck("only scalar variances are derived, not of " + TextPrinter.print(e));
         if (!random(e)) return Num.ZERO;
         if (isAtom(e) || isLetUnit(e)) return new Variance(e, Pos.NONE);
