@@ -16,7 +16,7 @@
  *
  * Precedence ladder of `expr`, tightest first (ANTLR takes alternatives in order):
  *   postfix   x^{t+1}  x_{i+2}  A^T  \|x\|_\infty  f'
- *   product   a b (juxtaposition), a \cdot b, a \times b, a / b   (left-associative)
+ *   product   a b (juxtaposition), a \cdot b, a \times b, a / b, a \odot b, a \oslash b   (left-associative)
  *             \sum_{i=1}^{N} binds the product that follows it
  *   sign      -a  +a   (only at the start of a sum)
  *   sum       a + b  a - b   (left-associative)
@@ -61,7 +61,7 @@ expr
     ;
 
 term
-    : term op = (CDOT | TIMES | '*' | '/') factor # ExplicitProduct
+    : term op = (CDOT | TIMES | '*' | '/' | ODOT | OSLASH) factor # ExplicitProduct
     // `\frac{1}{B} \cdot \sum_i ...`: the sum is the right factor
     | term op = (CDOT | TIMES | '*') bigop        # ExplicitBigOp
     | term factor                                 # Juxtaposition
@@ -160,6 +160,9 @@ FRAC : '\\frac' | '\\dfrac' | '\\tfrac' ;
 SQRT : '\\sqrt' ;
 SUM_ : '\\sum' ;
 CDOT : '\\cdot' ;
+// entrywise product and quotient of vectors: x \odot y, x \oslash y
+ODOT : '\\odot' ;
+OSLASH : '\\oslash' ;
 TIMES : '\\times' ;
 PM : '\\pm' ;
 NABLA : '\\nabla' ;

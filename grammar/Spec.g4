@@ -7,6 +7,7 @@
  *   postfix   x'  x_i  x_{i+2}  ||x||_1
  *   power     a^b              (right-associative)
  *   unary     -a  +a
+ *   entrywise a.*b  a./b       (left-associative)
  *   product   a*b  a/b         (left-associative)
  *   sum       a+b  a-b         (left-associative)
  * Comparisons are not expressions: they appear only in `condition`, so '<' and '>'
@@ -27,7 +28,7 @@ header
 item
     : 'dim' dimDecl (',' dimDecl)*                                        # DimItem
     | 'given' names ':' 'function' latexNames?                            # FunctionItem
-    | 'given' names ':' shape domain? latexNames? whereClause?            # GivenItem
+    | 'given' names ':' shape matrixProperties? domain? latexNames? whereClause?  # GivenItem
     // A given defined by an expression, e.g. the upstream gradient `given g = grad(L, y)`.
     | 'given' ID '=' expr latexNames?                                     # DefinedGivenItem
     | 'random' names ':' shape domain? distribution latexNames?           # RandomItem
@@ -57,6 +58,10 @@ shape
     | 'matrix' '[' expr ',' expr ']'          # MatrixShape
     ;
 
+// Properties of a given matrix, as words: `symmetric positive definite`, `full column rank`.
+// They are plain names here (so `rank` or `full` stay usable as names); the builder reads the phrases.
+matrixProperties : ID+ ;
+
 // An interval the symbol lives in: `in (0, 1)`, `in [0, inf)`.
 domain : 'in' lo=('(' | '[') expr ',' expr hi=(')' | ']') ;
 
@@ -85,6 +90,8 @@ expr
     | expr '_' subscript                          # Subscripted
     | <assoc = right> expr '^' expr               # Power
     | op = ('-' | '+') expr                       # Unary
+    // Entrywise product and quotient of vectors: x .* y, x ./ y (tighter than * and /).
+    | expr op = ('.*' | './') expr                # Entrywise
     | expr op = ('*' | '/') expr                  # MulDiv
     | expr op = ('+' | '-') expr                  # AddSub
     | atom                                        # AtomExpr

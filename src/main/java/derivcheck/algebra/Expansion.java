@@ -67,7 +67,29 @@ public final class Expansion {
     private static Term times(Term a, Term b) {
         List<Expr> f = new ArrayList<>(a.factors());
         f.addAll(b.factors());
-        return new Term(Exprs.mul(List.of(a.coefficient(), b.coefficient()), Pos.NONE), dropIdentities(f));
+        return new Term(Exprs.mul(List.of(a.coefficient(), b.coefficient()), Pos.NONE), dropIdentities(cancelInverses(f)));
+    }
+
+    /** inv(M)·M and M·inv(M) next to each other are I (an inverse that is written exists). */
+    private static List<Expr> cancelInverses(List<Expr> f) {
+        if (f.size() < 2) return f;
+        List<Expr> out = new ArrayList<>();
+        Expr identity = null;
+        for (Expr x : f) {
+            if (!out.isEmpty()) {
+                Expr last = out.get(out.size() - 1);
+                boolean cancels = last instanceof derivcheck.expr.Inverse i && i.arg().equals(x)
+                        || x instanceof derivcheck.expr.Inverse j && j.arg().equals(last);
+                if (cancels && x.shape() instanceof Shape.Matrix m && m.rows().equals(m.cols())) {
+                    out.remove(out.size() - 1);
+                    identity = new Identity(m.rows(), Pos.NONE);
+                    continue;
+                }
+            }
+            out.add(x);
+        }
+        if (out.isEmpty()) out.add(identity);
+        return out;
     }
 
     /** I times anything non-scalar is that thing. */

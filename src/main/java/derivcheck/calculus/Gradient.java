@@ -330,6 +330,13 @@ public final class Gradient {
                 return back(u, Alg.add(hadamard, Alg.neg(proj)));
             }
             case MAX: case MIN: return backMaxMin(a, b, g);
+            case HADAMARD: case EDIVIDE: return backEntrywise(a, b, g);
+            case DIAG: {
+                // <G, diag(v)> = sum_i G_ii v_i: the adjoint of v is the diagonal of G
+                Expr v = a.args().get(0);
+                Sym i = freshIndex();
+                return back(v, Entries.vector(i, v.shape().rows(), entry(g, i, i)));
+            }
             case SV:
                 throw unsupported(a, "the singular values have no gradient rule here (they are not differentiable"
                         + " where two coincide or one is 0); write the objective without sv");
@@ -370,6 +377,41 @@ public final class Gradient {
             Expr adj = me.isScalar()
                     ? new Sum(i, Num.ONE, Alg.dim(n), entryAdj, Pos.NONE)
                     : Entries.vector(i, n, entryAdj);
+            cs.add(back(me, adj));
+        }
+        return sum(cs);
+    }
+
+    /**
+     * x .* y and x ./ y: entry by entry, d(x_i y_i) = y_i dx_i + x_i dy_i and
+     * d(x_i / y_i) = dx_i / y_i − x_i dy_i / y_i²; a scalar side is broadcast (its adjoint sums the entries').
+     */
+    private Expr backEntrywise(Apply a, Builtin b, Expr g) {
+        Expr p = a.args().get(0), q = a.args().get(1);
+        if (a.shape().isMatrix()) throw unsupported(a, "the entrywise " + b.infix() + " of matrices has no gradient rule here");
+        List<Expr> cs = new ArrayList<>();
+        if (a.isScalar()) {
+            Expr inv = new Pow(q, Num.MINUS_ONE, Pos.NONE);
+            if (b == Builtin.HADAMARD) {
+                cs.add(back(p, Alg.mul(g, q)));
+                cs.add(back(q, Alg.mul(g, p)));
+            } else {
+                cs.add(back(p, Alg.mul(g, inv)));
+                cs.add(back(q, Alg.neg(Alg.mul(g, p, new Pow(q, Num.of(-2), Pos.NONE)))));
+            }
+            return sum(cs);
+        }
+        Dim n = a.shape().rows();
+        for (int k = 0; k < 2; k++) {
+            Expr me = k == 0 ? p : q;
+            if (!depends(me)) continue;
+            Sym i = freshIndex();
+            Expr pi = entry(p, i, null), qi = entry(q, i, null), gi = entry(g, i, null);
+            Expr local;
+            if (b == Builtin.HADAMARD) local = k == 0 ? qi : pi;
+            else local = k == 0 ? new Pow(qi, Num.MINUS_ONE, Pos.NONE) : Alg.neg(Alg.mul(pi, new Pow(qi, Num.of(-2), Pos.NONE)));
+            Expr entryAdj = Alg.mul(gi, local);
+            Expr adj = me.isScalar() ? new Sum(i, Num.ONE, Alg.dim(n), entryAdj, Pos.NONE) : Entries.vector(i, n, entryAdj);
             cs.add(back(me, adj));
         }
         return sum(cs);

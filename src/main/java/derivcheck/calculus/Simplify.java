@@ -385,6 +385,16 @@ public final class Simplify {
         if (base instanceof Apply ap && ap.fn() instanceof Builtin b && b.entrywise() && ap.args().get(0).shape().equals(base.shape())) {
             return Apply.of(b, new Index(ap.args().get(0), idx, Pos.NONE));
         }
+        if (base instanceof Apply ap && ap.fn() instanceof Builtin b && b.entrywiseBinary()) {
+            // (x .* y)_i = x_i*y_i, (x ./ y)_i = x_i/y_i; a scalar side is broadcast
+            Expr l = ap.args().get(0).isScalar() ? ap.args().get(0) : new Index(ap.args().get(0), idx, Pos.NONE);
+            Expr r = ap.args().get(1).isScalar() ? ap.args().get(1) : new Index(ap.args().get(1), idx, Pos.NONE);
+            return b == Builtin.HADAMARD ? Alg.mul(l, r) : Alg.mul(l, new derivcheck.expr.Pow(r, Num.MINUS_ONE, Pos.NONE));
+        }
+        if (base instanceof Apply ap && ap.fn() == Builtin.DIAG && idx.size() == 2) {
+            // diag(v)_{ij} = [i = j] v_i
+            return Alg.mul(equal(idx.get(0), idx.get(1)), new Index(ap.args().get(0), List.of(idx.get(0)), Pos.NONE));
+        }
         return ix;
     }
 

@@ -111,7 +111,9 @@ final class ToSymja {
             case RELU -> F.Max(F.C0, x);
             case MAX -> args.size() == 2 ? F.Max(x, args.get(1)) : x;
             case MIN -> args.size() == 2 ? F.Min(x, args.get(1)) : x;
-            case SOFTMAX, SUM, TRACE, SV, LOWRANK -> throw new Unsupported(b.spelling() + " of a scalar");
+            case HADAMARD -> F.Times(x, args.get(1));
+            case EDIVIDE -> F.Times(x, F.Power(args.get(1), F.CN1));
+            case SOFTMAX, SUM, TRACE, SV, LOWRANK, DIAG -> throw new Unsupported(b.spelling() + " of a scalar");
         };
     }
 }

@@ -267,10 +267,7 @@ public final class AnswerChecker {
     }
 
     private Problem withExpects(List<Claim> expects) {
-        Problem p = problem;
-        return new Problem(p.name(), p.title(), p.source(), p.statement(), p.file(), p.pos(), p.dims(), p.givens(), p.unknowns(),
-                p.functions(), p.randoms(), p.assumptions(), p.lets(), p.objective(), p.constraints(), p.targets(), p.conditions(),
-                p.solves(), p.shows(), expects, p.mistakes());
+        return problem.withExpects(expects);
     }
 
     /** The spec's expected value of a target (its first `expect target = ...`), or a let's definition. */

@@ -31,6 +31,7 @@ final class AffineStationarity implements Strategy {
         Sym x = o.unknown();
         Optional<Expr> grad = Calculus.gradient(o.objective(), x);
         if (grad.isEmpty()) return Attempt.declined("the objective has a part the calculus rules cannot differentiate");
+        grad = grad.map(ctx::withMatrixFacts); // (H + Hᵀ)x is 2Hx for a symmetric H
         Optional<AffineForm> form = AffineForm.of(grad.get(), x);
         if (form.isEmpty() || form.get().radial()) return Attempt.declined("the gradient is not affine in " + x.name());
         AffineForm a = form.get();

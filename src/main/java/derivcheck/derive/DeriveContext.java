@@ -10,10 +10,13 @@ import derivcheck.model.Problem;
 public final class DeriveContext {
     private final Cas cas;
     private Assumptions assumptions;
+    /** The problem being derived (its declared matrix properties); null for a context built from facts alone. */
+    private Problem problem;
 
     public DeriveContext(Cas cas, Problem problem) {
         this.cas = cas;
         this.assumptions = Facts.of(problem);
+        this.problem = problem;
     }
 
     public Cas cas() { return cas; }
@@ -24,6 +27,7 @@ public final class DeriveContext {
     public DeriveContext with(Assumptions more) {
         DeriveContext c = new DeriveContext(cas, assumptions);
         c.assumptions = assumptions.and(more);
+        c.problem = problem;
         return c;
     }
 
@@ -31,6 +35,9 @@ public final class DeriveContext {
         this.cas = cas;
         this.assumptions = a;
     }
+
+    /** Uses the declared matrix properties: Hᵀ → H for a symmetric H (see {@link Problem#withSymmetry}). */
+    public Expr withMatrixFacts(Expr e) { return problem == null ? e : problem.withSymmetry(e); }
 
     /** Simplifies a scalar under the facts; when the CAS cannot, the expression as it was. */
     public Expr simplify(Expr e) {

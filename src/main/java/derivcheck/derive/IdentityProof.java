@@ -68,7 +68,10 @@ final class IdentityProof {
         if (r.op() == RelOp.EQ) {
             ZeroTest z = zero(diff, facts, ctx, p);
             if (z == ZeroTest.ZERO) {
+                boolean logs = !LogRules.splitPositiveLogs(diff, p, ctx).equals(diff);
                 steps.add(Step.of("identity", r, "write out the definitions" + (facts.isEmpty() ? "" : ", substitute the assumptions")
+                        + (logs ? ", split the logarithms (log(ab) = log a + log b, log(a/b) = log a − log b: every argument is positive)"
+                                + " and the sums by linearity" : "")
                         + (diff.isScalar() ? "" : ", collect the terms of each vector") + " and simplify: lhs − rhs = 0"));
                 return Optional.empty();
             }
@@ -169,8 +172,49 @@ final class IdentityProof {
     /** The scalar after Gram expansion, the atom assumptions and the CAS. */
     static Expr scalarForm(Expr e, Map<Expr, Expr> facts, DeriveContext ctx, Problem p) {
         Expr g = GramForms.substitute(GramForms.expand(e), facts);
+        if (p != null) g = distributeSumBodies(LogRules.splitPositiveLogs(g, p, ctx)); // log(a/b) = log a − log b for a, b > 0
         g = SumForms.collapse(g, ctx, g);
         return Simplifier.scalar(Canonical.sorted(g), ctx);
+    }
+
+    /** Every scalar sum split by linearity: its body multiplied out, one sum per term. */
+    private static Expr distributeSumBodies(Expr e) {
+        return Exprs.transform(e, x -> {
+            if (!(x instanceof derivcheck.expr.Sum s) || !s.isScalar()) return null;
+            Expr body = distributeSumBodies(s.body());
+            List<Expr> sums = new ArrayList<>();
+            for (Expr t : scalarTerms(body)) sums.add(new derivcheck.expr.Sum(s.index(), s.lo(), s.hi(), t, s.pos()));
+            return sums.isEmpty() ? Num.ZERO : sums.size() == 1 ? sums.get(0) : Exprs.add(sums, Pos.NONE);
+        });
+    }
+
+    /** A scalar product of sums multiplied out into its terms (other nodes are left whole). */
+    private static List<Expr> scalarTerms(Expr e) {
+        if (e instanceof derivcheck.expr.Add a) {
+            List<Expr> out = new ArrayList<>();
+            for (Expr t : a.terms()) out.addAll(scalarTerms(t));
+            return out;
+        }
+        if (e instanceof derivcheck.expr.Mul m && m.isScalar() && m.factors().stream().allMatch(Expr::isScalar)) {
+            List<List<Expr>> partial = new ArrayList<>();
+            partial.add(List.of());
+            for (Expr f : m.factors()) {
+                List<List<Expr>> next = new ArrayList<>();
+                for (Expr t : scalarTerms(f)) {
+                    for (List<Expr> pre : partial) {
+                        List<Expr> l = new ArrayList<>(pre);
+                        l.add(t);
+                        next.add(l);
+                    }
+                }
+                partial = next;
+                if (partial.size() > 64) return List.of(e); // keep a large product whole
+            }
+            List<Expr> out = new ArrayList<>();
+            for (List<Expr> fs : partial) out.add(fs.size() == 1 ? fs.get(0) : Exprs.mul(fs, Pos.NONE));
+            return out;
+        }
+        return List.of(e);
     }
 
     static ZeroTest zero(Expr e, Map<Expr, Expr> facts, DeriveContext ctx, Problem p) {

@@ -95,6 +95,81 @@ final class LogRules {
         });
     }
 
+    /**
+     * The log rules where they hold: log(a·b) = log a + log b, log(a/b) = log a − log b,
+     * log(a^k) = k·log a and log(exp(u)) = u, applied only when every factor is known to be
+     * positive ({@link #positive}); a log whose factors are not all known positive stays as it is.
+     * Used by identity proofs, where an argument may be anything (unlike {@link #splitLogs}, which
+     * serves stationarity equations on a positive domain).
+     */
+    static Expr splitPositiveLogs(Expr e, derivcheck.model.Problem p, DeriveContext ctx) {
+        return Exprs.transform(e, x -> {
+            if (!(x instanceof Apply a && a.fn() == Builtin.LOG && a.isScalar())) return null;
+            Expr arg = splitPositiveLogs(a.args().get(0), p, ctx);
+            if (arg instanceof Apply ex && ex.fn() == Builtin.EXP) return ex.args().get(0);
+            List<Expr> fs = arg instanceof Mul m ? m.factors() : List.of(arg);
+            if (fs.size() == 1 && !(arg instanceof Pow)) return new Apply(Builtin.LOG, List.of(arg), a.pos());
+            List<Expr> parts = new ArrayList<>();
+            for (Expr f : fs) {
+                Expr base = f instanceof Pow pw ? pw.base() : f;
+                if (!base.isScalar() || !positive(base, p, ctx)) return new Apply(Builtin.LOG, List.of(arg), a.pos());
+            }
+            for (Expr f : fs) {
+                if (f instanceof Pow pw) {
+                    parts.add(Exprs.mul(pw.exponent(), splitPositiveLogs(new Apply(Builtin.LOG, List.of(pw.base()), a.pos()), p, ctx)));
+                } else {
+                    parts.add(splitPositiveLogs(new Apply(Builtin.LOG, List.of(f), a.pos()), p, ctx));
+                }
+            }
+            return Exprs.add(parts, Pos.NONE);
+        });
+    }
+
+    /**
+     * Known positive: a positive number; exp, sigmoid and softmax entries; an entry of a vector
+     * whose domain lies in (0, …) or [c, …) with c > 0; a scalar the facts make positive; sums,
+     * products and powers of positive parts. False means "not known", not "not positive".
+     */
+    static boolean positive(Expr e, derivcheck.model.Problem p, DeriveContext ctx) {
+        if (e instanceof Num n) return n.value().signum() > 0;
+        if (e instanceof Apply a) {
+            if (a.fn() == Builtin.EXP || a.fn() == Builtin.SIGMOID) return true;
+            if (a.fn() == Builtin.SUM && a.args().get(0) instanceof Apply in && in.fn() == Builtin.SOFTMAX) return true;
+            if (a.fn() == Builtin.SQRT || a.fn() == Builtin.ABS) return false;
+        }
+        if (e instanceof derivcheck.expr.Index ix && !ix.base().isScalar()) {
+            Expr b = ix.base();
+            if (b instanceof Apply a && (a.fn() == Builtin.SOFTMAX || a.fn() == Builtin.EXP || a.fn() == Builtin.SIGMOID)) return true;
+            if (b instanceof Sym s) {
+                Optional<derivcheck.model.Domain> d = Facts.domain(p, s);
+                if (d.isPresent() && d.get().lo().isPresent() && d.get().lo().get() instanceof Num lo) {
+                    return lo.value().signum() > 0 || (lo.value().isZero() && d.get().loOpen());
+                }
+            }
+            return false;
+        }
+        if (e instanceof derivcheck.expr.Add add) {
+            for (Expr t : add.terms()) if (!positive(t, p, ctx)) return false;
+            return true;
+        }
+        if (e instanceof Mul m) {
+            for (Expr f : m.factors()) if (!positive(f, p, ctx)) return false;
+            return true;
+        }
+        if (e instanceof Pow pw) return positive(pw.base(), p, ctx);
+        if (e instanceof derivcheck.expr.Sum sum) return positive(sum.body(), p, ctx) && knownNonEmpty(sum, ctx);
+        if (e.isScalar() && !Exprs.anyNode(e, x -> x instanceof derivcheck.expr.Index || x instanceof derivcheck.expr.Sum)) {
+            return ctx.cas().sign(e, ctx.assumptions()).orElse(derivcheck.cas.Sign.UNKNOWN) == derivcheck.cas.Sign.POSITIVE;
+        }
+        return false;
+    }
+
+    /** sum(i = 1..n, …) over a dimension n ≥ 1 has at least one term. */
+    private static boolean knownNonEmpty(derivcheck.expr.Sum s, DeriveContext ctx) {
+        return s.lo() instanceof Num lo && lo.value().equals(derivcheck.expr.Rational.ONE)
+                && s.hi() instanceof Sym hi && hi.kind() == derivcheck.expr.SymKind.DIM;
+    }
+
     /** k·log(a) − k·log(1 − a) → k·logit(a). */
     static Expr foldLogit(Expr e, DeriveContext ctx) {
         List<Term> terms = new ArrayList<>(Expansion.expand(e));

@@ -110,6 +110,16 @@ final class Separation {
             }
             return Optional.of(Exprs.mul(out, Pos.NONE));
         }
+        if (v instanceof Apply a && a.fn() instanceof Builtin b && b.entrywiseBinary()) {
+            // (x .* y)_i = x_i*y_i, (x ./ y)_i = x_i/y_i; a scalar side is broadcast
+            List<Expr> args = new ArrayList<>();
+            for (Expr arg : a.args()) {
+                Optional<Expr> e = arg.isScalar() ? Optional.of(arg) : entry(arg, i);
+                if (e.isEmpty()) return Optional.empty();
+                args.add(e.get());
+            }
+            return Optional.of(b == Builtin.HADAMARD ? Exprs.mul(args, Pos.NONE) : Exprs.div(args.get(0), args.get(1)));
+        }
         if (v instanceof Apply a && a.fn() instanceof Builtin b && (b.entrywise() || b == Builtin.MAX || b == Builtin.MIN)) {
             List<Expr> args = new ArrayList<>();
             for (Expr arg : a.args()) {

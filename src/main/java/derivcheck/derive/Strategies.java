@@ -24,6 +24,7 @@ public final class Strategies {
                 new QuadraticOverNormBall(),
                 new SeparableBox(),
                 new QuadraticOverBox(),
+                new derivcheck.derive.theorems.LowRankFactorization(),
                 new MomentTargets(),
                 new MomentEquation(),
                 new ConditionSolve(),

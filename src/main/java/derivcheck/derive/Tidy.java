@@ -21,7 +21,7 @@ final class Tidy {
     private Tidy() {}
 
     static Expr of(Expr e, DeriveContext ctx) {
-        return derivcheck.algebra.Canonical.displayOrder(collect(e, ctx));
+        return derivcheck.algebra.Canonical.displayOrder(collect(ctx.withMatrixFacts(e), ctx));
     }
 
     private static Expr collect(Expr e, DeriveContext ctx) {

@@ -21,7 +21,13 @@ public enum Builtin implements Func {
      */
     SV("sv", 1),
     /** lowrank(X, r): the best rank-r approximation of X (truncated SVD, Eckart-Young), X's shape. */
-    LOWRANK("lowrank", 2);
+    LOWRANK("lowrank", 2),
+    /** x .* y: the entrywise (Hadamard) product of two vectors or matrices of one shape; a scalar side scales. */
+    HADAMARD("hadamard", 2),
+    /** x ./ y: the entrywise quotient. */
+    EDIVIDE("ediv", 2),
+    /** diag(v): the diagonal matrix with the entries of a vector on its diagonal. */
+    DIAG("diag", 1);
 
     private final String spelling;
     private final int arity;
@@ -34,7 +40,13 @@ public enum Builtin implements Func {
     /** Number of arguments (1 or 2), or -1 for one or two. */
     public int arity() { return arity; }
 
-    public boolean entrywise() { return arity == 1 && this != SOFTMAX && this != SUM && this != TRACE && this != SV; }
+    public boolean entrywise() { return arity == 1 && this != SOFTMAX && this != SUM && this != TRACE && this != SV && this != DIAG; }
+
+    /** A binary operation that acts entry by entry: .*, ./ (and max, min of two arguments). */
+    public boolean entrywiseBinary() { return this == HADAMARD || this == EDIVIDE; }
+
+    /** The infix spelling of an entrywise binary operation (".*", "./"), or null. */
+    public String infix() { return this == HADAMARD ? ".*" : this == EDIVIDE ? "./" : null; }
 
     public static java.util.Optional<Builtin> bySpelling(String s) {
         for (Builtin b : values()) if (b.spelling.equals(s)) return java.util.Optional.of(b);

@@ -81,6 +81,16 @@ final class Shapes {
                 }
                 return s;
             }
+            case DIAG:
+                if (!(s instanceof Shape.Vector v)) throw new ShapeException("diag needs a vector, not a " + describe(s), pos);
+                return new Shape.Matrix(v.n(), v.n());
+            case HADAMARD: case EDIVIDE: {
+                Shape t = args.get(1).shape();
+                if (s.equals(t) || t.isScalar()) return s;
+                if (s.isScalar()) return t;
+                throw new ShapeException("the entrywise " + (b == Builtin.HADAMARD ? "product .*" : "quotient ./")
+                        + " needs two of one shape, not a " + describe(s) + " and a " + describe(t), pos);
+            }
             case MAX: case MIN:
                 if (args.size() == 1) {
                     if (!s.isVector()) throw new ShapeException(b.spelling() + " of one argument needs a vector", pos);

@@ -182,6 +182,10 @@ public final class TextPrinter {
     }
 
     private static Piece apply(Apply a) {
+        if (a.fn() instanceof Builtin b && b.infix() != null) {
+            // x .* y binds like a product: its sides are printed as factors
+            return new Piece(new Piece(a.args().get(0)).at(POWER) + " " + b.infix() + " " + new Piece(a.args().get(1)).at(POWER), PRODUCT);
+        }
         String name;
         if (a.fn() instanceof UserFunc u) name = u.name() + "'".repeat(u.derivative());
         else name = ((Builtin) a.fn()).spelling();

@@ -70,6 +70,10 @@ final class AsciiWriter extends LatexBaseVisitor<AsciiWriter.Frag> {
     @Override public Frag visitExplicitProduct(ExplicitProductContext ctx) {
         Frag l = visit(ctx.term());
         Frag r = visit(ctx.factor());
+        if (ctx.op.getType() == LatexParser.ODOT || ctx.op.getType() == LatexParser.OSLASH) {
+            // .* and ./ bind tighter than * in the spec language: keep the sheet's left-to-right grouping
+            return new Frag(l.at(3) + (ctx.op.getType() == LatexParser.ODOT ? " .* " : " ./ ") + r.at(3), 2);
+        }
         boolean div = ctx.op.getText().equals("/");
         return new Frag(l.at(2) + (div ? "/" : "*") + r.at(div ? 3 : 2), 2);
     }

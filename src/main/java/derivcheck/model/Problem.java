@@ -30,9 +30,21 @@ public record Problem(
         List<SolveFor> solves,
         List<Claim> shows,
         List<Claim> expects,
-        List<Mistake> mistakes) {
+        List<Mistake> mistakes,
+        List<MatrixFact> matrixFacts) {
+
+    /** A problem without declared matrix properties. */
+    public Problem(String name, String title, String source, Optional<String> statement, String file, Pos pos,
+            List<DimDecl> dims, List<SymbolDecl> givens, List<SymbolDecl> unknowns, List<FunctionDecl> functions,
+            List<RandomDecl> randoms, List<Relation> assumptions, List<LetDef> lets, Optional<Objective> objective,
+            List<Constraint> constraints, List<Expr> targets, List<SuchThat> conditions, List<SolveFor> solves,
+            List<Claim> shows, List<Claim> expects, List<Mistake> mistakes) {
+        this(name, title, source, statement, file, pos, dims, givens, unknowns, functions, randoms, assumptions, lets,
+                objective, constraints, targets, conditions, solves, shows, expects, mistakes, List.of());
+    }
 
     public Problem {
+        matrixFacts = List.copyOf(matrixFacts);
         dims = List.copyOf(dims);
         givens = List.copyOf(givens);
         unknowns = List.copyOf(unknowns);
@@ -48,6 +60,45 @@ public record Problem(
         expects = List.copyOf(expects);
         mistakes = List.copyOf(mistakes);
     }
+
+    /** The same problem with other expects (e.g. a checked answer's). */
+    public Problem withExpects(List<Claim> newExpects) {
+        return new Problem(name, title, source, statement, file, pos, dims, givens, unknowns, functions, randoms,
+                assumptions, lets, objective, constraints, targets, conditions, solves, shows, newExpects, mistakes,
+                matrixFacts);
+    }
+
+    /** The properties declared for a matrix, closed under implication (PD gives symmetric, …). */
+    public java.util.Set<MatrixProperty> properties(String matrix) {
+        java.util.Set<MatrixProperty> out = java.util.EnumSet.noneOf(MatrixProperty.class);
+        for (MatrixFact f : matrixFacts) if (f.sym().name().equals(matrix)) out.addAll(f.property().closure());
+        if (out.contains(MatrixProperty.DIAGONAL) && out.contains(MatrixProperty.POSITIVE_DEFINITE)) {
+            out.add(MatrixProperty.INVERTIBLE);
+        }
+        return out;
+    }
+
+    public boolean has(Sym matrix, MatrixProperty p) { return properties(matrix.name()).contains(p); }
+
+    /** H ≻ 0 is declared (directly, or as `diagonal positive definite`). */
+    public boolean isPositiveDefinite(Sym matrix) { return has(matrix, MatrixProperty.POSITIVE_DEFINITE); }
+
+    /** H ⪰ 0 is declared (or implied by H ≻ 0). */
+    public boolean isPositiveSemidefinite(Sym matrix) { return has(matrix, MatrixProperty.POSITIVE_SEMIDEFINITE); }
+
+    /** Hᵀ = H is declared (or implied: PD, PSD, diagonal). */
+    public boolean isSymmetric(Sym matrix) { return has(matrix, MatrixProperty.SYMMETRIC); }
+
+    public boolean isDiagonal(Sym matrix) { return has(matrix, MatrixProperty.DIAGONAL); }
+
+    /** H⁻¹ exists (declared invertible, or H ≻ 0). */
+    public boolean isInvertible(Sym matrix) { return has(matrix, MatrixProperty.INVERTIBLE); }
+
+    /** X has full column rank (so XᵀX ≻ 0 and is invertible). */
+    public boolean hasFullColumnRank(Sym matrix) { return has(matrix, MatrixProperty.FULL_COLUMN_RANK); }
+
+    /** The expression with the transposes of declared-symmetric matrices dropped (Hᵀ = H, (H⁻¹)ᵀ = H⁻¹). */
+    public Expr withSymmetry(Expr e) { return Symmetry.apply(this, e); }
 
     /** Every declared symbol of a value (dims, givens, unknowns, randoms, lets). */
     public Stream<Sym> symbols() {

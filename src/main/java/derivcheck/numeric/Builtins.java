@@ -44,6 +44,12 @@ public final class Builtins {
         return Math.log(p) - Math.log1p(-p);
     }
 
+    /** diag(v): the square matrix with v on its diagonal. */
+    static Value diag(Value a) {
+        double[] x = a.asVector().toArray();
+        return new Value.Mat(org.apache.commons.math3.linear.MatrixUtils.createRealDiagonalMatrix(x));
+    }
+
     /** softmax, shifted by the maximum for stability. */
     static Value softmax(Value a) {
         double[] x = a.asVector().toArray();

@@ -173,6 +173,10 @@ public final class Compiler {
                 VNode x = value(args.get(0));
                 return f -> Builtins.trace(x.eval(f));
             }
+            case HADAMARD: case EDIVIDE: {
+                SNode x = scalar(args.get(0)), y = scalar(args.get(1));
+                return b == Builtin.HADAMARD ? f -> x.eval(f) * y.eval(f) : f -> x.eval(f) / y.eval(f);
+            }
             case MAX: case MIN: {
                 boolean max = b == Builtin.MAX;
                 if (args.size() == 1) {
@@ -379,6 +383,15 @@ public final class Compiler {
             VNode x = value(args.get(0));
             SNode r = scalar(args.get(1));
             return f -> Builtins.lowRank(x.eval(f), r.eval(f));
+        }
+        if (b.entrywiseBinary()) {
+            DoubleBinaryOperator op = b == Builtin.HADAMARD ? (x, y) -> x * y : (x, y) -> x / y;
+            VNode x = value(args.get(0)), y = value(args.get(1));
+            return f -> Ops.zip(x.eval(f), y.eval(f), op);
+        }
+        if (b == Builtin.DIAG) {
+            VNode x = value(args.get(0));
+            return f -> Builtins.diag(x.eval(f));
         }
         if ((b == Builtin.MAX || b == Builtin.MIN) && args.size() == 2) {
             DoubleBinaryOperator op = b == Builtin.MAX ? Math::max : Math::min;

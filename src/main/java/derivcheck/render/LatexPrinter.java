@@ -362,6 +362,10 @@ public final class LatexPrinter {
             return new Piece(head + primes + open + inner + close, ATOM, tall, false, false);
         }
         Builtin b = (Builtin) a.fn();
+        if (b.entrywiseBinary()) {
+            String op = b == Builtin.HADAMARD ? " \\odot " : " \\oslash ";
+            return new Piece(args.get(0).at(POWER) + op + args.get(1).at(POWER), PRODUCT, tall, false, false);
+        }
         String head = switch (b) {
             case LOG -> "\\log";
             case EXP -> "\\exp";
@@ -377,6 +381,8 @@ public final class LatexPrinter {
             case SOFTMAX -> "\\operatorname{softmax}";
             case TRACE -> "\\operatorname{tr}";
             case SV -> "\\operatorname{sv}";
+            case DIAG -> "\\operatorname{diag}";
+            case HADAMARD, EDIVIDE -> null;
             case LOWRANK -> null;
             case SQRT -> null;
             case ABS -> null;

@@ -45,8 +45,8 @@ public final class ProblemPrinter {
                 b.append("  given ").append(g.name()).append(" = ").append(TextPrinter.print(g.definition().get()))
                         .append(latex(g.latex())).append("    # ").append(g.sym().shape()).append('\n');
             } else {
-                b.append("  given ").append(g.name()).append(" : ").append(g.sym().shape()).append(domain(g.domain()))
-                        .append(latex(g.latex())).append('\n');
+                b.append("  given ").append(g.name()).append(" : ").append(g.sym().shape()).append(properties(p, g))
+                        .append(domain(g.domain())).append(latex(g.latex())).append('\n');
             }
         }
         for (RandomDecl r : p.randoms()) {
@@ -124,4 +124,13 @@ public final class ProblemPrinter {
     private static String latex(Optional<String> l) { return l.map(s -> "  latex " + quote(s)).orElse(""); }
 
     static String quote(String s) { return "\"" + s.replace("\"", "\\\"") + "\""; }
+
+    /** The declared matrix properties, as written: " symmetric positive definite". */
+    private static String properties(Problem p, SymbolDecl g) {
+        StringBuilder b = new StringBuilder();
+        for (derivcheck.model.MatrixFact f : p.matrixFacts()) {
+            if (f.sym().name().equals(g.name())) b.append(' ').append(f.property().phrase());
+        }
+        return b.toString();
+    }
 }

@@ -79,7 +79,7 @@ public final class StatementWriter {
                 groups.put("def:" + g.name(), List.of(printer.names().symbol(g.sym()) + " = " + printer.print(g.definition().get())));
                 continue;
             }
-            String where = where(g.sym(), g.domain(), used);
+            String where = where(g.sym(), g.domain(), used) + properties(p, g);
             groups.computeIfAbsent(where, k -> new ArrayList<>()).add(printer.names().symbol(g.sym()));
         }
         for (var e : groups.entrySet()) {
@@ -262,5 +262,14 @@ public final class StatementWriter {
     static String list(List<String> items) {
         if (items.size() == 1) return items.get(0);
         return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+    }
+
+    /** Declared matrix properties in words: ", symmetric positive definite". */
+    private static String properties(Problem p, SymbolDecl g) {
+        StringBuilder b = new StringBuilder();
+        for (derivcheck.model.MatrixFact f : p.matrixFacts()) {
+            if (f.sym().name().equals(g.name())) b.append(b.length() == 0 ? "" : " ").append(f.property().phrase());
+        }
+        return b.length() == 0 ? "" : " \\text{ " + b + "}";
     }
 }

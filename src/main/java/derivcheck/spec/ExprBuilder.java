@@ -178,6 +178,17 @@ final class ExprBuilder extends SpecBaseVisitor<Expr> {
         return sized(ctx, List.of(left, right), parts -> Exprs.mul(parts, pos(ctx)));
     }
 
+    @Override public Expr visitEntrywise(SpecParser.EntrywiseContext ctx) {
+        Expr left = visit(ctx.expr(0));
+        Expr right = visit(ctx.expr(1));
+        Builtin b = ctx.op.getText().equals(".*") ? Builtin.HADAMARD : Builtin.EDIVIDE;
+        if (left.shape().isMatrix() && right.shape().isMatrix() && !left.shape().equals(right.shape())) {
+            throw error(ctx, "the entrywise " + ctx.op.getText() + " needs two of one shape, not a "
+                    + describe(left.shape()) + " and a " + describe(right.shape()));
+        }
+        return shaped(ctx, () -> new Apply(b, List.of(left, right), pos(ctx)));
+    }
+
     @Override public Expr visitAddSub(SpecParser.AddSubContext ctx) {
         Expr left = visit(ctx.expr(0));
         Expr right = visit(ctx.expr(1));

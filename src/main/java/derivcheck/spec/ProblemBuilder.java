@@ -16,6 +16,8 @@ import derivcheck.model.Domain;
 import derivcheck.model.FunctionDecl;
 import derivcheck.model.IndexRange;
 import derivcheck.model.LetDef;
+import derivcheck.model.MatrixFact;
+import derivcheck.model.MatrixProperty;
 import derivcheck.model.Mistake;
 import derivcheck.model.Objective;
 import derivcheck.model.Problem;
@@ -62,6 +64,7 @@ final class ProblemBuilder {
     private final List<Claim> shows = new ArrayList<>();
     private final List<Claim> expects = new ArrayList<>();
     private final List<Mistake> mistakes = new ArrayList<>();
+    private final List<MatrixFact> matrixFacts = new ArrayList<>();
     /** The let and defined-given items whose names were declared, with those names. */
     private final Map<SpecParser.ItemContext, String> definitions = new LinkedHashMap<>();
 
@@ -87,7 +90,7 @@ final class ProblemBuilder {
         if (!diagnostics.isEmpty()) return Optional.empty();
         return Optional.of(new Problem(p.name.getText(), title, source, statement, file, exprs.pos(p),
                 dims, List.copyOf(givens.values()), unknowns, functions, randoms, assumptions, lets, objective,
-                constraints, targets, conditions, solves, shows, expects, mistakes));
+                constraints, targets, conditions, solves, shows, expects, mistakes, matrixFacts));
     }
 
     /**
@@ -209,10 +212,12 @@ final class ProblemBuilder {
             }
         } else if (item instanceof SpecParser.GivenItemContext g) {
             Optional<Domain> domain = domain(g.domain());
+            List<MatrixProperty> props = matrixProperties(g.matrixProperties(), g.shape());
             for (var id : g.names().ID()) {
                 SymbolDecl d = givens.get(id.getText());
                 if (d == null) continue; // its declaration failed and was reported
                 givens.put(d.name(), new SymbolDecl(d.sym(), domain, d.latex(), d.definition()));
+                for (MatrixProperty mp : props) matrixFacts.add(new MatrixFact(d.sym(), mp, exprs.pos(g.matrixProperties())));
             }
             if (g.whereClause() != null) {
                 for (var c : g.whereClause().condition()) assumptions.addAll(exprs.conditions(c));
@@ -239,6 +244,33 @@ final class ProblemBuilder {
                 randoms.add(new RandomDecl(s, dist, domain, at(latex, k)));
             }
         }
+    }
+
+    /** Reads the words after a matrix shape as property phrases ("symmetric positive definite"). */
+    private List<MatrixProperty> matrixProperties(SpecParser.MatrixPropertiesContext ctx, SpecParser.ShapeContext shape) {
+        if (ctx == null) return List.of();
+        if (!(shape instanceof SpecParser.MatrixShapeContext m)) {
+            throw exprs.error(ctx, "only a matrix has properties such as '" + ctx.ID(0).getText() + "'");
+        }
+        List<String> words = new ArrayList<>();
+        for (var id : ctx.ID()) words.add(id.getText());
+        List<MatrixProperty> out = new ArrayList<>();
+        boolean square = m.expr(0).getText().equals(m.expr(1).getText());
+        for (int k = 0; k < words.size(); ) {
+            Optional<MatrixProperty> p = MatrixProperty.at(words, k);
+            Token t = ctx.ID(k).getSymbol();
+            if (p.isEmpty()) {
+                throw new SpecException(exprs.pos(t), "'" + t.getText() + "' is not a matrix property; known: "
+                        + MatrixProperty.known(), t.getText().length());
+            }
+            if (p.get().needsSquare() && !square) {
+                throw new SpecException(exprs.pos(t), "'" + p.get().phrase() + "' needs a square matrix (matrix[n, n])",
+                        t.getText().length());
+            }
+            out.add(p.get());
+            k += p.get().words().size();
+        }
+        return out;
     }
 
     private Optional<Domain> domain(SpecParser.DomainContext ctx) {

@@ -25,22 +25,6 @@ class IdentitySpecsTest {
     }
 
     @Test
-    void klAndCrossEntropyStayUndecidedBecauseTheLogAlgebraDoesNotClose() throws Exception {
-        Problem p = MomentsSpecsTest.read(Path.of("problems/kl_cross_entropy.prob"));
-        Derivation d = Engine.standard(Cas.shared()).derive(p);
-        assertEquals(Derivation.Status.UNDECIDED, d.status());
-        assertTrue(d.notes().stream().anyMatch(n -> n.startsWith("identities: undecided") && n.contains("not proven")), d.notes()::toString);
-    }
-
-    @Test
-    void matrixFactorizationOptimumViaSvdIsDeclinedWithReasons() throws Exception {
-        Problem p = MomentsSpecsTest.read(Path.of("problems/matrix_factorization.prob"));
-        Derivation d = Engine.standard(Cas.shared()).derive(p);
-        assertEquals(Derivation.Status.DECLINED, d.status());
-        assertTrue(d.notes().stream().allMatch(n -> n.contains("declined — ")));
-    }
-
-    @Test
     void aBiasVarianceIdentityWithTheBiasMissingIsNotProven() throws Exception {
         Problem p = MomentsSpecsTest.read(Path.of("src/test/resources/derive/moments/missing_term.prob"));
         Derivation d = Engine.standard(Cas.shared()).derive(p);

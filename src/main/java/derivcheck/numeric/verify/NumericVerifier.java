@@ -428,7 +428,8 @@ public final class NumericVerifier {
         try {
             OriginalProblem op = new OriginalProblem(problem, m, s.env());
             long seed = new Rng(options.seed()).fork(problem.name() + "/optimizer/" + s.index()).seed();
-            OptimizationResult r = new Optimizer(seed).starts(options.starts()).minimize(op.op);
+            OptimizationResult r = DirectSolvers.solve(problem, op, m, s.env(), seed, options.starts())
+                    .orElseGet(() -> new Optimizer(seed).starts(options.starts()).minimize(op.op));
             return new Solved(op, r);
         } catch (OriginalProblem.Unsupported | NotEvaluableException e) {
             return e;

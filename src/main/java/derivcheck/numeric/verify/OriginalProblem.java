@@ -82,6 +82,18 @@ final class OriginalProblem {
         for (SymbolDecl u : p.unknowns()) if (u.domain().isPresent()) domain(u.name(), u.domain().get());
         List<ToDoubleFunction<double[]>> ineq = new ArrayList<>(), eq = new ArrayList<>();
         for (Constraint c : p.constraints()) constraint(c, ineq, eq);
+        // sum(x) = c next to x > 0 is the open simplex: a domain, solved by a change of variables
+        // (see solveOnSimplex), not an equality for the augmented Lagrangian — unless other general
+        // constraints remain, or a bound other than x >= 0 would cut the simplex.
+        boolean simplexOnly = ineq.isEmpty() && eq.isEmpty() && !sumCandidates.isEmpty();
+        for (SumCandidate s : sumCandidates) {
+            if (simplexOnly && onSimplexDomain(s)) simplices.add(s);
+            else eq.add(s.residual());
+        }
+        if (simplices.size() != sumCandidates.size()) {
+            for (SumCandidate s : simplices) eq.add(s.residual());
+            simplices.clear();
+        }
         OptimizationProblem q = OptimizationProblem.minimize(n, minimized);
         for (int i = 0; i < n; i++) {
             if (lo[i] > hi[i]) throw new Unsupported("the constraints leave no feasible point at this sample");
@@ -267,8 +279,82 @@ final class OriginalProblem {
 
     private void lower(int[] c, double[] v) { for (int i = 0; i < c.length; i++) lo[c[i]] = Math.max(lo[c[i]], v[i]); }
 
+    /** sum(u) = total for a vector unknown u, at the flat coordinates offset..offset+size-1. */
+    private record SumCandidate(int offset, int size, double total) {
+        ToDoubleFunction<double[]> residual() {
+            return x -> {
+                double s = -total;
+                for (int i = offset; i < offset + size; i++) s += x[i];
+                return s;
+            };
+        }
+    }
+
+    private final List<SumCandidate> sumCandidates = new ArrayList<>();
+    private final List<SumCandidate> simplices = new ArrayList<>();
+
+    /** Is `sum(u) = total` with every entry bounded below by 0 (and not cut above) the open simplex? */
+    private boolean onSimplexDomain(SumCandidate s) {
+        if (!(s.total() > 0)) return false;
+        for (int i = s.offset(); i < s.offset() + s.size(); i++) {
+            if (lo[i] < 0 || lo[i] > 1e-9 * Math.max(1.0, s.total())) return false;
+            if (hi[i] < s.total() * (1 - 1e-9)) return false;
+        }
+        return true;
+    }
+
+    /** A sum constraint `sum(u) = c` on a vector unknown, c free of the unknowns; else null. */
+    private SumCandidate sumConstraint(Relation r, Env ek) {
+        if (r.op() != RelOp.EQ) return null;
+        for (int k = 0; k < 2; k++) {
+            Expr side = k == 0 ? r.lhs() : r.rhs(), other = k == 0 ? r.rhs() : r.lhs();
+            if (side instanceof Apply a && a.fn() == Builtin.SUM && a.args().get(0) instanceof Sym u
+                    && unknowns.contains(u.name()) && u.shape().isVector() && other.isScalar() && free(other)) {
+                int size = layout.value(u.name(), new double[layout.size()]).size();
+                return new SumCandidate(layout.offset(u.name()), size, model.evalScalar(other, ek));
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The problem solved on the open simplex by the change of variables u = c·softmax(z), z free
+     * (so every point of the search space is feasible and strictly positive), then mapped back.
+     * Empty when the problem has no simplex block.
+     */
+    java.util.Optional<derivcheck.numeric.OptimizationResult> solveOnSimplex(long seed, int starts) {
+        if (simplices.isEmpty()) return java.util.Optional.empty();
+        int n = layout.size();
+        boolean[] onSimplex = new boolean[n];
+        for (SumCandidate s : simplices) for (int i = s.offset(); i < s.offset() + s.size(); i++) onSimplex[i] = true;
+        java.util.function.Function<double[], double[]> map = z -> {
+            double[] x = z.clone();
+            for (SumCandidate s : simplices) {
+                double m = Double.NEGATIVE_INFINITY;
+                for (int i = s.offset(); i < s.offset() + s.size(); i++) m = Math.max(m, z[i]);
+                double sum = 0;
+                for (int i = s.offset(); i < s.offset() + s.size(); i++) sum += (x[i] = Math.exp(z[i] - m));
+                for (int i = s.offset(); i < s.offset() + s.size(); i++) x[i] *= s.total() / sum;
+            }
+            return x;
+        };
+        OptimizationProblem q = OptimizationProblem.minimize(n, z -> minimized.applyAsDouble(map.apply(z)));
+        for (int i = 0; i < n; i++) if (!onSimplex[i]) q.bounds(i, lo[i], hi[i]);
+        q.scale(1.0);
+        derivcheck.numeric.OptimizationResult r = new derivcheck.numeric.Optimizer(seed).starts(starts).minimize(q);
+        double[] x = map.apply(r.x());
+        double v = minimized.applyAsDouble(x);
+        return java.util.Optional.of(new derivcheck.numeric.OptimizationResult(x, v, op.violation(x), r.status(),
+                r.method() + " on the simplex (u = c·softmax(z))", r.starts()));
+    }
+
     private void general(Relation r, Env ek, List<ToDoubleFunction<double[]>> ineq, List<ToDoubleFunction<double[]>> eq) {
         if (r.op() == RelOp.NE) throw new Unsupported("a constraint with != is not optimized numerically");
+        SumCandidate sum = sumConstraint(r, ek);
+        if (sum != null) {
+            sumCandidates.add(sum);
+            return;
+        }
         var l = valueFunction(r.lhs(), ek);
         var h = valueFunction(r.rhs(), ek);
         int n = Math.max(r.lhs().isScalar() ? 1 : -1, 1);

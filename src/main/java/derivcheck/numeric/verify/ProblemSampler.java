@@ -226,7 +226,7 @@ public final class ProblemSampler {
         Rng sr = rng.fork("sizes");
         for (DimDecl d : problem.dims()) {
             String n = d.sym().name();
-            int min = d.minimum();
+            int min = Math.max(d.minimum(), d.minimum(sizes));
             int size;
             if (options.sizes().containsKey(n)) size = options.sizes().get(n);
             else if (k == 0 && t < 10) size = min;
@@ -308,6 +308,8 @@ public final class ProblemSampler {
         if (lo > hi || (lo == hi && (loOpen || hiOpen))) throw new Retry("an empty range for " + r.sym.name());
         int rows = shape.isScalar() ? 1 : shape.rows().evaluate(env.sizes());
         int cols = shape.isScalar() || shape.isVector() ? 1 : shape.cols().evaluate(env.sizes());
+        Value declared = withProperties(r, rows, cols, rng);
+        if (declared != null) return declared;
         double[] x = new double[rows * cols];
         for (int i = 0; i < x.length; i++) x[i] = entry(rng, lo, hi, loOpen, hiOpen);
         if (!r.orthogonalTo.isEmpty()) {
@@ -343,6 +345,22 @@ public final class ProblemSampler {
         double[][] d = new double[rows][cols];
         for (int i = 0; i < rows; i++) System.arraycopy(x, i * cols, d[i], 0, cols);
         return Value.matrix(d);
+    }
+
+    /**
+     * A matrix with declared properties (symmetric, positive definite, full column rank, …),
+     * constructed by {@link MatrixDraws}; null for a symbol without properties.
+     */
+    private Value withProperties(Recipe r, int rows, int cols, Rng rng) {
+        if (!r.sym.shape().isMatrix()) return null;
+        var props = problem.properties(r.sym.name());
+        if (props.isEmpty()) return null;
+        double[][] m = MatrixDraws.draw(props, rows, cols, rng);
+        if (m == null) {
+            throw new Retry("full column rank of " + r.sym.name() + " (it needs at least as many rows as columns: "
+                    + "state a dimension relation such as 'dim n >= d')");
+        }
+        return Value.matrix(m);
     }
 
     /** One entry from an interval (see the class comment). */

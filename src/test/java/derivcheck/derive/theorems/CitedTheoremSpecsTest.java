@@ -1,0 +1,78 @@
+package derivcheck.derive.theorems;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import derivcheck.cas.Cas;
+import derivcheck.derive.Derivation;
+import derivcheck.derive.Engine;
+import derivcheck.derive.ExpectCheck;
+import derivcheck.model.Problem;
+import derivcheck.source.ParseResult;
+import derivcheck.spec.SpecReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Derivations that cite a theorem (src/test/resources/derive/theorems/ and the seed
+ * matrix_factorization): derived with every expect verified symbolically, the theorem named on
+ * its step with its hypotheses; or declined, with a reason that names what is missing.
+ */
+class CitedTheoremSpecsTest {
+    private static final Pattern EXPECTATION = Pattern.compile("#\\s*expect:\\s*(declined \\((.+)\\)|strategy (.+))");
+
+    private static Problem read(Path p) throws IOException {
+        ParseResult<Problem> r = SpecReader.read(p);
+        assertTrue(r.ok(), r.renderDiagnostics());
+        return r.get();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachSpecIsDerivedByTheTheoremOrDeclinedWithItsReason() throws IOException {
+        Engine engine = Engine.standard(Cas.shared());
+        List<Path> specs;
+        try (Stream<Path> s = Files.list(Path.of("src/test/resources/derive/theorems"))) {
+            specs = s.filter(p -> p.toString().endsWith(".prob")).sorted().toList();
+        }
+        assertTrue(specs.size() >= 4);
+        return specs.stream().map(spec -> DynamicTest.dynamicTest(spec.getFileName().toString(), () -> {
+            Matcher m = EXPECTATION.matcher(Files.readString(spec));
+            assertTrue(m.find(), "the spec states what must happen");
+            Problem p = read(spec);
+            Derivation d = engine.derive(p);
+            if (m.group(2) != null) {
+                assertEquals(Derivation.Status.DECLINED, d.status(), () -> String.join("\n", d.notes()));
+                String mine = d.notes().stream().filter(n -> n.startsWith("cited theorem")).findFirst().orElseThrow();
+                assertTrue(mine.contains(m.group(2).strip()), mine);
+                return;
+            }
+            assertEquals(Derivation.Status.DERIVED, d.status(), () -> String.join("\n", d.notes()));
+            assertEquals(m.group(3).strip(), d.strategy());
+            assertTrue(d.steps().stream().anyMatch(s -> s.justification().startsWith("Eckart–Young–Mirsky theorem")
+                    && s.justification().contains("Hypotheses: r ≤ min(m, n) (")), "the theorem is cited with its hypotheses");
+            for (ExpectCheck.Outcome o : ExpectCheck.check(p, d, engine.context(p))) {
+                assertEquals(ExpectCheck.Verdict.VERIFIED, o.symbolic(), () -> o.claim().text() + ": " + o.reason());
+            }
+        }));
+    }
+
+    @Test
+    void theSeedMatrixFactorizationIsDerivedWithoutSizeLimits() throws IOException {
+        Problem p = read(Path.of("problems/matrix_factorization.prob"));
+        assertTrue(p.assumptions().isEmpty(), "no artificial size limits");
+        Engine engine = Engine.standard(Cas.shared());
+        Derivation d = engine.derive(p);
+        assertEquals(Derivation.Status.DERIVED, d.status(), () -> String.join("\n", d.notes()));
+        for (ExpectCheck.Outcome o : ExpectCheck.check(p, d, engine.context(p))) {
+            assertEquals(ExpectCheck.Verdict.VERIFIED, o.symbolic(), () -> o.claim().text() + ": " + o.reason());
+        }
+    }
+}
