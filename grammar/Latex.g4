@@ -25,7 +25,7 @@
  */
 grammar Latex;
 
-tokens { SYM, FUNC, GREEK, IF, OTHERWISE, TOP, EXPECT, VARIANCE, ACCENT, WORD, IMPLIES }
+tokens { SYM, FSYM, FUNC, GREEK, IF, OTHERWISE, TOP, EXPECT, VARIANCE, ACCENT, WORD, IMPLIES, FORALL }
 
 // ---- a whole display: rows of chains, optionally inside aligned / align / gathered / split --
 
@@ -37,7 +37,14 @@ rows
     ;
 
 // One row: `&` marks alignment only; a row may continue the chain of the row before (`&= ...`).
-row : IMPLIES? '&'? lead=relOp? '&'? expr ('&'? rel+=relOp '&'? expr)* punct? ;
+// Prose around the chain is not part of it: `\Rightarrow`, `\text{Let }`, `\text{so }` before,
+// `\text{variance}`, `\text{ by (1)}`, `\quad \forall i`, `\text{for all } i` after (a quantifier
+// over the answer's free index, which is inferred anyway). Text inside the chain is an error.
+row : prose? '&'? lead=relOp? '&'? expr ('&'? rel+=relOp '&'? expr)* punct? tail? ;
+
+prose : (IMPLIES | WORD | IF)+ ;
+
+tail : ((WORD | IF | FORALL) (LETTER | SYM)? punct?)+ ;
 
 punct : ',' | '.' | ';' ;
 
@@ -49,12 +56,14 @@ relOp
 
 expr
     : expr op = ('+' | '-' | PM) term             # AddSub
-    | op = ('+' | '-') term                       # Signed
+    | op = ('+' | '-' | PM) term                  # Signed
     | term                                        # TermExpr
     ;
 
 term
     : term op = (CDOT | TIMES | '*' | '/' | ODOT | OSLASH) factor # ExplicitProduct
+    // `\frac{1}{B} \cdot \sum_i ...`: the sum is the right factor
+    | term op = (CDOT | TIMES | '*') bigop        # ExplicitBigOp
     | term factor                                 # Juxtaposition
     | bigop                                       # BigOpTerm
     | term bigop                                  # JuxtaposedBigOp
@@ -88,21 +97,32 @@ script
 
 primary
     : NUMBER                                      # Number
+    // f(x'), f(x'; w), rho(l): a name applied to arguments. The name pass marks FSYM only the
+    // names the spec makes functions (declared functions, names it writes with arguments, such as
+    // latex "f(x; w)"); any other name before parentheses is a product, a(x + y)^2 = a (x + y)^2.
+    | FSYM '(' expr ((';' | ',' | '|') expr)* ')' # Application
+    // p(x, y), p(x | z), g(w; X, t): a letter the spec does not name, applied (reported as unknown)
+    | LETTER '(' expr ((';' | ',' | '|') expr)+ ')'  # LetterApplication
     | SYM                                         # Symbol
     | LETTER                                      # Letter
     | GREEK                                       # Greek
     | '{' expr '}'                                # Braced
     | '(' expr ')'                                # Parens
     | '[' '[' condition ']' ']'                   # Iverson
-    | '[' condition ']'                           # IversonSingle
+    // [j = i]: an Iverson bracket; sheets damaged by OCR write [\![j=i]\!] as [j=i]]
+    | '[' condition ']' ']'?                      # IversonSingle
     | '[' expr ']'                                # Brackets
     | FRAC num = group den = group                # Fraction
     | SQRT ('[' index = expr ']')? group          # Root
     | NORM expr NORM                              # Norm
     | '|' expr '|'                                # Abs
     | LANGLE expr ',' expr RANGLE                 # Inner
-    | EXPECT ('_' script)? '[' expr ']'           # Expectation
-    | EXPECT ('_' script)? '(' expr ')'           # ExpectationParens
+    // E[x], E(x), E_m[x] (the subscript names the distribution and is dropped by the token
+    // rewrite), E^2(x) = (E[x])^2, \mathbb{E}[x]^2 (postfix power, the same)
+    | EXPECT ('^' pow = script)? '[' expr ']'     # Expectation
+    | EXPECT ('^' pow = script)? '(' expr ')'     # ExpectationParens
+    // E_{p(x)} E_{q(z|x)} [f]: an expectation of an expectation
+    | EXPECT primary                              # ExpectationBare
     | VARIANCE '[' expr ']'                       # Variance
     | VARIANCE '(' expr ')'                       # VarianceParens
     | NABLA ('_' script)? factor                  # Nabla

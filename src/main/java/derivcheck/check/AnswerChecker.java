@@ -99,6 +99,7 @@ public final class AnswerChecker {
     public AnswerReport check(Answer a) {
         Claim c = a.claim();
         List<Relation> rels = c.relations();
+        if (rels.size() > 1 && rels.stream().anyMatch(r -> r.op() != RelOp.EQ)) return condition(a);
         Relation first = rels.get(0);
         Relation whole = new Relation(first.op(), first.lhs(), rels.get(rels.size() - 1).rhs(), c.pos());
         Claim answer = new Claim(List.of(whole), c.range(), c.text(), c.pos());
@@ -124,6 +125,30 @@ public final class AnswerChecker {
 
     /** A verdict with its evidence, the numeric record for reports, and what the symbolic tier said. */
     private record Decision(AnswerReport.Word word, String evidence, NumericVerdict numeric, String symbolic, String note) {}
+
+    /**
+     * A chain with an inequality, `0 < eta < 2/a`, is one condition: the conjunction of its links,
+     * compared as a set with the spec's condition on the unknown (the numeric verifier probes both
+     * sides of every boundary). Its links are not steps: only equality chains are checked step by step.
+     */
+    private AnswerReport condition(Answer a) {
+        Claim c = a.claim();
+        NumericVerdict nv = safely(c);
+        AnswerReport.Word w = nv.failed() ? AnswerReport.Word.INCORRECT : nv.verified() ? AnswerReport.Word.CORRECT : AnswerReport.Word.UNDECIDED;
+        Optional<String> diagnosis = Optional.empty();
+        if (w == AnswerReport.Word.INCORRECT) {
+            for (Mistake m : problem.mistakes()) {
+                if (same(m.claim(), c)) { diagnosis = Optional.of(m.feedback()); break; }
+            }
+        }
+        return new AnswerReport(a, TextPrinter.print(c.relations().get(0).lhs()), w, "not tried: a condition is compared as a set",
+                Optional.of(nv), diagnosis, List.of(), "the condition compared as a set (numeric)");
+    }
+
+    /** The anticipated mistake written the same way (a condition's feedback is matched by its text). */
+    private static boolean same(Claim mistake, Claim answer) {
+        return TextPrinter.print(mistake.relations()).equals(TextPrinter.print(answer.relations()));
+    }
 
     /**
      * The policy of answers, in the order it is tried (the judge's own table combines the tiers of

@@ -7,7 +7,7 @@ import derivcheck.check.AnswerReport;
 import derivcheck.derive.Engine;
 import derivcheck.expr.Pos;
 import derivcheck.latex.Answer;
-import derivcheck.latex.Displays;
+import derivcheck.latex.AnswerReader;
 import derivcheck.engine.Checked;
 import derivcheck.engine.EngineOptions;
 import derivcheck.engine.PreparedProblem;
@@ -32,12 +32,14 @@ import picocli.CommandLine.Parameters;
             "",
             "Check hand-written answers against a problem: one answer with --answer 'TEXT' (LaTeX or the spec's",
             "ASCII expressions, detected), or every display ($$..$$, \\[..\\], equation, align, gather) of a .tex or",
-            ".md solution. Each answer is echoed as read, then judged: 'correct' (symbolic proof or agreeing numeric",
+            ".md solution (a display starting with '=' continues the chain before it), and inline $..$ that states a target.",
+            "Each answer is echoed as read, then judged: 'correct' (symbolic proof or agreeing numeric",
             "samples), 'incorrect' (only with a numeric counterexample), 'undecided'. Chains a = b = c and align",
-            "rows '&= ...' are checked step by step. Several specs may be given: each answer goes to the spec it reads in.",
+            "rows '&= ...' are checked step by step; a chain of inequalities is one condition. Several specs may be given: each answer goes to the spec it reads in.",
             "",
             "Exit codes: 0 nothing incorrect; 1 an answer or a step of one is incorrect (also a correct final answer",
-            "reached by an incorrect step); 2 unreadable input. The rules: docs/verdicts.md."},
+            "reached by an incorrect step); 2 unreadable input (also a file in which nothing states an answer).",
+            "The rules: docs/verdicts.md."},
         footer = {"", "Examples:", "  derivcheck check problems/EXERCISE.prob --answer '\\theta^{t+1} = \\frac{\\theta^t - \\varepsilon'\\tilde g^t}{1 + \\varepsilon'\\lambda}'",
             "  derivcheck check problems/EXERCISE.prob solution.md --json"})
 final class CheckCommand implements Callable<Integer> {
@@ -74,17 +76,11 @@ final class CheckCommand implements Callable<Integer> {
         if (specs.isEmpty()) { out.error("derivcheck check: give at least one spec (.prob)"); return ExitCode.BAD_INPUT; }
         if (answer == null && docs.isEmpty()) { out.error("derivcheck check: give --answer 'TEXT' or a solution file (.tex, .md)"); return ExitCode.BAD_INPUT; }
         EngineOptions options = EngineOptions.of(samples, seed, timeLimit, !noSymbolic).withProve(prove);
-        List<Input> items = new ArrayList<>();
-        if (answer != null) items.add(new Input(answer, new Pos("<answer>", 1, 1), new SourceText("<answer>", answer)));
-        for (Path d : docs) {
-            if (!Files.isRegularFile(d)) { out.error(d + ": no such file"); return ExitCode.BAD_INPUT; }
-            String text = Files.readString(d, StandardCharsets.UTF_8);
-            SourceText st = new SourceText(d.toString(), text);
-            for (Displays.Display x : Displays.of(d.toString(), text)) items.add(new Input(x.text(), x.pos(), st));
-        }
         int bad = 0, incorrect = 0;
         List<AnswerReport> reports = new ArrayList<>();
         List<Checked> timeouts = new ArrayList<>();
+        List<derivcheck.source.Diagnostic> noAnswer = new ArrayList<>();
+        List<String[]> readErrors = new ArrayList<>();
         try (Cas cas = new Cas(options.timeLimit())) {
             Engine engine = Engine.standard(cas);
             List<PreparedProblem> prepared = new ArrayList<>();
@@ -96,11 +92,25 @@ final class CheckCommand implements Callable<Integer> {
                 prepared.add(r.get());
             }
             ProblemSet problems = new ProblemSet(prepared);
+            List<PreparedProblem.Worker> readers = prepared.stream().map(PreparedProblem::worker).toList();
+            List<Input> items = new ArrayList<>();
+            if (answer != null) items.add(new Input(answer, new Pos("<answer>", 1, 1), new SourceText("<answer>", answer)));
+            for (Path d : docs) {
+                if (!Files.isRegularFile(d)) { out.error(d + ": no such file"); return ExitCode.BAD_INPUT; }
+                String text = Files.readString(d, StandardCharsets.UTF_8);
+                SourceText st = new SourceText(d.toString(), text);
+                // displays (a display starting with `=` continues the chain before it) and inline $...$ that states a target
+                List<derivcheck.latex.Solutions.Item> found = derivcheck.latex.Solutions.items(d.toString(), text,
+                        t -> readers.stream().anyMatch(r -> r.statesTarget(t)));
+                if (found.isEmpty()) noAnswer.add(new derivcheck.source.Diagnostic(new Pos(d.toString(), 1, 1), AnswerReader.NO_ANSWER));
+                for (derivcheck.latex.Solutions.Item x : found) items.add(new Input(x.text(), x.pos(), st));
+            }
             for (Input in : items) {
                 for (Checked c : problems.check(in.text, in.pos, in.source)) {
                     if (c.status() == Checked.Status.UNREADABLE) {
                         bad++;
-                        out.errorRaw(c.message());
+                        readErrors.add(located(c.pos(), c.message()));
+                        if (!json) out.errorRaw(c.message());
                     } else if (c.report().isEmpty()) {
                         // out of time: no verdict, which is not bad input (the answer read, or the reading was cut off)
                         timeouts.add(c);
@@ -115,8 +125,22 @@ final class CheckCommand implements Callable<Integer> {
                 }
             }
         }
+        // a file in which nothing at all states an answer is unreadable input, not "0 answers"
+        for (var d : noAnswer) {
+            bad++;
+            readErrors.add(new String[] {d.pos().file(), "" + d.pos().line(), "" + d.pos().col(), d.message()});
+            if (!json) out.error(d.pos().file() + ":" + d.pos().line() + ":" + d.pos().col() + ": " + d.message());
+        }
         if (json) {
             ObjectNode root = json(reports);
+            ArrayNode errors = root.putArray("errors");
+            for (String[] d : readErrors) {
+                ObjectNode e = errors.addObject();
+                e.put("file", d[0]);
+                e.put("line", Integer.parseInt(d[1]));
+                e.put("col", Integer.parseInt(d[2]));
+                e.put("message", d[3]);
+            }
             for (Checked c : timeouts) {
                 ObjectNode n = ((ArrayNode) root.get("answers")).addObject();
                 n.put("target", c.target());
@@ -144,6 +168,16 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private record Input(String text, Pos pos, SourceText source) {}
+
+    private static final java.util.regex.Pattern LOCATED = java.util.regex.Pattern.compile("^(.*?):(\\d+):(\\d+): (.*)$");
+
+    /** file, line, col, message of a rendered diagnostic (its first line), for the JSON `errors`. */
+    private static String[] located(Pos at, String rendered) {
+        String first = rendered.strip().split("\n", 2)[0];
+        java.util.regex.Matcher m = LOCATED.matcher(first);
+        if (m.matches()) return new String[] {m.group(1), m.group(2), m.group(3), m.group(4)};
+        return new String[] {at.file(), "" + at.line(), "" + at.col(), first};
+    }
 
     private static long count(List<AnswerReport> rs, AnswerReport.Word w) { return rs.stream().filter(r -> r.verdict() == w).count(); }
 

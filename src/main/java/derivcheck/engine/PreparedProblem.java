@@ -127,6 +127,9 @@ public final class PreparedProblem {
             return reader.read(text, origin, source);
         }
 
+        /** Does this inline formula state a target of this spec (see {@link AnswerReader#statesTarget})? */
+        public boolean statesTarget(String text) { return reader.statesTarget(text); }
+
         /** Would this text fail to read against this spec (as far as is known without reading it)? */
         public boolean knownUnreadable(String text) {
             Reading known = prepared.readings.get(text);

@@ -44,9 +44,51 @@ public final class AnswerReader {
 
     public Problem problem() { return problem; }
 
-    /** Is this text LaTeX (rather than the spec's ASCII expressions)? */
+    /** The reason given for a document in which nothing at all states an answer. */
+    public static final String NO_ANSWER = "no answer found: no display, and no inline formula $...$ that states a quantity of the spec";
+
+    /**
+     * Does this inline formula state a target of the spec? Its left side (before the first
+     * relation outside brackets) names an unknown or a defined quantity of the spec (a `let`, the
+     * unknown of `find ... such that`). Inline math that does not (a condition such as
+     * "then var(a) = var(b)", a Hessian of a function the spec does not name, {@code $x_i$},
+     * {@code $\mathbb{V}[XY] = ...$} about other letters) is prose.
+     */
+    public boolean statesTarget(String text) {
+        try {
+            List<Token> ts = names.replace(LatexTokens.rewrite(text));
+            int depth = 0, rel = -1;
+            for (int i = 0; i < ts.size() && rel < 0; i++) {
+                String x = ts.get(i).getText();
+                int y = ts.get(i).getType();
+                if (x.equals("{") || x.equals("(") || x.equals("[")) depth++;
+                else if (x.equals("}") || x.equals(")") || x.equals("]")) depth--;
+                else if (depth == 0 && (x.equals("=") || x.equals("<") || x.equals(">") || y == LatexParser.LE || y == LatexParser.GE
+                        || y == LatexParser.DEFEQ || y == LatexParser.ASSIGN)) rel = i;
+            }
+            if (rel <= 0) return false;
+            Set<String> targets = new LinkedHashSet<>();
+            problem.unknowns().forEach(u -> targets.add(u.name()));
+            problem.lets().forEach(l -> targets.add(l.sym().name()));
+            problem.conditions().forEach(c -> targets.add(c.unknown().name()));
+            // the left side is the name itself (x~_i^*, eps'), not an expression of it (var(y) = ...)
+            return ts.get(0) instanceof SymbolNames.NameToken n && targets.contains(n.getText());
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Is this text LaTeX (rather than the spec's ASCII expressions)? A backslash or an alignment
+     * `&` says LaTeX; a brace does only where ASCII has none: ASCII writes braces only in
+     * subscripts, `x_{i+2}`.
+     */
     public static boolean isLatex(String text) {
-        return text.contains("\\") || text.contains("{") || text.contains("&");
+        if (text.contains("\\") || text.contains("&")) return true;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '{' && (i == 0 || text.charAt(i - 1) != '_')) return true;
+        }
+        return false;
     }
 
     /**
@@ -57,10 +99,39 @@ public final class AnswerReader {
         List<Diagnostic> errors = new ArrayList<>();
         List<Answer> out = new ArrayList<>();
         if (!isLatex(text)) {
-            Optional<Answer> a = resolve(List.of(new Side(text.strip(), 1, 1)), List.of(), "", text, origin, false, errors);
+            Optional<Answer> a = resolve(List.of(new Side(entrywiseAbs(text.strip()), 1, 1)), List.of(), "", text, origin, false, errors);
             a.ifPresent(out::add);
-            return new ParseResult<>(errors.isEmpty() ? Optional.of(out) : Optional.empty(), errors, source);
+            if (errors.isEmpty()) return new ParseResult<>(Optional.of(out), errors, source);
+            // no backslash, yet no ASCII either: p(x | y)p(y) is LaTeX without commands. Its LaTeX
+            // reading is tried; its errors are the ones shown unless the text writes ASCII products (*)
+            ParseResult<List<Answer>> asLatex = readLatex(text, origin, source);
+            if (asLatex.ok() || !text.contains("*")) return asLatex;
+            return new ParseResult<>(Optional.empty(), errors, source);
         }
+        return readLatex(text, origin, source);
+    }
+
+    /**
+     * |a| in an ASCII answer is abs(a), entrywise for a vector (the spec language keeps |.| for
+     * scalars and asks authors for abs(.); an answer means the same either way). Bars of a norm
+     * ||x|| are left alone; unpaired bars leave the text as it is.
+     */
+    static String entrywiseAbs(String t) {
+        StringBuilder b = new StringBuilder();
+        boolean open = false;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            boolean single = c == '|' && (i + 1 >= t.length() || t.charAt(i + 1) != '|') && (i == 0 || t.charAt(i - 1) != '|');
+            if (!single) { b.append(c); continue; }
+            b.append(open ? ")" : "abs(");
+            open = !open;
+        }
+        return open ? t : b.toString();
+    }
+
+    private ParseResult<List<Answer>> readLatex(String text, Pos origin, SourceText source) {
+        List<Diagnostic> errors = new ArrayList<>();
+        List<Answer> out = new ArrayList<>();
         try {
             for (Chain c : chains(text)) {
                 Optional<Answer> a = resolve(c.sides, c.ops, c.range, c.written, origin, true, errors);
@@ -74,6 +145,11 @@ public final class AnswerReader {
 
     private record Side(String ascii, int line, int col) {}
 
+    /** The relation in spec text; an update arrow (\\leftarrow, \\to) is kept as "<-" until checked. */
+    private static String opOf(LatexParser.RelOpContext r) {
+        return r.ASSIGN() != null ? "<-" : AsciiWriter.relOp(r);
+    }
+
     private record Chain(List<Side> sides, List<String> ops, String range, String written) {}
 
     private static Pos at(Pos origin, int line, int col) {
@@ -82,6 +158,7 @@ public final class AnswerReader {
 
     private List<Chain> chains(String text) {
         List<Token> tokens = names.replace(LatexTokens.rewrite(text));
+        textInsideFormula(tokens);
         Set<String> free = subscriptLetters(tokens);
         LatexParser parser = new LatexParser(new CommonTokenStream(new ListTokenSource(tokens)));
         parser.removeErrorListeners();
@@ -102,20 +179,25 @@ public final class AnswerReader {
         StringBuilder written = null;
         int previousStop = -1;
         for (LatexParser.RowContext r : rows) {
+            if (r.lead != null && sides == null) {
+                // `= ...` with no chain before it: never a bare value of the unknown
+                throw new LatexTokens.Error(r.lead.getStart(), "this starts with '" + r.lead.getText()
+                        + "' and so continues a chain, but no chain comes before it");
+            }
             if (r.lead == null || sides == null) {
                 if (sides != null) out.add(finish(sides, ops, w, written.toString()));
                 sides = new ArrayList<>();
                 ops = new ArrayList<>();
                 written = new StringBuilder();
-                w = new AsciiWriter(problem, spec.text(), free);
+                w = new AsciiWriter(problem, spec.text(), names, free);
             } else {
-                ops.add(AsciiWriter.relOp(r.lead));
+                ops.add(opOf(r.lead));
             }
             written.append(written.length() > 0 ? " " : "").append(textOf(text, r, previousStop));
             if (r.getStop() != null) previousStop = r.getStop().getStopIndex();
             List<LatexParser.ExprContext> es = r.expr();
             for (int k = 0; k < es.size(); k++) {
-                if (k > 0) ops.add(AsciiWriter.relOp(r.relOp(k - 1 + (r.lead == null ? 0 : 1))));
+                if (k > 0) ops.add(opOf(r.relOp(k - 1 + (r.lead == null ? 0 : 1))));
                 Token s = es.get(k).getStart();
                 sides.add(new Side(w.visit(es.get(k)).text(), s.getLine(), s.getCharPositionInLine() + 1));
             }
@@ -137,6 +219,8 @@ public final class AnswerReader {
         }
         int b = r.getStop() == null ? a : r.getStop().getStopIndex();
         if (a < 0 || b < a || b >= text.length()) return r.getText();
+        // the token rewrite drops the closing brace of {x} and \mathbf{x}: the echo keeps it
+        while (b + 1 < text.length() && text.charAt(b + 1) == '}') b++;
         return text.substring(a, b + 1).replaceAll("\\s+", " ").strip();
     }
 
@@ -170,6 +254,37 @@ public final class AnswerReader {
         else out.addAll(((LatexParser.RowListContext) r).row());
     }
 
+    /**
+     * Words are prose before a row's chain (\\text{Let }, \\text{so }) or after it (\\text{variance},
+     * \\text{for all } i); a word with formula on both sides (\\frac{\\partial}{\\partial\\sigma}
+     * \\text{ELBO} = ...) is a quantity the reader cannot know: a located error that names it.
+     */
+    private static void textInsideFormula(List<Token> ts) {
+        int rowStart = 0;
+        for (int i = 0; i <= ts.size(); i++) {
+            if (i < ts.size() && ts.get(i).getType() != LatexParser.ROWSEP) continue;
+            for (int k = rowStart; k < i; k++) {
+                if (ts.get(k).getType() != LatexParser.WORD) continue;
+                boolean lead = true, tail = true;
+                for (int a = rowStart; a < k && lead; a++) {
+                    int y = ts.get(a).getType();
+                    lead = y == LatexParser.WORD || y == LatexParser.IMPLIES || y == LatexParser.IF || ts.get(a).getText().equals("&");
+                }
+                for (int b = k + 1; b < i && tail; b++) {
+                    int y = ts.get(b).getType();
+                    String x = ts.get(b).getText();
+                    tail = y == LatexParser.WORD || y == LatexParser.IF || y == LatexParser.FORALL || y == LatexParser.LETTER
+                            || y == LatexParser.SYM || x.equals(",") || x.equals(".") || x.equals(";") || y == LatexParser.END_ENV
+                            || y == LatexParser.END_CASES;
+                }
+                if (!lead && !tail) {
+                    throw new LatexTokens.Error(ts.get(k), "text '" + ts.get(k).getText() + "' inside a formula names no quantity of the spec");
+                }
+            }
+            rowStart = i + 1;
+        }
+    }
+
     /** Letters written as subscripts (x_i, x_{i+2}): they may be indices. */
     private static Set<String> subscriptLetters(List<Token> ts) {
         Set<String> out = new LinkedHashSet<>();
@@ -200,11 +315,19 @@ public final class AnswerReader {
     private Optional<Answer> resolve(List<Side> sides, List<String> ops, String range, String written, Pos origin, boolean latex,
                                      List<Diagnostic> errors) {
         StringBuilder line = new StringBuilder(sides.get(0).ascii);
-        for (int k = 1; k < sides.size(); k++) line.append(' ').append(ops.get(k - 1)).append(' ').append(sides.get(k).ascii);
+        for (int k = 1; k < sides.size(); k++) {
+            String op = ops.get(k - 1).equals("<-") ? "=" : ops.get(k - 1);
+            line.append(' ').append(op).append(' ').append(sides.get(k).ascii);
+        }
         if (sides.size() == 1 && !line.toString().contains("=") && !line.toString().contains("<") && !line.toString().contains(">")) {
-            errors.add(new Diagnostic(origin, "an answer states what it is: write 'target = value' (e.g. \\theta^{t+1} = ...)",
-                    Math.max(1, written.length())));
-            return Optional.empty();
+            // a bare value answers the spec's one unknown
+            Optional<String> only = onlyUnknown();
+            if (only.isEmpty()) {
+                errors.add(new Diagnostic(origin, "an answer states what it is: write 'target = value' (e.g. \\theta^{t+1} = ...)",
+                        Math.max(1, written.length())));
+                return Optional.empty();
+            }
+            line.insert(0, only.get() + " = ");
         }
         String prefix = "expect ";
         ParseResult<Claim> r = claims().read(prefix + line + range);
@@ -220,6 +343,11 @@ public final class AnswerReader {
             return Optional.empty();
         }
         Claim c = r.get();
+        Optional<String> notAnAnswer = notAnAnswer(c, ops);
+        if (notAnAnswer.isPresent()) {
+            errors.add(new Diagnostic(at(origin, sides.get(0).line, sides.get(0).col), notAnAnswer.get(), Math.max(1, written.length())));
+            return Optional.empty();
+        }
         List<Relation> rels = new ArrayList<>();
         for (Relation rel : c.relations()) {
             rels.add(new Relation(rel.op(), inverses(rel.lhs()), inverses(rel.rhs()), origin));
@@ -230,6 +358,45 @@ public final class AnswerReader {
         String readAs = TextPrinter.print(rels) + c.range().map(x -> " for " + x.index().name() + " in "
                 + TextPrinter.print(x.lo()) + ".." + TextPrinter.print(x.hi())).orElse("");
         return Optional.of(new Answer(latex ? written : line.toString(), origin, claim, lines, readAs, latex));
+    }
+
+    /** The one unknown of the spec (a `find x : ...` or `find x such that`), if it has exactly one. */
+    private Optional<String> onlyUnknown() {
+        List<String> us = new ArrayList<>();
+        problem.unknowns().forEach(u -> us.add(u.name()));
+        problem.conditions().forEach(c -> { if (!us.contains(c.unknown().name())) us.add(c.unknown().name()); });
+        return us.size() == 1 ? Optional.of(us.get(0)) : Optional.empty();
+    }
+
+    /**
+     * Read, but not an answer: an update `y_k \\leftarrow ...` of a given (the spec has no name for
+     * its new value, and y_k = y_k + ... would be false), or an inequality that bounds no unknown
+     * by itself (a constraint of the problem restated, |x_i - x_i^t| < eps).
+     */
+    private static Optional<String> notAnAnswer(Claim c, List<String> ops) {
+        List<Relation> rels = c.relations();
+        for (int k = 0; k < rels.size() && k < ops.size(); k++) {
+            if (ops.get(k).equals("<-") && !defined(rels.get(k).lhs())) {
+                return Optional.of("an update of " + TextPrinter.print(rels.get(k).lhs())
+                        + ", which the spec gives: it has no name for the new value, so this is not an answer");
+            }
+        }
+        boolean inequality = rels.stream().anyMatch(x -> x.op() != derivcheck.expr.RelOp.EQ);
+        if (inequality) {
+            boolean bounds = rels.stream().anyMatch(x -> sought(x.lhs()) || sought(x.rhs()));
+            if (!bounds) return Optional.of("this inequality bounds no unknown of the spec by itself (a constraint of the problem is not an answer)");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean defined(Expr e) {
+        Expr base = e instanceof derivcheck.expr.Index ix ? ix.base() : e;
+        return base instanceof derivcheck.expr.Sym s && (s.kind() == derivcheck.expr.SymKind.UNKNOWN || s.kind() == derivcheck.expr.SymKind.LET);
+    }
+
+    private static boolean sought(Expr e) {
+        Expr base = e instanceof derivcheck.expr.Index ix ? ix.base() : e;
+        return base instanceof derivcheck.expr.Sym s && s.kind() == derivcheck.expr.SymKind.UNKNOWN;
     }
 
     /** A^{-1} of a square matrix is its inverse. */

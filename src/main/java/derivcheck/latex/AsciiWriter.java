@@ -31,15 +31,17 @@ final class AsciiWriter extends LatexBaseVisitor<AsciiWriter.Frag> {
 
     private final Problem problem;
     private final String specText;
+    private final SymbolNames names;
     private final Set<String> freeIndices;
     private final Deque<String> bound = new ArrayDeque<>();
     /** Index letter -> the size of the first vector it indexes (for sums without bounds, free indices). */
     final Map<String, String> indexDims = new LinkedHashMap<>();
     final Set<String> usedFree = new LinkedHashSet<>();
 
-    AsciiWriter(Problem problem, String specText, Set<String> freeIndices) {
+    AsciiWriter(Problem problem, String specText, SymbolNames names, Set<String> freeIndices) {
         this.problem = problem;
         this.specText = specText;
+        this.names = names;
         this.freeIndices = freeIndices;
     }
 
@@ -76,20 +78,111 @@ final class AsciiWriter extends LatexBaseVisitor<AsciiWriter.Frag> {
         return new Frag(l.at(2) + (div ? "/" : "*") + r.at(div ? 3 : 2), 2);
     }
 
+    /**
+     * A run of juxtaposed factors `a b c`, read left to right: a declared function (or its
+     * derivative rho') before parentheses is applied to them; an operator \frac{\partial}{\partial x}
+     * applies to everything after it; every other neighbour is a product.
+     */
     @Override public Frag visitJuxtaposition(JuxtapositionContext ctx) {
-        // f(x) for a declared function, rho'(l), sigma(x) already turned into sigmoid by the name pass
-        Optional<String> fn = functionName(ctx.term());
-        if (fn.isPresent() && parens(ctx.factor()).isPresent()) {
-            return new Frag(fn.get() + "(" + visit(parens(ctx.factor()).get()).text + ")", 4);
+        List<ParserRuleContext> parts = new ArrayList<>();
+        TermContext t = ctx;
+        while (t instanceof JuxtapositionContext j) {
+            parts.add(0, j.factor());
+            t = j.term();
         }
-        Frag l = visit(ctx.term());
-        Frag r = visit(ctx.factor());
-        return new Frag(l.at(2) + "*" + r.at(2), 2);
+        parts.add(0, t instanceof FactorTermContext ft ? ft.factor() : t);
+        List<String> out = new ArrayList<>();
+        for (int k = 0; k < parts.size(); k++) {
+            ParserRuleContext f = parts.get(k);
+            Optional<String> fn = f instanceof FactorContext fc ? functionName(fc) : Optional.empty();
+            if (fn.isPresent() && k + 1 < parts.size() && parts.get(k + 1) instanceof FactorContext next && parens(next).isPresent()) {
+                out.add(fn.get() + "(" + visit(parens(next).get()).text + ")");
+                k++;
+                continue;
+            }
+            Optional<String> var = f instanceof FactorContext fc ? derivativeOperator(fc) : Optional.empty();
+            if (var.isPresent()) {
+                if (k + 1 == parts.size()) throw error(f, "nothing to differentiate after " + f.getText());
+                List<String> rest = new ArrayList<>();
+                for (int r = k + 1; r < parts.size(); r++) rest.add(visit(parts.get(r)).at(2));
+                out.add("grad(" + String.join("*", rest) + ", " + var.get() + ")");
+                break;
+            }
+            Frag x = visit(f);
+            out.add(x.at(2));
+        }
+        if (out.size() == 1) return new Frag(out.get(0), 2);
+        return new Frag(String.join("*", out), 2);
     }
 
-    private Optional<String> functionName(TermContext t) {
-        if (!(t instanceof FactorTermContext ft)) return Optional.empty();
-        FactorContext f = ft.factor();
+    /** \frac{\partial}{\partial x} or \frac{d}{dx} with nothing on top: the variable it differentiates by. */
+    private Optional<String> derivativeOperator(FactorContext f) {
+        if (!(f instanceof PrimaryFactorContext pf && pf.primary() instanceof FractionContext fr)) return Optional.empty();
+        if (!isD(fr.num)) return Optional.empty();
+        Optional<FactorContext[]> den = dParts(fr.den);
+        if (den.isEmpty()) return Optional.empty();
+        return Optional.of(visit(den.get()[1]).text);
+    }
+
+    /**
+     * f(x'), f(x'; w): a declared function applied; or a name the spec writes with arguments
+     * (latex "f(x; w)"), which means its definition at the arguments written; or, for any other
+     * name, a product a(x + y). A name written with arguments that has no definition (a given
+     * value such as f_y(x; theta)) cannot be evaluated elsewhere: a located error.
+     */
+    @Override public Frag visitApplication(ApplicationContext ctx) {
+        String name = ctx.FSYM().getText();
+        List<ExprContext> args = ctx.expr();
+        String written = written(ctx.FSYM().getSymbol());
+        if (problem.functions().stream().anyMatch(d -> d.name().equals(name))) {
+            if (args.size() != 1) throw error(ctx, written + " takes one argument");
+            return new Frag(name + "(" + visit(args.get(0)).text + ")", 4);
+        }
+        Optional<SymbolNames.Signature> sig = names.signature(name);
+        if (sig.isEmpty()) {
+            if (args.size() == 1) return new Frag(name + "*(" + visit(args.get(0)).text + ")", 2);
+            throw error(ctx, written + " is not a function of the spec; it cannot be applied to " + args.size() + " arguments");
+        }
+        Optional<derivcheck.model.LetDef> let = problem.let(name);
+        if (let.isEmpty() || let.get().range().isPresent()) {
+            throw error(ctx, written + "(...) cannot be applied to other arguments: " + sig.get().spelled()
+                    + " is a given value of the spec, not a definition");
+        }
+        List<String> params = sig.get().params();
+        if (args.size() > params.size()) throw error(ctx, sig.get().spelled() + " takes " + params.size() + " argument(s)");
+        Map<String, String> subst = new LinkedHashMap<>();
+        for (int k = 0; k < args.size(); k++) {
+            String a = visit(args.get(k)).text;
+            String p = params.get(k);
+            if (p == null) throw error(args.get(k), "cannot tell which parameter of " + sig.get().spelled() + " this argument replaces");
+            if (!a.equals(p)) subst.put(p, a);
+        }
+        String body = derivcheck.expr.TextPrinter.print(let.get().body());
+        if (subst.isEmpty()) return new Frag(name, 4);
+        return new Frag(substitute(body, subst), 1);
+    }
+
+    /** The spec text with whole names replaced (x -> (xp)), by the spec's own lexer. */
+    private static String substitute(String specText, Map<String, String> subst) {
+        derivcheck.grammar.SpecLexer lx = new derivcheck.grammar.SpecLexer(org.antlr.v4.runtime.CharStreams.fromString(specText));
+        lx.removeErrorListeners();
+        StringBuilder b = new StringBuilder();
+        int at = 0;
+        for (Token t = lx.nextToken(); t.getType() != Token.EOF; t = lx.nextToken()) {
+            b.append(specText, at, t.getStartIndex());
+            String x = t.getText();
+            String base = x.contains("_") ? x.substring(0, x.indexOf('_')) : x;
+            if (t.getType() == derivcheck.grammar.SpecLexer.ID && subst.containsKey(x)) b.append('(').append(subst.get(x)).append(')');
+            else if (t.getType() == derivcheck.grammar.SpecLexer.ID && subst.containsKey(base)) {
+                b.append('(').append(subst.get(base)).append(')').append(x.substring(base.length()));
+            } else b.append(x);
+            at = t.getStopIndex() + 1;
+        }
+        b.append(specText.substring(Math.min(at, specText.length())));
+        return b.toString();
+    }
+
+    private Optional<String> functionName(FactorContext f) {
         String prime = "";
         if (f instanceof PrimeContext p) { f = p.factor(); prime = "'"; }
         if (f instanceof PrimaryFactorContext pf && pf.primary() instanceof SymbolContext s) {
@@ -105,6 +198,10 @@ final class AsciiWriter extends LatexBaseVisitor<AsciiWriter.Frag> {
     }
 
     @Override public Frag visitBigOpTerm(BigOpTermContext ctx) { return visit(ctx.bigop()); }
+
+    @Override public Frag visitExplicitBigOp(ExplicitBigOpContext ctx) {
+        return new Frag(visit(ctx.term()).at(2) + "*" + visit(ctx.bigop()).at(2), 2);
+    }
 
     @Override public Frag visitJuxtaposedBigOp(JuxtaposedBigOpContext ctx) {
         Frag l = visit(ctx.term());
@@ -150,9 +247,21 @@ final class AsciiWriter extends LatexBaseVisitor<AsciiWriter.Frag> {
         if (s instanceof StarScriptContext) return visit(ctx.factor()); // w^*: the optimal value of w
         if (s instanceof PrimeScriptContext) return new Frag(visit(ctx.factor()).at(4) + "'", 4);
         if (isLetter(ctx.factor(), "e")) return new Frag("exp(" + script(s).text + ")", 4);
+        if (iterate(s)) {
+            throw error(ctx, shown(ctx) + " is an iterate the spec does not name (t is not a quantity of the spec, so this is no power)");
+        }
         Frag base = visit(ctx.factor());
         Frag exp = script(s);
         return new Frag(base.at(4) + "^" + exp.at(4), 3);
+    }
+
+    /** x^t, y^{t+1}, \\theta^{(t)}: a superscript in t, where t is neither a spec name nor an index; and x^0. */
+    private boolean iterate(ScriptContext s) {
+        // x^0 is a starting point (nobody writes x^0 for 1): an iterate, unless the spec names it
+        if (s instanceof NumberScriptContext n && n.NUMBER().getText().equals("0")) return true;
+        if (problem.symbol("t").isPresent() || bound.contains("t")) return false;
+        List<Token> ts = tokens(s);
+        return ts.stream().anyMatch(t -> t.getType() == LatexParser.LETTER && t.getText().equals("t"));
     }
 
     private boolean isLetter(FactorContext f, String letter) {
@@ -184,6 +293,10 @@ final class AsciiWriter extends LatexBaseVisitor<AsciiWriter.Frag> {
         }
         Frag base = visit(f);
         Optional<Shape> shape = shapeOf(f);
+        if (shape.isPresent() && shape.get().isScalar() && !(s instanceof NumberScriptContext)) {
+            // w_r for the scalar w: not an entry, another name (the sheet's shorthand w_r^*)
+            throw error(ctx, "unknown symbol " + shown(ctx));
+        }
         List<String> idx = new ArrayList<>();
         if (s instanceof GroupScriptContext g) {
             for (ExprContext e : g.expr()) {
@@ -320,21 +433,43 @@ final class AsciiWriter extends LatexBaseVisitor<AsciiWriter.Frag> {
         Optional<FactorContext[]> num = dParts(ctx.num);
         Optional<FactorContext[]> den = dParts(ctx.den);
         if (num.isEmpty() || den.isEmpty()) {
+            if (isD(ctx.num) && den.isPresent()) {
+                // `0 = \frac{d}{d\theta} = ...`: a whole side that is the bare operator is the derivative
+                // of the problem's objective (the sheets leave it implicit), when the spec has one
+                if (wholeSide(ctx) && problem.objective().isPresent()) {
+                    String obj = "(" + derivcheck.expr.TextPrinter.print(problem.objective().get().expr()) + ")";
+                    return Optional.of(gradOf(obj, den.get()[1], ctx));
+                }
+                throw error(ctx, "nothing to differentiate after " + shown(ctx) + " (write the function after the operator)");
+            }
             if (num.isPresent() || isD(ctx.num)) throw error(ctx, "write a derivative as \\frac{dL}{dx} (with what is differentiated on top)");
             return Optional.empty();
         }
-        String f = fnOf(num.get()[1]);
-        FactorContext var = den.get()[1];
+        return Optional.of(gradOf(fnOf(num.get()[1]), den.get()[1], ctx));
+    }
+
+    /** Is this fraction a whole side of the chain (not part of a product or a sum)? */
+    private static boolean wholeSide(ParserRuleContext ctx) {
+        org.antlr.v4.runtime.tree.ParseTree p = ctx.getParent();
+        while (p instanceof PrimaryFactorContext || p instanceof FactorTermContext || p instanceof TermExprContext) p = p.getParent();
+        return p instanceof RowContext;
+    }
+
+    /** grad(f, x), or grad(f, x)_i for the entry x_i. */
+    private Frag gradOf(String f, FactorContext var, FractionContext ctx) {
         if (var instanceof SubscriptContext sc && sc.factor() instanceof PrimaryFactorContext pf && pf.primary() instanceof SymbolContext sym) {
             Frag whole = visit(var); // records the index
             String base = sym.SYM().getText();
             String idx = whole.text.substring(base.length());
-            return Optional.of(new Frag("grad(" + f + ", " + base + ")" + idx, 4));
+            return new Frag("grad(" + f + ", " + base + ")" + idx, 4);
         }
         if (var instanceof PrimaryFactorContext pf && pf.primary() instanceof SymbolContext sym) {
-            return Optional.of(new Frag("grad(" + f + ", " + sym.SYM().getText() + ")", 4));
+            return new Frag("grad(" + f + ", " + sym.SYM().getText() + ")", 4);
         }
-        throw error(ctx.den, "cannot read the variable of this derivative: " + ctx.den.getText());
+        if (var instanceof PrimaryFactorContext p && (p.primary() instanceof GreekContext || p.primary() instanceof LetterContext)) {
+            throw error(var, "unknown symbol " + shown(var) + " (the variable of this derivative)");
+        }
+        throw error(ctx.den, "cannot read the variable of this derivative: " + shown(ctx.den));
     }
 
     private String fnOf(FactorContext f) {
@@ -346,9 +481,12 @@ final class AsciiWriter extends LatexBaseVisitor<AsciiWriter.Frag> {
     }
 
     private static boolean isD(GroupContext g) {
-        if (g.LETTER() != null) return g.LETTER().getText().equals("d") || g.LETTER().getText().equals("\\partial");
-        if (g.SYM() != null) return written(g.SYM().getSymbol()).equals("d");
-        return false;
+        if (g.LETTER() != null) return isD(g.LETTER().getText());
+        return false; // a SYM is a name of the spec (the dimension d), never a differential
+    }
+
+    private static boolean isD(String letter) {
+        return letter.equals("d") || letter.equals("\\mathrm{d}") || letter.equals("\\partial");
     }
 
     /** {d, f} when the group reads `d f` (d, \mathrm{d} or \partial, then one factor). */
@@ -357,8 +495,8 @@ final class AsciiWriter extends LatexBaseVisitor<AsciiWriter.Frag> {
         if (!(j.term() instanceof FactorTermContext ft) || !(ft.factor() instanceof PrimaryFactorContext pf)) return Optional.empty();
         Token t = pf.getStart();
         String w = written(t);
-        if (pf.getStart() != pf.getStop()) return Optional.empty();
-        if (!(w.equals("d") || w.equals("\\partial"))) return Optional.empty();
+        if (pf.getStart() != pf.getStop() || t instanceof SymbolNames.NameToken) return Optional.empty();
+        if (!isD(w)) return Optional.empty();
         return Optional.of(new FactorContext[] {ft.factor(), j.factor()});
     }
 
@@ -370,15 +508,42 @@ final class AsciiWriter extends LatexBaseVisitor<AsciiWriter.Frag> {
 
     @Override public Frag visitNorm(NormContext ctx) { return new Frag("||" + visit(ctx.expr()).text + "||", 4); }
 
-    @Override public Frag visitAbs(AbsContext ctx) { return new Frag("|" + visit(ctx.expr()).text + "|", 4); }
+    /** |a|: abs, entrywise for a vector. */
+    @Override public Frag visitAbs(AbsContext ctx) { return new Frag("abs(" + visit(ctx.expr()).text + ")", 4); }
 
     @Override public Frag visitInner(InnerContext ctx) {
         return new Frag("<" + visit(ctx.expr(0)).text + ", " + visit(ctx.expr(1)).text + ">", 4);
     }
 
-    @Override public Frag visitExpectation(ExpectationContext ctx) { return new Frag("E[" + visit(ctx.expr()).text + "]", 4); }
+    @Override public Frag visitExpectation(ExpectationContext ctx) { return expectation(ctx.expr(), ctx.pow); }
 
-    @Override public Frag visitExpectationParens(ExpectationParensContext ctx) { return new Frag("E[" + visit(ctx.expr()).text + "]", 4); }
+    @Override public Frag visitExpectationParens(ExpectationParensContext ctx) { return expectation(ctx.expr(), ctx.pow); }
+
+    @Override public Frag visitExpectationBare(ExpectationBareContext ctx) { return new Frag("E[" + visit(ctx.primary()).text + "]", 4); }
+
+    @Override public Frag visitLetterApplication(LetterApplicationContext ctx) {
+        throw error(ctx, "unknown symbol " + ctx.LETTER().getText() + " (" + shown(ctx) + " names no quantity of the spec)");
+    }
+
+    /** The text of a parse tree as written, with a space between a command and a following letter. */
+    static String shown(ParserRuleContext ctx) {
+        StringBuilder b = new StringBuilder();
+        List<Token> ts = new ArrayList<>();
+        collect(ctx, ts);
+        for (Token t : ts) {
+            String x = t instanceof SymbolNames.NameToken n ? n.written : t.getText();
+            if (b.length() > 0 && x.matches("[A-Za-z].*") && b.toString().matches(".*\\\\[A-Za-z]+$")) b.append(' ');
+            b.append(x);
+        }
+        return b.toString();
+    }
+
+    /** E[x], and E^2(x) = (E[x])^2. */
+    private Frag expectation(ExprContext e, ScriptContext pow) {
+        String x = "E[" + visit(e).text + "]";
+        if (pow == null) return new Frag(x, 4);
+        return new Frag(x + "^" + script(pow).at(4), 3);
+    }
 
     @Override public Frag visitVariance(VarianceContext ctx) { return new Frag("Var[" + visit(ctx.expr()).text + "]", 4); }
 
@@ -396,15 +561,22 @@ final class AsciiWriter extends LatexBaseVisitor<AsciiWriter.Frag> {
     }
 
     @Override public Frag visitCallParens(CallParensContext ctx) {
-        if (ctx.script() != null) throw error(ctx.script(), "a subscript on " + ctx.FUNC().getText() + " (argmax, max over x) is not an answer this reads");
+        if (ctx.script() != null) throw overVariable(ctx.FUNC(), ctx.script());
         List<String> args = new ArrayList<>();
         for (ExprContext e : ctx.expr()) args.add(visit(e).text);
         return new Frag(ctx.FUNC().getText() + "(" + String.join(", ", args) + ")", 4);
     }
 
     @Override public Frag visitCallBare(CallBareContext ctx) {
-        if (ctx.script() != null) throw error(ctx.script(), "a subscript on " + ctx.FUNC().getText() + " (argmax, max over x) is not an answer this reads");
+        if (ctx.script() != null) throw overVariable(ctx.FUNC(), ctx.script());
         return new Frag(ctx.FUNC().getText() + "(" + visit(ctx.factor()).text + ")", 4);
+    }
+
+    private static LatexTokens.Error overVariable(org.antlr.v4.runtime.tree.TerminalNode fn, ScriptContext s) {
+        String sub = shown(s);
+        if (!sub.startsWith("{")) sub = "{" + sub + "}";
+        return error(fn.getSymbol(), "\\" + fn.getText() + "_" + sub + " (a " + fn.getText()
+                + " over a variable) states an optimization problem, not an answer");
     }
 
     @Override public Frag visitBareFunction(BareFunctionContext ctx) {
@@ -413,9 +585,9 @@ final class AsciiWriter extends LatexBaseVisitor<AsciiWriter.Frag> {
         throw error(ctx, "\\" + f + " needs an argument");
     }
 
-    @Override public Frag visitAccentGroup(AccentGroupContext ctx) { throw error(ctx, "unknown symbol " + ctx.getText()); }
+    @Override public Frag visitAccentGroup(AccentGroupContext ctx) { throw error(ctx, "unknown symbol " + shown(ctx)); }
 
-    @Override public Frag visitAccent(AccentContext ctx) { throw error(ctx, "unknown symbol " + ctx.getText()); }
+    @Override public Frag visitAccent(AccentContext ctx) { throw error(ctx, "unknown symbol " + shown(ctx)); }
 
     @Override public Frag visitCases(CasesContext ctx) {
         List<String> arms = new ArrayList<>();

@@ -10,8 +10,13 @@ import java.util.regex.Pattern;
 public final class Displays {
     private Displays() {}
 
-    /** One display: its content and where the content starts. */
-    public record Display(String text, Pos pos) {}
+    /**
+     * One display: its content, where the content starts, and the span of the whole display
+     * (delimiters included) as character offsets into the document.
+     */
+    public record Display(String text, Pos pos, int start, int end) {
+        public Display(String text, Pos pos) { this(text, pos, -1, -1); }
+    }
 
     private static final Pattern DISPLAY = Pattern.compile(
             "\\$\\$(.*?)\\$\\$|\\\\\\[(.*?)\\\\\\]|\\\\begin\\{(equation\\*?|align\\*?|gather\\*?|multline\\*?)\\}(.*?)\\\\end\\{\\3\\}",
@@ -30,14 +35,18 @@ public final class Displays {
             start += lead;
             body = body.substring(lead);
             String content = body.replaceAll("\\\\(tag|label)\\{[^}]*\\}", "").stripTrailing();
-            if (g == 4 && m.group(3).startsWith("gather")) content = content; // rows are independent chains
             if (content.isBlank()) continue;
-            int line = 1, col = 1;
-            for (int i = 0; i < start; i++) {
-                if (text.charAt(i) == '\n') { line++; col = 1; } else col++;
-            }
-            out.add(new Display(content, new Pos(file, line, col)));
+            out.add(new Display(content, at(file, text, start), m.start(), m.end()));
         }
         return out;
+    }
+
+    /** The position (1-based line and column) of a character offset. */
+    static Pos at(String file, String text, int offset) {
+        int line = 1, col = 1;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') { line++; col = 1; } else col++;
+        }
+        return new Pos(file, line, col);
     }
 }

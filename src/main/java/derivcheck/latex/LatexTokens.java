@@ -35,10 +35,26 @@ final class LatexTokens {
     static final Set<String> DROPPED = Set.of("\\left", "\\right", "\\big", "\\Big", "\\bigg", "\\Bigg", "\\bigl", "\\bigr",
             "\\Bigl", "\\Bigr", "\\biggl", "\\biggr", "\\Biggl", "\\Biggr", "\\middle", "\\quad", "\\qquad", "\\displaystyle",
             "\\textstyle", "\\limits", "\\nolimits", "\\nonumber", "\\notag", "\\mathclose", "\\mathopen");
-    static final Set<String> FONTS = Set.of("\\mathbf", "\\boldsymbol", "\\bm", "\\mathit", "\\pmb", "\\mathnormal", "\\bold");
+    /** Fonts and the vector arrow: \\mathbf{x}, \\boldsymbol\\theta and \\vec x are the symbol x (old-style {\\rm KL} too). */
+    static final Set<String> FONTS = Set.of("\\mathbf", "\\boldsymbol", "\\bm", "\\mathit", "\\pmb", "\\mathnormal", "\\bold",
+            "\\vec", "\\rm", "\\bf", "\\it");
+    /**
+     * Constructs that are not answers, or not read yet, each with what to say at its place.
+     * The E-subscripts that may hold them (\\mathbb{E}_{z \\sim q}) are dropped before this check.
+     */
+    static final Map<String, String> UNSUPPORTED = Map.ofEntries(
+            Map.entry("\\int", "the integral \\int is not read: write the sum or the expectation it stands for"),
+            Map.entry("\\iint", "the integral \\iint is not read: write the sum or the expectation it stands for"),
+            Map.entry("\\oint", "the integral \\oint is not read"),
+            Map.entry("\\propto", "\\propto (proportional to) is not checked: write the equality with its normalizing factor"),
+            Map.entry("\\sim", "\\sim states a distribution, which is not an answer"),
+            Map.entry("\\stackrel", "\\stackrel{...}{...} is not read"),
+            Map.entry("\\overset", "\\overset{...}{...} is not read"),
+            Map.entry("\\arg", "\\arg\\min restates the optimization problem: write the minimizer it stands for (x = ...)"),
+            Map.entry("\\forall", "\\forall is read only at the end of an answer, over its free index"));
     static final Set<String> WORDS = Set.of("\\mathrm", "\\operatorname", "\\text", "\\textrm", "\\mathsf", "\\textnormal",
             "\\textit", "\\textbf", "\\mbox");
-    static final Set<String> ACCENTS = Set.of("\\tilde", "\\hat", "\\bar", "\\widetilde", "\\widehat", "\\overline", "\\vec", "\\dot");
+    static final Set<String> ACCENTS = Set.of("\\tilde", "\\hat", "\\bar", "\\widetilde", "\\widehat", "\\overline", "\\dot");
     static final Set<String> GREEK = Set.of("alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta",
             "vartheta", "iota", "kappa", "lambda", "mu", "nu", "xi", "pi", "rho", "varrho", "sigma", "tau", "upsilon", "phi",
             "varphi", "chi", "psi", "omega", "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Phi", "Psi", "Omega", "ell");
@@ -76,6 +92,12 @@ final class LatexTokens {
             Token t = raw.get(i);
             String s = t.getText();
             if (t.getType() == LatexLexer.SPACE) continue;
+            if ((s.equals("\\quad") || s.equals("\\qquad") || s.equals("\\hfill")) && equationNumberAt(raw, i + 1)) {
+                // `\qquad (12)` at the end of a display is an equation number, not a product
+                while (i + 1 < raw.size() && !raw.get(i + 1).getText().equals(")")) i++;
+                i++;
+                continue;
+            }
             if (t.getType() == LatexLexer.ERRCHAR) {
                 if (s.equals(":") || s.equals("!")) continue; // ratio-free text punctuation inside math
                 throw new Error(t, "unexpected character '" + s + "'");
@@ -83,6 +105,10 @@ final class LatexTokens {
             if (t.getType() != LatexLexer.CMD) {
                 out.add(t);
                 continue;
+            }
+            if ((s.equals("\\right") || s.equals("\\big") || s.equals("\\Big") || s.equals("\\bigg")) && i + 2 < raw.size()
+                    && List.of("|", "\\vert", "\\rvert").contains(raw.get(i + 1).getText()) && raw.get(i + 2).getText().equals("_")) {
+                throw new Error(t, "the evaluation bar " + s + "|_{...} is not read: write the expression with the value substituted");
             }
             if (DROPPED.contains(s)) {
                 if ((s.equals("\\left") || s.equals("\\right")) && i + 1 < raw.size() && raw.get(i + 1).getText().equals(".")) i++;
@@ -97,6 +123,22 @@ final class LatexTokens {
                 continue;
             }
             if (FONTS.contains(s)) continue; // \mathbf{x} is x: the group braces go below
+            if (s.equals("\\forall")) {
+                out.add(retype(t, derivcheck.grammar.LatexParser.FORALL, s));
+                continue;
+            }
+            if (s.equals("\\to")) {
+                int j = i + 1;
+                while (j < raw.size() && raw.get(j).getType() == LatexLexer.SPACE) j++;
+                if (j < raw.size() && (raw.get(j).getText().equals("\\min") || raw.get(j).getText().equals("\\max"))) {
+                    throw new Error(t, "'\\to " + raw.get(j).getText() + "' states an optimization problem, not an answer");
+                }
+                out.add(retype(t, derivcheck.grammar.LatexParser.ASSIGN, s)); // y_k \to y_k + ...: an update
+                continue;
+            }
+            if (s.equals("\\operatorname") && i + 1 < raw.size() && raw.get(i + 1).getText().equals("*")) {
+                raw.remove(i + 1); // \operatorname*{argmin}: the star only places the limits
+            }
             if (s.equals("\\underbrace") || s.equals("\\overbrace")) {
                 int end = groupEnd(raw, i + 1, t);
                 for (int k = i + 1; k <= end; k++) out.add(raw.get(k));
@@ -112,8 +154,12 @@ final class LatexTokens {
                 int j = i + 1;
                 if (j < raw.size() && raw.get(j).getText().equals("{")) {
                     j++;
+                    int prevStop = raw.get(j - 1).getStopIndex();
                     while (j < raw.size() && !raw.get(j).getText().equals("}")) {
                         Token c = raw.get(j);
+                        // words keep their spaces: \text{with prob. } is "with prob", not "withprob"
+                        if (c.getStartIndex() > prevStop + 1 && w.length() > 0) w.append(' ');
+                        prevStop = c.getStopIndex();
                         if (c.getType() == LatexLexer.LETTER || c.getType() == LatexLexer.NUMBER) w.append(c.getText());
                         else if (c.getType() == LatexLexer.SPACE || c.getText().equals(".") || c.getText().equals(",")) { /* spaces */ }
                         else if (s.equals("\\text") || s.equals("\\mbox")) w.append(' ');
@@ -128,6 +174,9 @@ final class LatexTokens {
                 }
                 i = j;
                 String word = w.toString().trim();
+                if (word.equals("argmin") || word.equals("argmax")) {
+                    throw new Error(t, s + "{" + word + "} restates the optimization problem: write the optimum it stands for (x = ...)");
+                }
                 out.addAll(word(s, word, t));
                 continue;
             }
@@ -155,7 +204,82 @@ final class LatexTokens {
                 default -> out.add(t);
             }
         }
-        return unbrace(out);
+        List<Token> u = scriptsInOrder(dropDistributionScripts(norms(unbrace(out))));
+        for (int k = 0; k < u.size(); k++) {
+            Token x = u.get(k);
+            if (x.getType() == LatexLexer.CMD && UNSUPPORTED.containsKey(x.getText())) throw new Error(x, UNSUPPORTED.get(x.getText()));
+            if (x.getType() == LatexLexer.NABLA && k + 1 < u.size() && (u.get(k + 1).getText().equals("^")
+                    || u.get(k + 1).getText().equals("_") && SymbolNames.scriptEnd(u, k + 2) + 1 < u.size()
+                       && u.get(SymbolNames.scriptEnd(u, k + 2) + 1).getText().equals("^"))) {
+                throw new Error(x, "\\nabla^2 (a Hessian) is not read");
+            }
+        }
+        return u;
+    }
+
+    /** `( 12 )` or `( 29a )` closing the text (or its row): an equation number. */
+    private static boolean equationNumberAt(List<Token> raw, int j) {
+        while (j < raw.size() && raw.get(j).getType() == LatexLexer.SPACE) j++;
+        if (j + 2 >= raw.size() || !raw.get(j).getText().equals("(") || raw.get(j + 1).getType() != LatexLexer.NUMBER) return false;
+        int k = j + 2;
+        if (raw.get(k).getType() == LatexLexer.LETTER) k++;
+        if (k >= raw.size() || !raw.get(k).getText().equals(")")) return false;
+        k++;
+        while (k < raw.size() && (raw.get(k).getText().equals(".") || raw.get(k).getText().equals(","))) k++;
+        return k >= raw.size() || raw.get(k).getType() == LatexLexer.ROWSEP;
+    }
+
+    /** `||x||` typed with bars: two adjacent bars are a norm delimiter (never the abs of an abs). */
+    private static List<Token> norms(List<Token> in) {
+        List<Token> out = new ArrayList<>();
+        for (int i = 0; i < in.size(); i++) {
+            Token t = in.get(i);
+            if (t.getText().equals("|") && i + 1 < in.size() && in.get(i + 1).getText().equals("|")
+                    && t.getStartIndex() >= 0 && in.get(i + 1).getStartIndex() == t.getStopIndex() + 1 && t.getType() != LatexLexer.CMD) {
+                CommonToken n = new CommonToken(t);
+                n.setType(LatexLexer.NORM);
+                n.setText("\\|");
+                n.setStopIndex(in.get(i + 1).getStopIndex());
+                out.add(n);
+                i++;
+                continue;
+            }
+            out.add(t);
+        }
+        return out;
+    }
+
+    /** \mathbb{E}_{z \sim q}[...]: the subscript names the distribution; the spec's E[...] is over all draws. */
+    static List<Token> dropDistributionScripts(List<Token> in) {
+        List<Token> out = new ArrayList<>();
+        for (int i = 0; i < in.size(); i++) {
+            Token t = in.get(i);
+            out.add(t);
+            int y = t.getType();
+            if ((y == derivcheck.grammar.LatexParser.EXPECT || y == derivcheck.grammar.LatexParser.VARIANCE)
+                    && i + 1 < in.size() && in.get(i + 1).getText().equals("_")) {
+                i = SymbolNames.scriptEnd(in, i + 2);
+            }
+        }
+        return out;
+    }
+
+    /** x^a_b is written x_b^a: both orders are the same symbol, and patterns compare in one order. */
+    static List<Token> scriptsInOrder(List<Token> in) {
+        List<Token> out = new ArrayList<>(in);
+        for (int i = 0; i + 1 < out.size(); i++) {
+            if (!out.get(i).getText().equals("^")) continue;
+            int e1 = SymbolNames.scriptEnd(out, i + 1);
+            if (e1 + 2 >= out.size() + 1 || e1 + 1 >= out.size() || !out.get(e1 + 1).getText().equals("_")) continue;
+            int e2 = SymbolNames.scriptEnd(out, e1 + 2);
+            List<Token> sup = new ArrayList<>(out.subList(i, e1 + 1));
+            List<Token> sub = new ArrayList<>(out.subList(e1 + 1, e2 + 1));
+            List<Token> swapped = new ArrayList<>(sub);
+            swapped.addAll(sup);
+            for (int k = 0; k < swapped.size(); k++) out.set(i + k, swapped.get(k));
+            i = e2;
+        }
+        return out;
     }
 
     private static List<Token> word(String cmd, String word, Token at) {
@@ -165,9 +289,10 @@ final class LatexTokens {
             throw new Error(at, "unknown symbol \\mathbb{" + word + "}");
         }
         switch (word) {
-            case "d": return List.of(retype(at, LatexLexer.LETTER, "d"));
+            // \mathrm{d} is always a differential; a plain d is one unless the spec names d
+            case "d": return List.of(retype(at, LatexLexer.LETTER, "\\mathrm{d}"));
             case "T": return List.of(retype(at, derivcheck.grammar.LatexParser.TOP, "T"));
-            case "if", "for", "when", "falls", "if and only if": return List.of(retype(at, derivcheck.grammar.LatexParser.IF, "if"));
+            case "if", "for", "when", "falls", "if and only if", "whenever": return List.of(retype(at, derivcheck.grammar.LatexParser.IF, "if"));
             case "otherwise", "else", "sonst", "else if": return List.of(retype(at, derivcheck.grammar.LatexParser.OTHERWISE, "otherwise"));
             case "Var", "var", "V", "Variance": return List.of(retype(at, derivcheck.grammar.LatexParser.VARIANCE, "Var"));
             case "E": return List.of(retype(at, derivcheck.grammar.LatexParser.EXPECT, "E"));

@@ -23,16 +23,33 @@ final class SymbolNames {
     /** A SYM token that remembers how it was written. */
     static final class NameToken extends CommonToken {
         final String written;
+        /** Set when only the head of a name written with arguments matched: f of f(x; w), then `(` follows. */
+        final Signature applied;
 
-        NameToken(Token first, String specName, String written) {
+        NameToken(Token first, String specName, String written) { this(first, specName, written, null); }
+
+        NameToken(Token first, String specName, String written, Signature applied) {
             super(first);
             setType(derivcheck.grammar.LatexParser.SYM);
             setText(specName);
             this.written = written;
+            this.applied = applied;
         }
     }
 
+    /**
+     * A spec name written with arguments, `latex "f(x; w)"`: its head (f) and its parameters
+     * (the spec names x and w, or null where a parameter is not one name). The spelling says
+     * that f(x'; w) is the same quantity at other arguments.
+     */
+    record Signature(String name, String spelled, List<String> params) {}
+
     private record Pattern(List<String> texts, String name) {}
+
+    private final List<Pattern> heads = new ArrayList<>();
+    private final java.util.Set<String> functions = new java.util.HashSet<>();
+    /** By spec name (several names may share a head: f(x; w) and f(x'; w)). */
+    private final Map<String, Signature> signatures = new LinkedHashMap<>();
 
     private final List<Pattern> patterns = new ArrayList<>();
     private final boolean sigmoid;
@@ -44,11 +61,20 @@ final class SymbolNames {
         p.randoms().forEach(d -> d.latex().ifPresent(l -> explicit.putIfAbsent(l, d.sym().name())));
         p.lets().forEach(d -> d.latex().ifPresent(l -> explicit.putIfAbsent(l, d.sym().name())));
         for (FunctionDecl f : p.functions()) f.latex().ifPresent(l -> explicit.putIfAbsent(l, f.name()));
+        for (FunctionDecl f : p.functions()) functions.add(f.name());
         List<List<String>> taken = new ArrayList<>();
+        Map<String, List<List<String>>> spelledAs = new LinkedHashMap<>();
         for (var e : explicit.entrySet()) {
             try {
                 List<String> t = texts(LatexTokens.rewrite(e.getKey()));
                 if (!t.isEmpty()) { patterns.add(new Pattern(t, e.getValue())); taken.add(t); }
+                spelledAs.computeIfAbsent(e.getValue(), k -> new ArrayList<>()).add(t);
+                int open = t.indexOf("(");
+                if (open > 0 && t.get(t.size() - 1).equals(")")) {
+                    List<String> head = new ArrayList<>(t.subList(0, open));
+                    heads.add(new Pattern(head, e.getValue()));
+                    signatures.putIfAbsent(e.getValue(), new Signature(e.getValue(), e.getKey(), List.of()));
+                }
             } catch (RuntimeException ignored) {
                 // a LaTeX name we cannot read is simply not matched
             }
@@ -60,6 +86,9 @@ final class SymbolNames {
             for (String latex : defaults(n)) {
                 try {
                     List<String> t = texts(LatexTokens.rewrite(latex));
+                    // \varepsilon is not \varepsilon', g not \tilde g: a name the spec spells with a
+                    // prime or an accent is not also found under its bare letter
+                    if (decorated(t, spelledAs.getOrDefault(n, List.of()))) continue;
                     if (!t.isEmpty() && !taken.contains(t)) { patterns.add(new Pattern(t, n)); taken.add(t); }
                 } catch (RuntimeException ignored) {
                     // no default spelling
@@ -67,7 +96,51 @@ final class SymbolNames {
             }
         }
         patterns.sort(Comparator.comparingInt((Pattern x) -> -x.texts.size()));
+        heads.sort(Comparator.comparingInt((Pattern x) -> -x.texts.size()));
         this.sigmoid = specText.contains("sigmoid");
+        // the parameters of each signature, read with the finished patterns
+        for (var e : new ArrayList<>(signatures.entrySet())) {
+            Signature sig = e.getValue();
+            try {
+                List<Token> ts = LatexTokens.rewrite(sig.spelled());
+                int open = SymbolNames.texts(ts).indexOf("(");
+                List<String> params = new ArrayList<>();
+                List<Token> cur = new ArrayList<>();
+                int depth = 0;
+                for (int k = open + 1; k < ts.size(); k++) {
+                    String x = ts.get(k).getText();
+                    if (x.equals("(") || x.equals("{")) depth++;
+                    if ((x.equals(")") || x.equals("}")) && depth-- == 0 || depth == 0 && (x.equals(";") || x.equals(","))) {
+                        List<Token> r = replace(cur);
+                        params.add(r.size() == 1 && r.get(0) instanceof NameToken nt ? nt.getText() : null);
+                        cur = new ArrayList<>();
+                        continue;
+                    }
+                    cur.add(ts.get(k));
+                }
+                signatures.put(e.getKey(), new Signature(sig.name(), sig.spelled(), params));
+            } catch (RuntimeException ignored) {
+                signatures.remove(e.getKey());
+            }
+        }
+    }
+
+    /** Does the name have a spelling that is this default spelling with a prime after it or an accent before it? */
+    private static boolean decorated(List<String> plain, List<List<String>> spellings) {
+        for (List<String> e : spellings) {
+            for (int p = 0; p + plain.size() <= e.size(); p++) {
+                if (!e.subList(p, p + plain.size()).equals(plain)) continue;
+                boolean accent = p > 0 && LatexTokens.ACCENTS.contains(e.get(p - 1)) || p > 0 && e.get(p - 1).equals("\\tilde");
+                boolean prime = p + plain.size() < e.size() && e.get(p + plain.size()).equals("'");
+                if (accent || prime) return true;
+            }
+        }
+        return false;
+    }
+
+    /** The signature of a name the spec writes with arguments (`latex "f(x; w)"`). */
+    Optional<Signature> signature(String name) {
+        return Optional.ofNullable(signatures.get(name)).filter(g -> !g.params().isEmpty());
     }
 
     /** LaTeX spellings of a plain spec name: theta_t as \theta_t, x0 as x_0, sigma_tilde as \tilde\sigma. */
@@ -97,8 +170,20 @@ final class SymbolNames {
         return out;
     }
 
-    /** The answer's tokens with every spec name replaced by one SYM token. */
+    /** The answer's tokens with every spec name replaced by one SYM token (FSYM where it is applied). */
     List<Token> replace(List<Token> in) {
+        List<Token> out = names(in);
+        for (int i = 0; i + 1 < out.size(); i++) {
+            // \alpha(t)(x - y_k): the whole spelling \alpha(t) matched, so the parentheses after it are a product
+            if (out.get(i) instanceof NameToken n && out.get(i + 1).getText().equals("(") && !n.written.contains("(")
+                    && (functions.contains(n.getText()) || signature(n.getText()).isPresent())) {
+                n.setType(derivcheck.grammar.LatexParser.FSYM);
+            }
+        }
+        return out;
+    }
+
+    private List<Token> names(List<Token> in) {
         List<Token> out = new ArrayList<>();
         for (int i = 0; i < in.size(); i++) {
             Token t = in.get(i);
@@ -115,12 +200,36 @@ final class SymbolNames {
                 int len2 = matches(in, i, pt.texts, true);
                 if (len2 > 0) { found = pt; hit = Optional.of(new int[] {len2, 1}); break; }
             }
-            if (found == null && i + 1 < in.size() && in.get(i + 1).getText().equals("(")) {
-                // the Gaussian CDF and density, when no spec name is written so
-                String f = switch (t.getText()) { case "\\Phi" -> "normcdf"; case "\\varphi", "\\phi" -> "normpdf"; default -> null; };
-                if (f != null) { out.add(LatexTokens.retype(t, derivcheck.grammar.LatexParser.FUNC, f)); continue; }
+            // f(x'; w) for the name spelled f(x; w): the head, then the arguments as written (when the
+            // head is longer than any whole name matched here: p_a(x, y) is p_a applied, not p)
+            Pattern head = null;
+            for (Pattern h : heads) {
+                int hl = matches(in, i, h.texts, false);
+                if (hl > 0 && i + hl < in.size() && in.get(i + hl).getText().equals("(")) { head = h; break; }
             }
-            if (found == null) { out.add(t); continue; }
+            if (head != null && (found == null || head.texts.size() > hit.get()[0])) found = null;
+            else head = null;
+            if (found == null) {
+                if (head != null) {
+                    out.add(new NameToken(t, head.name, written(in, i, head.texts.size()), signatures.get(head.name)));
+                    i += head.texts.size() - 1;
+                    continue;
+                }
+                if (i + 1 < in.size() && in.get(i + 1).getText().equals("(")) {
+                    // the Gaussian CDF and density, when no spec name is written so
+                    String f = switch (t.getText()) { case "\\Phi" -> "normcdf"; case "\\varphi", "\\phi" -> "normpdf"; default -> null; };
+                    if (f != null) { out.add(LatexTokens.retype(t, derivcheck.grammar.LatexParser.FUNC, f)); continue; }
+                }
+                // a bare E that is no name of the spec, before ( [ _ ^, is the expectation: E(x), E_m[x], E^2(x)
+                if (t.getType() == LatexLexer.LETTER && t.getText().equals("E") && i + 1 < in.size()
+                        && List.of("(", "[", "_", "^").contains(in.get(i + 1).getText())) {
+                    out.add(LatexTokens.retype(t, derivcheck.grammar.LatexParser.EXPECT, "E"));
+                    if (in.get(i + 1).getText().equals("_")) i = scriptEnd(in, i + 2);
+                    continue;
+                }
+                out.add(t);
+                continue;
+            }
             int len = hit.get()[0];
             if (hit.get()[1] == 0) {
                 out.add(new NameToken(t, found.name, written(in, i, len)));
@@ -151,10 +260,22 @@ final class SymbolNames {
     /** Length of the match of pattern at i (0 if none); with {@code skipIndex}, `B _ I ^ ...` matches `B ^ ...`. */
     private static int matches(List<Token> in, int i, List<String> pat, boolean skipIndex) {
         if (!skipIndex) {
-            if (i + pat.size() > in.size()) return 0;
-            for (int k = 0; k < pat.size(); k++) if (!in.get(i + k).getText().equals(pat.get(k)) || in.get(i + k) instanceof NameToken) return 0;
-            // a name must not run into a following letter of the same word (x matched inside \text{} is a WORD)
-            return pat.size();
+            // E X and E[X] are the same expectation: after an E of the pattern, the answer may open a
+            // bracket the pattern does not have; it must then close right after the match
+            int j = i;
+            int brackets = 0;
+            for (int k = 0; k < pat.size(); k++, j++) {
+                if (j >= in.size()) return 0;
+                if (k > 0 && pat.get(k - 1).equals("E") && !pat.get(k).equals("[") && in.get(j).getText().equals("[")
+                        && in.get(j - 1).getType() == derivcheck.grammar.LatexParser.EXPECT) {
+                    brackets++;
+                    j++;
+                    if (j >= in.size()) return 0;
+                }
+                if (!in.get(j).getText().equals(pat.get(k)) || in.get(j) instanceof NameToken) return 0;
+            }
+            for (int b = 0; b < brackets; b++, j++) if (j >= in.size() || !in.get(j).getText().equals("]")) return 0;
+            return j - i;
         }
         if (pat.size() < 3 || !pat.get(1).equals("^") || i + 2 >= in.size() || !in.get(i + 1).getText().equals("_")) return 0;
         if (!in.get(i).getText().equals(pat.get(0))) return 0;

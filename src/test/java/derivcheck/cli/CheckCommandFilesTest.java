@@ -1,0 +1,53 @@
+package derivcheck.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `check SPEC FILE` on whole solution files (defect 6 of issue 11): inline answers, unreadable files, errors in JSON. */
+class CheckCommandFilesTest {
+    static final String SPEC = "problems/adversarial_attack_box.prob";
+
+    @Test void anInlineAnswerInProseIsReadAndJudged(@TempDir Path dir) throws Exception {
+        Path f = Files.writeString(dir.resolve("a.md"),
+                "It decomposes into independent tasks with solution  $\\tilde{x}_i^* = -\\varepsilon \\operatorname{sign}(g_i)$ .\n");
+        ParseCommandTest.Run r = ParseCommandTest.run("check", SPEC, f.toString(), "--no-symbolic");
+        assertEquals(ExitCode.FAILED, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("1 answer(s): 0 correct, 1 incorrect"), r.out());
+    }
+
+    @Test void aFileInWhichNothingStatesAnAnswerIsUnreadableInputWithTheReason(@TempDir Path dir) throws Exception {
+        Path f = Files.writeString(dir.resolve("b.md"), "We use that $x_i$ and $\\sigma^2$ are given.\n");
+        ParseCommandTest.Run r = ParseCommandTest.run("check", SPEC, f.toString(), "--no-symbolic");
+        assertEquals(ExitCode.BAD_INPUT, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("b.md:1:1: no answer found"), r.err());
+    }
+
+    @Test void jsonCarriesEveryReadErrorWithFileLineColumnAndMessage(@TempDir Path dir) throws Exception {
+        Path f = Files.writeString(dir.resolve("c.md"), "$$\\tilde x = x - \\varepsilon \\operatorname{sign}(g)$$\n\n$$\\tilde x = x - \\gamma g$$\n");
+        ParseCommandTest.Run r = ParseCommandTest.run("check", SPEC, f.toString(), "--json", "--no-symbolic");
+        assertEquals(ExitCode.BAD_INPUT, r.code(), r.out() + r.err());
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        assertEquals(1, root.get("answers").size());
+        JsonNode e = root.get("errors").get(0);
+        assertEquals(f.toString(), e.get("file").asText());
+        assertEquals(3, e.get("line").asInt());
+        assertEquals(18, e.get("col").asInt()); // $$\\tilde x = x - \\gamma: the \\gamma
+        assertTrue(e.get("message").asText().contains("unknown symbol \\gamma"), e.toString());
+    }
+
+    @Test void anEmptyFileInJsonSaysWhyNothingWasChecked(@TempDir Path dir) throws Exception {
+        Path f = Files.writeString(dir.resolve("d.md"), "no formulas here\n");
+        ParseCommandTest.Run r = ParseCommandTest.run("check", SPEC, f.toString(), "--json", "--no-symbolic");
+        assertEquals(ExitCode.BAD_INPUT, r.code());
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        assertEquals(0, root.get("answers").size());
+        assertTrue(root.get("errors").get(0).get("message").asText().startsWith("no answer found"));
+    }
+}
