@@ -57,7 +57,9 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "seed of the numeric sampling (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "5", description = "time limit of each computer-algebra call (default: ${DEFAULT-VALUE})")
+    @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "20",
+            description = "wall-clock budget of each answer as a whole, and again of each problem's derivation (default: ${DEFAULT-VALUE}); "
+                    + "an answer that hits it is 'undecided (time limit)'")
     double timeLimit;
 
     @Option(names = "--no-symbolic", description = "numeric tier only")
@@ -90,10 +92,15 @@ final class CheckCommand implements Callable<Integer> {
         int bad = 0, incorrect = 0;
         List<AnswerReport> reports = new ArrayList<>();
         VerifyOptions options = VerifyOptions.defaults().withSamples(samples).withSeed(seed);
-        try (Cas cas = new Cas(Duration.ofMillis((long) (timeLimit * 1000)))) {
+        Duration budget = Budgets.item(timeLimit, this);
+        try (Cas cas = new Cas(Budgets.perCall(budget))) {
+            cas.warmUp();
             Engine engine = Engine.standard(cas);
             List<AnswerChecker> checkers = new ArrayList<>();
             for (AnswerReader r : readers) checkers.add(new AnswerChecker(engine, r.problem(), options, !noSymbolic));
+            if (!noSymbolic && !items.isEmpty()) {
+                for (AnswerChecker c : checkers) Budgets.within(budget, c::prepare); // one budget per problem
+            }
             for (Input in : items) {
                 ParseResult<List<Answer>> read = null;
                 int which = -1;
@@ -108,7 +115,8 @@ final class CheckCommand implements Callable<Integer> {
                     continue;
                 }
                 for (Answer a : read.get()) {
-                    AnswerReport rep = checkers.get(which).check(a);
+                    AnswerChecker checker = checkers.get(which);
+                    AnswerReport rep = Budgets.within(budget, () -> checker.check(a), e -> Budgets.timeLimited(a, e));
                     reports.add(rep);
                     if (rep.verdict() == AnswerReport.Word.INCORRECT || rep.firstFalseStep().isPresent()) incorrect++;
                     if (!json) out.println(text(rep));

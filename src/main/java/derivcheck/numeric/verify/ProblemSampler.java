@@ -11,6 +11,7 @@ import derivcheck.expr.RelOp;
 import derivcheck.expr.Relation;
 import derivcheck.expr.Shape;
 import derivcheck.expr.Sym;
+import derivcheck.limits.InputLimits;
 import derivcheck.model.DimDecl;
 import derivcheck.model.Domain;
 import derivcheck.model.FunctionDecl;
@@ -228,9 +229,14 @@ public final class ProblemSampler {
             String n = d.sym().name();
             int min = d.minimum();
             int size;
+            if (!options.sizes().containsKey(n) && min > InputLimits.MAX_SAMPLED_DIM) {
+                // sampling below the stated minimum would test the claim where its assumptions fail
+                throw new SamplingException("dimension " + n + " must be at least " + min + " (line " + d.sym().pos().line()
+                        + "), but the numeric check samples sizes up to " + InputLimits.MAX_SAMPLED_DIM);
+            }
             if (options.sizes().containsKey(n)) size = options.sizes().get(n);
             else if (k == 0 && t < 10) size = min;
-            else size = sr.integer(min, Math.max(min, options.maxSize()));
+            else size = sr.integer(min, Math.max(min, Math.min(options.maxSize(), InputLimits.MAX_SAMPLED_DIM)));
             sizes.put(n, size);
             env.size(n, size);
         }
@@ -308,7 +314,7 @@ public final class ProblemSampler {
         if (lo > hi || (lo == hi && (loOpen || hiOpen))) throw new Retry("an empty range for " + r.sym.name());
         int rows = shape.isScalar() ? 1 : shape.rows().evaluate(env.sizes());
         int cols = shape.isScalar() || shape.isVector() ? 1 : shape.cols().evaluate(env.sizes());
-        double[] x = new double[rows * cols];
+        double[] x = new double[InputLimits.entries(rows, cols)];
         for (int i = 0; i < x.length; i++) x[i] = entry(rng, lo, hi, loOpen, hiOpen);
         if (!r.orthogonalTo.isEmpty()) {
             double before = norm2(x);
