@@ -10,6 +10,7 @@ import derivcheck.expr.Pos;
 import derivcheck.latex.Answer;
 import derivcheck.latex.AnswerReader;
 import derivcheck.latex.Displays;
+import derivcheck.limits.InputLimits;
 import derivcheck.model.Problem;
 import derivcheck.numeric.verify.NumericVerdict;
 import derivcheck.numeric.verify.VerifyOptions;
@@ -17,12 +18,12 @@ import derivcheck.render.ProblemJson;
 import derivcheck.source.ParseResult;
 import derivcheck.source.SourceText;
 import derivcheck.spec.SpecReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -76,20 +77,36 @@ final class CheckCommand implements Callable<Integer> {
         List<AnswerReader> readers = new ArrayList<>();
         for (Path f : specs) {
             if (!Files.isRegularFile(f)) { out.error(f + ": no such file"); return ExitCode.BAD_INPUT; }
-            SourceText st = new SourceText(f.toString(), Files.readString(f, StandardCharsets.UTF_8));
+            Optional<SourceText> read = TextInput.read(f, InputLimits.MAX_SPEC_BYTES, out);
+            if (read.isEmpty()) return ExitCode.BAD_INPUT;
+            SourceText st = read.get();
             ParseResult<Problem> r = SpecReader.read(st);
             if (!r.ok()) { out.errorRaw(r.renderDiagnostics()); return ExitCode.BAD_INPUT; }
             readers.add(new AnswerReader(r.get(), st));
         }
         List<Input> items = new ArrayList<>();
+        int bad = 0;
         if (answer != null) items.add(new Input(answer, new Pos("<answer>", 1, 1), new SourceText("<answer>", answer)));
         for (Path d : docs) {
             if (!Files.isRegularFile(d)) { out.error(d + ": no such file"); return ExitCode.BAD_INPUT; }
-            String text = Files.readString(d, StandardCharsets.UTF_8);
-            SourceText st = new SourceText(d.toString(), text);
-            for (Displays.Display x : Displays.of(d.toString(), text)) items.add(new Input(x.text(), x.pos(), st));
+            Optional<SourceText> read = TextInput.read(d, InputLimits.MAX_FILE_BYTES, out);
+            if (read.isEmpty()) { bad++; continue; }
+            SourceText st = read.get();
+            List<Displays.Display> found = Displays.of(d.toString(), st.text());
+            if (found.isEmpty()) {
+                out.error(d + ":1:1: no display found ($$..$$, \\[..\\], equation, align, gather); nothing to check");
+                bad++;
+            }
+            if (found.size() > InputLimits.MAX_DISPLAYS) {
+                Pos p = found.get(InputLimits.MAX_DISPLAYS).pos();
+                out.error(p.file() + ":" + p.line() + ":" + p.col() + ": more than " + InputLimits.MAX_DISPLAYS
+                        + " displays in one file; only the first " + InputLimits.MAX_DISPLAYS + " are checked");
+                bad++;
+                found = found.subList(0, InputLimits.MAX_DISPLAYS);
+            }
+            for (Displays.Display x : found) items.add(new Input(x.text(), x.pos(), st));
         }
-        int bad = 0, incorrect = 0;
+        int incorrect = 0;
         List<AnswerReport> reports = new ArrayList<>();
         VerifyOptions options = VerifyOptions.defaults().withSamples(samples).withSeed(seed);
         Duration budget = Budgets.item(timeLimit, this);

@@ -24,8 +24,10 @@ public final class InputLimits {
     public static final int MAX_ENTRIES = 1_000_000;
     /** Entries of a vector or matrix printed in a report (the rest are counted, not listed). */
     public static final int MAX_LISTED_ENTRIES = 50;
-    /** Bytes of one spec file. */
-    public static final long MAX_SPEC_BYTES = 1L << 20;
+    /** Bytes of one spec file (real specs are a few kilobytes). */
+    public static final long MAX_SPEC_BYTES = 256L << 10;
+    /** Characters of one line of a spec. */
+    public static final int MAX_LINE_CHARS = 20_000;
 
     /**
      * rows * cols as an int, without overflow; an {@link ArithmeticException} beyond

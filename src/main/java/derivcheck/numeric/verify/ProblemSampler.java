@@ -227,7 +227,13 @@ public final class ProblemSampler {
         Rng sr = rng.fork("sizes");
         for (DimDecl d : problem.dims()) {
             String n = d.sym().name();
-            int min = d.minimum();
+            int min;
+            try {
+                min = d.minimum();
+            } catch (ArithmeticException e) {
+                throw new SamplingException("dimension " + n + " has a lower bound beyond any size the numeric check samples (line "
+                        + d.sym().pos().line() + ")");
+            }
             int size;
             if (!options.sizes().containsKey(n) && min > InputLimits.MAX_SAMPLED_DIM) {
                 // sampling below the stated minimum would test the claim where its assumptions fail
