@@ -377,6 +377,7 @@ public final class NumericVerifier {
     private void prefetchOptima() {
         List<Sample> todo = new ArrayList<>();
         for (int k = 0; k < options.samples(); k++) {
+            derivcheck.limits.Deadline.current().check();
             if (optima.containsKey(k)) continue;
             try {
                 todo.add(sample(k));
