@@ -18,16 +18,34 @@ final class Evaluation {
         if (full.isEmpty()) return Optional.empty();
         Expr inlined = Facts.substitute(p, full.get());
         boolean[] failed = {false};
-        Expr out = Exprs.transform(inlined, x -> {
-            if (x instanceof Grad g && g.wrt() instanceof Sym w && !mentionsLoss(g.f())) {
-                Optional<Expr> d = Calculus.gradient(g.f(), w);
-                if (d.isEmpty()) failed[0] = true;
-                return d.orElse(x);
-            }
-            return null;
-        });
+        Expr out = innermostFirst(inlined, failed);
         if (failed[0] || Exprs.anyNode(out, x -> x instanceof Grad)) return Optional.empty();
         return Optional.of(out);
+    }
+
+    /**
+     * Gradients computed innermost first, so a second derivative grad(grad(f, w), w) is the
+     * gradient of the computed first derivative.
+     */
+    private static Expr innermostFirst(Expr e, boolean[] failed) {
+        java.util.List<Expr> kids = e.children();
+        Expr self = e;
+        if (!kids.isEmpty()) {
+            java.util.List<Expr> out = new java.util.ArrayList<>(kids.size());
+            boolean changed = false;
+            for (Expr k : kids) {
+                Expr t = innermostFirst(k, failed);
+                changed |= t != k;
+                out.add(t);
+            }
+            if (changed) self = e.withChildren(out);
+        }
+        if (self instanceof Grad g && g.wrt() instanceof Sym w && !mentionsLoss(g.f()) && !Exprs.anyNode(g.f(), x -> x instanceof Grad)) {
+            Optional<Expr> d = Calculus.gradient(g.f(), w);
+            if (d.isEmpty()) failed[0] = true;
+            return d.orElse(self);
+        }
+        return self;
     }
 
     static boolean mentionsLoss(Expr e) {

@@ -105,9 +105,114 @@ public final class Exprs {
         return changed ? e.withChildren(out) : e;
     }
 
-    /** Replaces every occurrence of {@code from} (structurally) by {@code to}. */
+    /**
+     * Replaces every free occurrence of {@code from} (structurally) by {@code to}, avoiding
+     * capture as in lambda-calculus substitution: inside {@code sum(i = .., body)} an occurrence
+     * of {@code from} that mentions i refers to the bound i and is left alone, and when
+     * {@code to} mentions i the bound index is renamed to a fresh name first.
+     */
     public static Expr substitute(Expr e, Expr from, Expr to) {
-        return transform(e, x -> x.equals(from) ? to : null);
+        return substitute(e, from, to, freeNames(from), freeNames(to));
+    }
+
+    private static Expr substitute(Expr e, Expr from, Expr to, java.util.Set<String> fromFree, java.util.Set<String> toFree) {
+        if (e.equals(from)) return to;
+        if (e instanceof Sum s) {
+            Expr lo = substitute(s.lo(), from, to, fromFree, toFree);
+            Expr hi = substitute(s.hi(), from, to, fromFree, toFree);
+            Sym i = s.index();
+            Expr body = s.body();
+            if (!fromFree.contains(i.name()) && occursFree(body, from, fromFree)) {
+                if (toFree.contains(i.name())) {
+                    java.util.Set<String> avoid = names(body);
+                    avoid.addAll(names(from));
+                    avoid.addAll(names(to));
+                    Sym fresh = freshIndex(i, avoid);
+                    body = substitute(body, i, fresh, java.util.Set.of(i.name()), java.util.Set.of(fresh.name()));
+                    i = fresh;
+                }
+                body = substitute(body, from, to, fromFree, toFree);
+            }
+            if (lo == s.lo() && hi == s.hi() && body == s.body() && i == s.index()) return e;
+            return new Sum(i, lo, hi, body, s.pos());
+        }
+        List<Expr> kids = e.children();
+        if (kids.isEmpty()) return e;
+        List<Expr> out = new ArrayList<>(kids.size());
+        boolean changed = false;
+        for (Expr k : kids) {
+            Expr t = substitute(k, from, to, fromFree, toFree);
+            changed |= t != k;
+            out.add(t);
+        }
+        return changed ? e.withChildren(out) : e;
+    }
+
+    /** Does {@code part} occur in {@code e} outside every sum that binds one of its free names? */
+    private static boolean occursFree(Expr e, Expr part, java.util.Set<String> partFree) {
+        if (e.equals(part)) return true;
+        if (e instanceof Sum s) {
+            if (occursFree(s.lo(), part, partFree) || occursFree(s.hi(), part, partFree)) return true;
+            return !partFree.contains(s.index().name()) && occursFree(s.body(), part, partFree);
+        }
+        for (Expr c : e.children()) if (occursFree(c, part, partFree)) return true;
+        return false;
+    }
+
+    /** The names of the symbols that occur free in e (not bound by an enclosing sum of e). */
+    public static java.util.Set<String> freeNames(Expr e) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        collectFree(e, new java.util.HashSet<>(), out);
+        return out;
+    }
+
+    private static void collectFree(Expr e, java.util.Set<String> bound, java.util.Set<String> out) {
+        if (e instanceof Sym s) {
+            if (!bound.contains(s.name())) out.add(s.name());
+            return;
+        }
+        if (e instanceof Sum s) {
+            collectFree(s.lo(), bound, out);
+            collectFree(s.hi(), bound, out);
+            java.util.Set<String> inner = new java.util.HashSet<>(bound);
+            inner.add(s.index().name());
+            collectFree(s.body(), inner, out);
+            return;
+        }
+        for (Expr c : e.children()) collectFree(c, bound, out);
+    }
+
+    /** Every name in e: symbols, free or bound, and the indices of its sums. */
+    public static java.util.Set<String> names(Expr e) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        anyNode(e, x -> {
+            if (x instanceof Sym s) out.add(s.name());
+            if (x instanceof Sum s) out.add(s.index().name());
+            return false;
+        });
+        return out;
+    }
+
+    /** An index named like {@code base} (base1, base2, …) that is not among {@code avoid}. */
+    public static Sym freshIndex(Sym base, java.util.Set<String> avoid) {
+        String stem = base.name().replaceAll("[0-9]+$", "");
+        if (stem.isEmpty()) stem = "i";
+        for (int k = 1; ; k++) {
+            String n = stem + k;
+            if (!avoid.contains(n)) return new Sym(n, base.shape(), base.kind(), base.pos());
+        }
+    }
+
+    /**
+     * The same sum with its index renamed to a name outside {@code avoid} when the index is
+     * among them (so that a body can be combined with expressions that use the name freely).
+     */
+    public static Sum renamedApart(Sum s, java.util.Set<String> avoid) {
+        if (!avoid.contains(s.index().name())) return s;
+        java.util.Set<String> all = new java.util.HashSet<>(avoid);
+        all.addAll(names(s));
+        Sym fresh = freshIndex(s.index(), all);
+        return new Sum(fresh, s.lo(), s.hi(), substitute(s.body(), s.index(), fresh), s.pos());
     }
 
     /** Does {@code e} contain {@code part} anywhere (structurally)? */
@@ -127,7 +232,7 @@ public final class Exprs {
     /** Does {@code e} mention a symbol of this name? */
     public static boolean mentions(Expr e, String name) {
         if (e instanceof Sym s && s.name().equals(name)) return true;
-        if (e instanceof Sum s && s.index().name().equals(name)) return false;
+        if (e instanceof Sum s && s.index().name().equals(name)) return mentions(s.lo(), name) || mentions(s.hi(), name);
         for (Expr c : e.children()) if (mentions(c, name)) return true;
         return false;
     }

@@ -36,6 +36,77 @@ public final class FiniteDifference {
         return g;
     }
 
+    /** The base step of {@link #accurateGradient}: eps^(1/5), about 7.4e-4 (optimal for a fourth-order rule). */
+    public static final double RICHARDSON_STEP = Math.pow(Math.ulp(1.0), 0.2);
+
+    /**
+     * The gradient by Richardson extrapolation of central differences: with D(h) the central
+     * difference, (4 D(h/2) - D(h)) / 3 cancels the h^2 error term, leaving O(h^4) truncation
+     * and O(eps/h) rounding, both near 1e-13 for smooth, well-scaled functions (plain central
+     * differences reach about 1e-10). Where the extrapolated and the plain small-step values
+     * disagree by more than 1e-6 (a switch point within the larger step) the plain value is kept.
+     */
+    public static double[] accurateGradient(ToDoubleFunction<double[]> f, double[] x) {
+        double[] p = x.clone();
+        double[] g = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            double xi = x[i];
+            double h = RICHARDSON_STEP * Math.max(1.0, Math.abs(xi));
+            double d1 = central(f, p, i, h), d2 = central(f, p, i, h / 2);
+            double r = (4 * d2 - d1) / 3;
+            double c = central(f, p, i, step(xi));
+            double scale = Math.max(1.0, Math.max(Math.abs(r), Math.abs(c)));
+            g[i] = Math.abs(r - c) <= 1e-6 * scale || Double.isNaN(c) ? r : c;
+            if (Double.isNaN(g[i])) g[i] = c;
+        }
+        return g;
+    }
+
+    /**
+     * The gradient by Ridders' method: central differences at steps h, h/1.4, h/1.4², … (from
+     * h = 0.01·max(1,|x_i|)) extrapolated in a Neville tableau, keeping the entry with the
+     * smallest error estimate and stopping when the error grows. Costs about 20 evaluations
+     * per coordinate; used to re-check a discrepancy close to the tolerance before it counts.
+     */
+    public static double[] refinedGradient(ToDoubleFunction<double[]> f, double[] x) {
+        double[] p = x.clone();
+        double[] g = new double[x.length];
+        final int n = 10;
+        final double con = 1.4, con2 = con * con;
+        for (int i = 0; i < x.length; i++) {
+            double h = 0.01 * Math.max(1.0, Math.abs(x[i]));
+            double[][] a = new double[n][n];
+            a[0][0] = central(f, p, i, h);
+            double best = a[0][0], err = Double.MAX_VALUE;
+            for (int k = 1; k < n; k++) {
+                h /= con;
+                a[0][k] = central(f, p, i, h);
+                double fac = con2;
+                for (int j = 1; j <= k; j++) {
+                    a[j][k] = (a[j - 1][k] * fac - a[j - 1][k - 1]) / (fac - 1);
+                    fac *= con2;
+                    double e = Math.max(Math.abs(a[j][k] - a[j - 1][k]), Math.abs(a[j][k] - a[j - 1][k - 1]));
+                    if (e <= err) { err = e; best = a[j][k]; }
+                }
+                if (Math.abs(a[k][k] - a[k - 1][k - 1]) >= 2 * err) break;
+            }
+            g[i] = best;
+        }
+        return g;
+    }
+
+    /** (f(x + h e_i) - f(x - h e_i)) / (actual step), leaving p as it was. */
+    private static double central(ToDoubleFunction<double[]> f, double[] p, int i, double h) {
+        double xi = p[i];
+        double up = xi + h, down = xi - h;
+        p[i] = up;
+        double fu = f.applyAsDouble(p);
+        p[i] = down;
+        double fd = f.applyAsDouble(p);
+        p[i] = xi;
+        return (fu - fd) / (up - down);
+    }
+
     /** The derivative of a function of one variable. */
     public static double derivative(java.util.function.DoubleUnaryOperator f, double x) {
         double h = step(x);

@@ -141,6 +141,23 @@ class BackpropTest {
         new FdCheck(p, d).run();
     }
 
+    @Test
+    void normalisationLayerWhoseStandardDeviationRebindsTheOutputIndexDerivesWithoutCapture() throws IOException {
+        // s = sqrt(sum(i, (x_i - mu)^2)/n) binds i, as does the layer y_i: the collapse of [i = l]
+        // must not turn s into sqrt((x_l - mu)^2)
+        Problem p = read(OWN + "normalisation_layer.prob");
+        Derivation d = derive(p);
+        new FdCheck(p, d).run();
+        Result r = d.results().get(0);
+        assertFalse(TextPrinter.print(r.value()).contains("sqrt((x_l"), TextPrinter.print(r.value()));
+        var numeric = derivcheck.numeric.verify.NumericVerifier.checkResult(p, r.target(), r.value(), r.range(),
+                derivcheck.numeric.verify.VerifyOptions.defaults());
+        assertFalse(numeric.failed(), numeric.reason());
+        for (var c : derivcheck.numeric.verify.NumericVerifier.of(p, derivcheck.numeric.verify.VerifyOptions.defaults()).verifyAll()) {
+            assertTrue(c.ok(), c.kind() + " " + c.claim().text() + ": " + c.verdict().reason());
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"product_layer", "shift_one_three", "linear_layer"})
     void wrongBoundaryOverlappingCasesAndMissingIndicesDoNotVerify(String name) throws IOException {

@@ -243,6 +243,7 @@ final class Model {
 
     /** The value of e at env, all definitions of env computed; grad nodes by finite differences. */
     Value eval(Expr e, Env env) {
+        if (hasBoundGrad(e)) return eval(unrollBoundGrads(e, env), env);
         Prepared p = prepare(e);
         if (p.grads().isEmpty()) return p.compiled().evaluate(env);
         Env work = env.copy();
@@ -251,6 +252,48 @@ final class Model {
     }
 
     double evalScalar(Expr e, Env env) { return eval(e, env).asDouble(); }
+
+    /**
+     * Does a grad node of e mention an index bound by an enclosing sum of e? Such a node has a
+     * different value for every term ({@code sum(i, g_i * grad(y_i, a))}), so it cannot be
+     * computed once per point like the other grad nodes.
+     */
+    static boolean hasBoundGrad(Expr e) { return boundGrad(e, Set.of()); }
+
+    private static boolean boundGrad(Expr e, Set<String> bound) {
+        if (e instanceof Grad g) {
+            if (bound.isEmpty()) return false;
+            for (String n : Exprs.freeNames(g)) if (bound.contains(n)) return true;
+            return false;
+        }
+        if (e instanceof Sum s) {
+            if (boundGrad(s.lo(), bound) || boundGrad(s.hi(), bound)) return true;
+            Set<String> inner = new HashSet<>(bound);
+            inner.add(s.index().name());
+            return boundGrad(s.body(), inner);
+        }
+        for (Expr c : e.children()) if (boundGrad(c, bound)) return true;
+        return false;
+    }
+
+    /**
+     * The sums whose index a grad node mentions, written out term by term at the sizes of env
+     * (outermost first, so inner bounds that use an outer index become numbers): each term's
+     * grad then has a fixed index and is differentiated on its own.
+     */
+    private Expr unrollBoundGrads(Expr e, Env env) {
+        return Exprs.transform(e, x -> {
+            if (!(x instanceof Sum s) || !boundGrad(s.body(), Set.of(s.index().name()))) return null;
+            if (hasBoundGrad(s.lo()) || hasBoundGrad(s.hi())) return null;
+            int lo = integer(evalScalar(s.lo(), env));
+            int hi = integer(evalScalar(s.hi(), env));
+            if (hi - lo > 10_000) throw new EvaluationException("a sum over " + (hi - lo + 1) + " terms with a gradient in each term");
+            List<Expr> terms = new ArrayList<>();
+            for (int k = lo; k <= hi; k++) terms.add(unrollBoundGrads(Exprs.substitute(s.body(), s.index(), derivcheck.expr.Num.of(k)), env));
+            if (terms.isEmpty()) return Exprs.mul(List.of(derivcheck.expr.Num.ZERO, s.body()), Pos.NONE);
+            return Exprs.add(terms, Pos.NONE);
+        });
+    }
 
     private Prepared prepare(Expr e) {
         Prepared p = prepared.get(e);
@@ -275,8 +318,100 @@ final class Model {
         return p;
     }
 
-    /** grad(f, x) at env by central differences of f in x, recomputing what depends on x. */
+    /**
+     * grad(f, x) at env. Where the definitions inline to a closed expression, the symbolic
+     * gradient of the original statement (package calculus, not the derivation) is evaluated
+     * exactly, after agreeing with finite differences to 1e-5 (so a wrong calculus rule cannot
+     * confirm a wrong derivation); otherwise, or when they disagree, the finite-difference value
+     * (Richardson-extrapolated central differences, recomputing what depends on x) is used.
+     */
     Value gradient(Grad g, Env env) {
+        Value fd = differences(g, env);
+        Optional<Compiled> exact = exactGradient(g);
+        if (exact.isEmpty()) return fd;
+        Value v;
+        try {
+            v = exact.get().evaluate(env);
+        } catch (EvaluationException | IllegalArgumentException | ArithmeticException e) {
+            return fd;
+        }
+        double[] a = v.flatten(), b = fd.flatten();
+        if (a.length != b.length) return fd;
+        for (int k = 0; k < a.length; k++) {
+            if (!Double.isFinite(a[k]) || !(Math.abs(a[k] - b[k]) <= 1e-5 * Math.max(1, Math.max(Math.abs(a[k]), Math.abs(b[k]))))) return fd;
+        }
+        return v;
+    }
+
+    private final Map<Grad, Optional<Compiled>> exactGradients = new HashMap<>();
+
+    /** When set, finite differences use Ridders' extrapolation (slower, more accurate): for re-checks. */
+    private boolean refined;
+
+    /** Runs f with refined finite differences, restoring the plain ones afterwards. */
+    <T> T refined(java.util.function.Supplier<T> f) {
+        boolean was = refined;
+        refined = true;
+        try {
+            return f.get();
+        } finally {
+            refined = was;
+        }
+    }
+
+    /** The compiled symbolic gradient of g's function with every definition written out, or empty. */
+    private Optional<Compiled> exactGradient(Grad g) {
+        Optional<Compiled> cached = exactGradients.get(g);
+        if (cached != null) return cached;
+        Optional<Compiled> out = Optional.empty();
+        try {
+            if (g.wrt() instanceof Sym x) {
+                Expr f = Gradients.expand(inlineAll(g.f(), 0));
+                if (!Exprs.anyNode(f, n -> n instanceof Grad || n instanceof Expectation || n instanceof Variance)) {
+                    Expr d = derivcheck.calculus.Gradient.of(f, x);
+                    if (!Exprs.anyNode(d, n -> n instanceof Grad || n instanceof Expectation || n instanceof Variance)) {
+                        out = Optional.of(Compiler.compile(d));
+                    }
+                }
+            }
+        } catch (NotInlinable | derivcheck.calculus.NotDifferentiableException | EvaluationException
+                 | derivcheck.expr.ShapeException | IllegalArgumentException | IllegalStateException e) {
+            out = Optional.empty();
+        }
+        exactGradients.put(g, out);
+        return out;
+    }
+
+    private static final class NotInlinable extends RuntimeException {
+        NotInlinable() { super(null, null, false, false); }
+    }
+
+    /** Every definition written out; NotInlinable for a definition by entries used as a whole. */
+    private Expr inlineAll(Expr e, int depth) {
+        if (depth > 64) throw new NotInlinable();
+        return Exprs.transform(e, x -> {
+            if (x instanceof Sym s && byName.containsKey(s.name())) {
+                Def d = byName.get(s.name());
+                if (d.range().isPresent()) throw new NotInlinable();
+                return inlineAll(d.body(), depth + 1);
+            }
+            if (x instanceof derivcheck.expr.Index ix && ix.base() instanceof Sym s && byName.containsKey(s.name())
+                    && ix.indices().size() == 1 && byName.get(s.name()).range().isPresent()) {
+                Def d = byName.get(s.name());
+                Expr k = inlineAll(ix.indices().get(0), depth + 1);
+                return inlineAll(Exprs.substitute(d.body(), d.range().get().index(), k), depth + 1);
+            }
+            return null;
+        });
+    }
+
+    /** Nested grad nodes replaced by their symbolic gradients, innermost first. */
+    private static final class Gradients {
+        static Expr expand(Expr e) { return derivcheck.calculus.Gradient.expandGrads(e); }
+    }
+
+    /** grad(f, x) at env by finite differences of f in x, recomputing what depends on x. */
+    Value differences(Grad g, Env env) {
         if (!(g.wrt() instanceof Sym x) || x.kind() == SymKind.DIM || x.kind() == SymKind.INDEX) {
             throw new NotEvaluableException("a gradient with respect to something other than a declared symbol");
         }
@@ -291,11 +426,12 @@ final class Model {
         Set<String> except = Set.of(x.name());
         Env work = env.copy();
         double[] at = x0.flatten();
-        double[] grad = FiniteDifference.gradient(xs -> {
+        java.util.function.ToDoubleFunction<double[]> fx = xs -> {
             work.set(x.name(), x0.unflatten(xs));
             recompute(work, needed, except);
             return evalScalar(g.f(), work);
-        }, at);
+        };
+        double[] grad = refined ? FiniteDifference.refinedGradient(fx, at) : FiniteDifference.accurateGradient(fx, at);
         return x0.unflatten(grad);
     }
 
