@@ -33,7 +33,7 @@ final class BoundedRunner implements AutoCloseable {
     /** How long to wait for the engine itself (class loading, the first evaluation). */
     static final Duration START_LIMIT = Duration.ofSeconds(60);
     /** How long a stopped task may take to notice the stop before its thread is abandoned. */
-    static final Duration GRACE = Duration.ofMillis(250);
+    static final Duration GRACE = Duration.ofMillis(500);
     private static final long STACK_BYTES = 16L << 20;
 
     private ExecutorService executor;
