@@ -1,5 +1,6 @@
 package derivcheck.cas;
 
+import derivcheck.limits.Deadline;
 import org.matheclipse.core.eval.EvalEngine;
 import org.matheclipse.core.expression.F;
 import org.matheclipse.core.interfaces.ISymbol;
@@ -45,11 +46,26 @@ final class BoundedRunner implements AutoCloseable {
         Outcome<T> run(EvalEngine engine) throws Exception;
     }
 
+    /**
+     * Runs one call with the smaller of {@code limit} and the time left of the calling thread's
+     * {@link Deadline} (the budget of the whole item); with no time left it does not start.
+     */
     synchronized <T> Outcome<T> run(String what, Duration limit, Task<T> task) {
         if (closed) return Outcome.undecided("the CAS is closed");
         Outcome<Boolean> ready = start();
         if (ready instanceof Outcome.Undecided<Boolean> u) return Outcome.undecided(u.why());
-        return submit(what, limit, task);
+        Deadline deadline = Deadline.current();
+        Duration capped = deadline.cap(limit);
+        if (capped.isZero() || deadline.expired()) {
+            return Outcome.undecided(what + ": time limit of " + Deadline.seconds(deadline.budget()) + " hit");
+        }
+        return submit(what, capped, task);
+    }
+
+    /** Starts the engine now, outside any item's budget (a cold start costs seconds). */
+    synchronized Outcome<Boolean> warmUp() {
+        if (closed) return Outcome.undecided("the CAS is closed");
+        return start();
     }
 
     private <T> Outcome<T> submit(String what, Duration limit, Task<T> task) {

@@ -17,7 +17,8 @@ import java.util.List;
  * comes back as the same Expr. Nothing is ever parsed from text.
  *
  * <p>Every operation runs on this instance's own daemon thread and engine with a time limit
- * (default {@link #DEFAULT_TIME_LIMIT}); a hit limit, a size guard, a Symja failure or a result
+ * (default {@link #DEFAULT_TIME_LIMIT}), capped by what is left of the calling thread's
+ * {@link derivcheck.limits.Deadline} (the budget of the whole answer or problem); a hit limit, a size guard, a Symja failure or a result
  * with a function outside our whitelist is an {@link Outcome.Undecided}, never an exception or a
  * hang. Calls on one instance are serialized; use one instance per thread for parallel work. The
  * first call of a new instance pays for starting an engine (about 3 s in a fresh JVM, about 0.2 s
@@ -45,6 +46,12 @@ public final class Cas implements AutoCloseable {
     public static Cas shared() { return Shared.INSTANCE; }
 
     public Duration timeLimit() { return timeLimit; }
+
+    /**
+     * Starts the engine thread now (a cold start costs about 3 s), so that the first item's
+     * budget is not spent on it. Optional: the first call starts it otherwise.
+     */
+    public void warmUp() { runner.warmUp(); }
 
     /** Simplify under the assumptions (every symbol is real in any case). */
     public Outcome<Expr> simplify(Expr e, Assumptions assumptions) {

@@ -54,6 +54,9 @@ public final class AnswerChecker {
 
     public Problem problem() { return problem; }
 
+    /** Derives the problem now (once), so that it can have its own budget apart from the answers'. */
+    public void prepare() { derivation(); }
+
     private Derivation derivation() {
         if (derivation == null) {
             context = engine.context(problem);

@@ -8,6 +8,7 @@ import derivcheck.derive.Engine;
 import derivcheck.expr.Pos;
 import derivcheck.latex.Answer;
 import derivcheck.latex.AnswerReader;
+import derivcheck.limits.InputLimits;
 import derivcheck.engine.Checked;
 import derivcheck.engine.EngineOptions;
 import derivcheck.engine.PreparedProblem;
@@ -16,11 +17,11 @@ import derivcheck.numeric.verify.NumericVerdict;
 import derivcheck.render.ProblemJson;
 import derivcheck.source.ParseResult;
 import derivcheck.source.SourceText;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,7 +59,9 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "seed of the numeric sampling (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "5", description = "wall-clock limit of each answer, reading and every tier together (default: ${DEFAULT-VALUE})")
+    @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "20",
+            description = "wall-clock budget of each answer as a whole (reading and every tier together), and again of each problem's derivation (default: ${DEFAULT-VALUE}); "
+                    + "an answer that hits it is 'timeout'")
     double timeLimit;
 
     @Option(names = "--no-symbolic", description = "numeric tier only")
@@ -86,7 +89,9 @@ final class CheckCommand implements Callable<Integer> {
             List<PreparedProblem> prepared = new ArrayList<>();
             for (Path f : specs) {
                 if (!Files.isRegularFile(f)) { out.error(f + ": no such file"); return ExitCode.BAD_INPUT; }
-                SourceText st = new SourceText(f.toString(), Files.readString(f, StandardCharsets.UTF_8));
+                Optional<SourceText> spec = TextInput.read(f, InputLimits.MAX_SPEC_BYTES, out);
+                if (spec.isEmpty()) return ExitCode.BAD_INPUT;
+                SourceText st = spec.get();
                 ParseResult<PreparedProblem> r = PreparedProblem.read(st, engine, options);
                 if (!r.ok()) { out.errorRaw(r.renderDiagnostics()); return ExitCode.BAD_INPUT; }
                 prepared.add(r.get());
@@ -97,12 +102,21 @@ final class CheckCommand implements Callable<Integer> {
             if (answer != null) items.add(new Input(answer, new Pos("<answer>", 1, 1), new SourceText("<answer>", answer)));
             for (Path d : docs) {
                 if (!Files.isRegularFile(d)) { out.error(d + ": no such file"); return ExitCode.BAD_INPUT; }
-                String text = Files.readString(d, StandardCharsets.UTF_8);
-                SourceText st = new SourceText(d.toString(), text);
+                Optional<SourceText> doc = TextInput.read(d, InputLimits.MAX_FILE_BYTES, out);
+                if (doc.isEmpty()) { bad++; continue; }
+                SourceText st = doc.get();
+                String text = st.text();
                 // displays (a display starting with `=` continues the chain before it) and inline $...$ that states a target
                 List<derivcheck.latex.Solutions.Item> found = derivcheck.latex.Solutions.items(d.toString(), text,
                         t -> readers.stream().anyMatch(r -> r.statesTarget(t)));
                 if (found.isEmpty()) noAnswer.add(new derivcheck.source.Diagnostic(new Pos(d.toString(), 1, 1), AnswerReader.NO_ANSWER));
+                if (found.size() > InputLimits.MAX_DISPLAYS) {
+                    Pos p = found.get(InputLimits.MAX_DISPLAYS).pos();
+                    out.error(p.file() + ":" + p.line() + ":" + p.col() + ": more than " + InputLimits.MAX_DISPLAYS
+                            + " displays in one file; only the first " + InputLimits.MAX_DISPLAYS + " are checked");
+                    bad++;
+                    found = found.subList(0, InputLimits.MAX_DISPLAYS);
+                }
                 for (derivcheck.latex.Solutions.Item x : found) items.add(new Input(x.text(), x.pos(), st));
             }
             for (Input in : items) {

@@ -7,6 +7,7 @@ import derivcheck.check.ProblemChecker;
 import derivcheck.check.ProblemReport;
 import derivcheck.derive.Derivation;
 import derivcheck.derive.Engine;
+import derivcheck.limits.Deadline;
 import derivcheck.model.Problem;
 import derivcheck.numeric.verify.VerifyOptions;
 import derivcheck.render.DerivationJson;
@@ -37,7 +38,9 @@ import picocli.CommandLine.Parameters;
             "(re-solved, re-differentiated or re-sampled; independent of the derivation). A claim is 'verified'",
             "by a symbolic proof or agreeing samples, 'failed' only with a numeric counterexample.",
             "",
-            "Exit codes: 0 done (declined problems included), 1 a check failed, 2 a spec has an error."},
+            "Each problem has one wall-clock budget (--time-limit); one that hits it is 'undecided (time limit)'.",
+            "",
+            "Exit codes: 0 done (declined and time-limited problems included), 1 a check failed, 2 a spec has an error."},
         footer = {"", "Examples:", "  derivcheck derive problems/", "  derivcheck derive --json problems/EXERCISE.prob"})
 final class DeriveCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE|DIR", arity = "1..*", description = "spec files (.prob) or directories holding them")
@@ -46,8 +49,9 @@ final class DeriveCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print JSON (see docs/json.md) instead of text")
     boolean json;
 
-    @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "10",
-            description = "time limit of each computer-algebra call (default: ${DEFAULT-VALUE})")
+    @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "60",
+            description = "wall-clock budget of each problem as a whole: derivation, symbolic and numeric checks "
+                    + "(default: ${DEFAULT-VALUE}); a problem that hits it is 'undecided (time limit)' and the others go on")
     double timeLimit;
 
     @Option(names = "--samples", paramLabel = "N", defaultValue = "20",
@@ -62,8 +66,7 @@ final class DeriveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (timeLimit <= 0) throw new picocli.CommandLine.ParameterException(
-                new picocli.CommandLine(this), "--time-limit must be positive");
+        Duration budget = Budgets.item(timeLimit, this);
         if (samples < 1) throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--samples must be at least 1");
         List<String> missing = new ArrayList<>();
         List<Path> files = InputFiles.specs(inputs, missing);
@@ -72,10 +75,12 @@ final class DeriveCommand implements Callable<Integer> {
         int bad = missing.size();
         int failed = 0;
         int derived = 0;
+        int timeLimited = 0;
         ArrayNode problems = ProblemJson.MAPPER.createArrayNode();
         Optional<VerifyOptions> numeric = noNumeric ? Optional.empty()
                 : Optional.of(VerifyOptions.defaults().withSamples(samples).withSeed(seed));
-        try (Cas cas = new Cas(Duration.ofMillis((long) (timeLimit * 1000)))) {
+        try (Cas cas = new Cas(Budgets.perCall(budget))) {
+            cas.warmUp();
             ProblemChecker checker = new ProblemChecker(Engine.standard(cas), numeric);
             for (Path f : files) {
                 ParseResult<Problem> r = SpecReader.read(f);
@@ -84,7 +89,16 @@ final class DeriveCommand implements Callable<Integer> {
                     out.errorRaw(r.renderDiagnostics());
                     continue;
                 }
-                ProblemReport report = checker.check(r.get());
+                ProblemReport report;
+                try (Deadline.Scope scope = Deadline.within(budget).enter()) {
+                    report = checker.check(r.get());
+                } catch (Deadline.Expired e) {
+                    timeLimited++;
+                    if (json) problems.addObject().put("name", r.get().name()).put("file", f.toString())
+                            .putObject("derivation").put("status", "undecided").put("reason", e.getMessage());
+                    else out.println(r.get().name() + " — " + Budgets.timeLimitHit(e) + "\n  " + f);
+                    continue;
+                }
                 if (report.derivation().status() == Derivation.Status.DERIVED) derived++;
                 if (report.anyFailed()) failed++;
                 if (json) problems.add(DerivationJson.problem(report));
@@ -97,6 +111,7 @@ final class DeriveCommand implements Callable<Integer> {
             out.println(ProblemJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
         } else {
             out.println(derived + " of " + files.size() + " problem(s) derived" + (bad > 0 ? ", " + bad + " with errors" : "")
+                    + (timeLimited > 0 ? ", " + timeLimited + " stopped by the time limit" : "")
                     + (failed > 0 ? ", " + failed + " with a failed check" : ", no check failed"));
         }
         if (bad > 0) return ExitCode.BAD_INPUT;

@@ -28,8 +28,37 @@ public final class Main implements Runnable {
         new CommandLine(this).usage(System.out);
     }
 
+    /**
+     * The stack of the thread that runs a command. Walks over expressions are recursive; the input
+     * caps (docs/limits.md) bound an answer to {@code InputLimits.MAX_ANSWER_CHARS} characters and
+     * {@code MAX_NESTING} levels, and this stack holds the deepest tree those allow (a flat sum of
+     * thousands of terms is a left-deep tree) with room to spare. Only the pages used are committed.
+     */
+    static final long STACK_BYTES = 512L << 20;
+
     /** Runs a command line and returns its exit code; never throws. */
     public static int execute(String... args) {
+        int[] code = {3};
+        Thread t = new Thread(null, () -> {
+            try {
+                code[0] = executeHere(args);
+            } catch (StackOverflowError | OutOfMemoryError e) {
+                // a last resort: the input caps should have refused such input with its position
+                System.err.println("derivcheck: the input is too deep or too large to process ("
+                        + e.getClass().getSimpleName() + "); see docs/limits.md");
+                code[0] = ExitCode.BAD_INPUT;
+            }
+        }, "derivcheck-main", STACK_BYTES);
+        t.start();
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return code[0];
+    }
+
+    private static int executeHere(String... args) {
         CommandLine cl = commandLine();
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             cmd.getErr().println("derivcheck: internal error: " + ex);

@@ -2,6 +2,8 @@ package derivcheck.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import derivcheck.limits.Deadline;
+import derivcheck.limits.InputLimits;
 import derivcheck.model.Problem;
 import derivcheck.numeric.verify.NumericVerdict;
 import derivcheck.numeric.verify.NumericVerifier;
@@ -11,6 +13,7 @@ import derivcheck.expr.TextPrinter;
 import derivcheck.source.ParseResult;
 import derivcheck.spec.SpecReader;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,12 +55,19 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--size", paramLabel = "DIM=N", description = "fix the size of a dimension (repeatable), e.g. --size n=3")
     Map<String, Integer> sizes = new LinkedHashMap<>();
 
+    @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "60",
+            description = "wall-clock budget of each spec as a whole (default: ${DEFAULT-VALUE}); claims not reached in time are 'undecided (time limit)'")
+    double timeLimit;
+
     @Override
     public Integer call() throws Exception {
         if (samples < 1) throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--samples must be at least 1");
         for (var e : sizes.entrySet()) {
             if (e.getValue() < 1) throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--size " + e.getKey() + " must be at least 1");
+            if (e.getValue() > InputLimits.MAX_FIXED_DIM) throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--size " + e.getKey() + " must be at most " + InputLimits.MAX_FIXED_DIM);
         }
+        Duration budget = Budgets.item(timeLimit, this);
         VerifyOptions options = VerifyOptions.defaults().withSamples(samples).withSeed(seed).withSizes(sizes);
         List<String> missing = new ArrayList<>();
         List<Path> files = InputFiles.specs(inputs, missing);
@@ -75,7 +85,10 @@ final class VerifyCommand implements Callable<Integer> {
             }
             Problem p = r.get();
             long t0 = System.nanoTime();
-            List<NumericVerifier.ClaimReport> reports = NumericVerifier.of(p, options).verifyAll();
+            List<NumericVerifier.ClaimReport> reports;
+            try (Deadline.Scope scope = Deadline.within(budget).enter()) {
+                reports = NumericVerifier.of(p, options).verifyAll(); // each claim past the budget: undecided (time limit)
+            }
             long ms = (System.nanoTime() - t0) / 1_000_000;
             for (NumericVerifier.ClaimReport c : reports) {
                 if (c.kind().equals("mistake")) {

@@ -97,6 +97,8 @@ public final class AnswerReader {
      */
     public ParseResult<List<Answer>> read(String text, Pos origin, SourceText source) {
         List<Diagnostic> errors = new ArrayList<>();
+        derivcheck.limits.InputScan.answer(text).ifPresent(f -> errors.add(new Diagnostic(at(origin, f.line(), f.col()), f.message())));
+        if (!errors.isEmpty()) return new ParseResult<>(Optional.empty(), errors, source);
         List<Answer> out = new ArrayList<>();
         if (!isLatex(text)) {
             Optional<Answer> a = resolve(List.of(new Side(entrywiseAbs(text.strip()), 1, 1)), List.of(), "", text, origin, false, errors);

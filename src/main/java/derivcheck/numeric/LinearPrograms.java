@@ -15,9 +15,14 @@ import org.apache.commons.math3.optim.linear.SimplexSolver;
 import org.apache.commons.math3.optim.linear.UnboundedSolutionException;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 
-/** Linear programs (c·x subject to linear constraints and bounds) by the simplex method. */
+/**
+ * Linear programs (c·x subject to linear constraints and bounds) by the simplex method, with an
+ * iteration cap ({@link #MAX_ITER}); a capped run is FAILED and not converged.
+ */
 final class LinearPrograms {
     private LinearPrograms() {}
+
+    static final int MAX_ITER = 100_000;
 
     static OptimizationResult solve(OptimizationProblem p, double feasibilityTolerance) {
         int n = p.dim();
@@ -33,7 +38,7 @@ final class LinearPrograms {
         double[] nan = new double[n];
         Arrays.fill(nan, Double.NaN);
         try {
-            PointValuePair r = new SimplexSolver(1e-9, 10, 1e-14).optimize(new MaxIter(100000),
+            PointValuePair r = new SimplexSolver(1e-9, 10, 1e-14).optimize(new MaxIter(MAX_ITER),
                     new LinearObjectiveFunction(p.linearObjective(), 0), new LinearConstraintSet(cons),
                     GoalType.MINIMIZE, new NonNegativeConstraint(false));
             double[] x = r.getPoint();
@@ -43,6 +48,9 @@ final class LinearPrograms {
                     "simplex", 1);
         } catch (UnboundedSolutionException e) {
             return new OptimizationResult(nan, Double.NEGATIVE_INFINITY, 0, OptimizationResult.Status.UNBOUNDED, "simplex", 1);
+        } catch (org.apache.commons.math3.exception.TooManyIterationsException e) {
+            return new OptimizationResult(nan, Double.NaN, Double.POSITIVE_INFINITY,
+                    OptimizationResult.Status.FAILED, "simplex", 1, false);
         } catch (NoFeasibleSolutionException e) {
             return new OptimizationResult(nan, Double.NaN, Double.POSITIVE_INFINITY,
                     OptimizationResult.Status.INFEASIBLE, "simplex", 1);

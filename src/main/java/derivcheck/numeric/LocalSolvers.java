@@ -1,6 +1,10 @@
 package derivcheck.numeric;
 
+import derivcheck.limits.Deadline;
+import derivcheck.limits.Watchdog;
+import java.time.Duration;
 import java.util.function.ToDoubleFunction;
+import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
 import org.apache.commons.math3.optim.SimpleBounds;
@@ -19,18 +23,44 @@ import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
  * 2n+1 interpolation points when there are bounds, Powell then a BOBYQA polish without bounds.
  * The best finite point ever evaluated is kept, so a solver that stops on its evaluation limit
  * still gives an answer. A NaN or infinite value counts as very large (1e100).
+ *
+ * <p>Bounded: every solver has an evaluation cap ({@link #maxEval}); every evaluation checks the
+ * thread's {@link Deadline}; and the solve runs under a {@link Watchdog}, because BOBYQA's
+ * trust-region subproblem ({@code trsbox}) can loop forever without evaluating anything (seen on
+ * the entropic step over the simplex). A solve that hits its cap or stalls returns its best point
+ * marked as not converged.
  */
 final class LocalSolvers {
     /** A point, its value and the solver that found it. */
-    record Point(double[] x, double f, String method) {}
+    record Point(double[] x, double f, String method, boolean converged) {
+        Point(double[] x, double f, String method) { this(x, f, method, true); }
+    }
+
+    /** How long a solve may go without evaluating its objective before it is given up. */
+    static final Duration STALL = Duration.ofSeconds(2);
+    /** The method name of a point from a solve given up by the watchdog. */
+    static final String STALLED = "stalled";
 
     static final double BIG = 1e100;
 
     private LocalSolvers() {}
 
     static Point minimize(ToDoubleFunction<double[]> f, double[] x0, double[] lo, double[] hi, double scale) {
-        int n = x0.length;
         Tracked t = new Tracked(f, lo, hi);
+        try {
+            return Watchdog.run("the local solver", STALL, beat -> {
+                t.beat = beat;
+                return minimize(t, x0, lo, hi, scale);
+            });
+        } catch (Watchdog.Stalled e) {
+            Point best = t.best;
+            return best == null ? new Point(clip(x0, lo, hi), Double.NaN, STALLED, false)
+                    : new Point(best.x().clone(), best.f(), STALLED, false);
+        }
+    }
+
+    private static Point minimize(Tracked t, double[] x0, double[] lo, double[] hi, double scale) {
+        int n = x0.length;
         double[] start = clip(x0, lo, hi);
         t.value(start);
         String method;
@@ -46,15 +76,16 @@ final class LocalSolvers {
                 new PowellOptimizer(1e-13, 1e-300, 1e-10, 1e-14).optimize(new MaxEval(maxEval(n)),
                         new ObjectiveFunction(t::value), GoalType.MINIMIZE, new InitialGuess(start));
             } catch (RuntimeException e) {
-                // keep the best point seen
+                t.failed(e); // keep the best point seen
             }
-            if (t.bestX != null) {
-                bobyqa(t, t.bestX.clone(), lo, hi, scale);
+            if (t.best != null) {
+                bobyqa(t, t.best.x().clone(), lo, hi, scale);
                 method = "powell+bobyqa";
             }
         }
-        if (t.bestX == null) return new Point(start, Double.NaN, method);
-        return new Point(t.bestX.clone(), t.bestF, method);
+        Point best = t.best;
+        if (best == null) return new Point(start, Double.NaN, method, false);
+        return new Point(best.x().clone(), best.f(), method, !t.capped);
     }
 
     private static void brent(Tracked t, double x0, double lo, double hi, double scale) {
@@ -69,6 +100,7 @@ final class LocalSolvers {
                 a = Math.max(lo, Math.min(bf.getLo(), bf.getHi()));
                 b = Math.min(hi, Math.max(bf.getLo(), bf.getHi()));
             } catch (RuntimeException e) {
+                t.failed(e);
                 return; // no bracket (unbounded below, or flat): keep the best point seen
             }
         } else {
@@ -76,12 +108,13 @@ final class LocalSolvers {
             t.value1(hi);
         }
         if (!(a < b)) return;
-        double mid = Math.min(Math.max(t.bestX != null ? t.bestX[0] : x0, a), b);
+        Point best = t.best;
+        double mid = Math.min(Math.max(best != null ? best.x()[0] : x0, a), b);
         try {
             brent.optimize(new MaxEval(5000), new UnivariateObjectiveFunction(x -> t.value1(x)),
                     GoalType.MINIMIZE, new SearchInterval(a, b, mid));
         } catch (RuntimeException e) {
-            // keep the best point seen
+            t.failed(e); // keep the best point seen
         }
     }
 
@@ -97,11 +130,12 @@ final class LocalSolvers {
                     new ObjectiveFunction(t::value), GoalType.MINIMIZE, new InitialGuess(start),
                     new SimpleBounds(lo, hi));
         } catch (RuntimeException e) {
-            // keep the best point seen
+            t.failed(e); // keep the best point seen
         }
     }
 
-    private static int maxEval(int n) { return 20000 + 4000 * n; }
+    /** The evaluation cap of one Powell or BOBYQA run in n variables. */
+    static int maxEval(int n) { return 20000 + 4000 * n; }
 
     static boolean bounded(double[] lo, double[] hi) {
         for (int i = 0; i < lo.length; i++) {
@@ -116,12 +150,19 @@ final class LocalSolvers {
         return out;
     }
 
-    /** Wraps an objective: clamps to bounds, maps NaN/inf to {@link #BIG}, keeps the best point. */
+    /**
+     * Wraps an objective: clamps to bounds, maps NaN/inf to {@link #BIG}, keeps the best point
+     * (published whole, so a watchdog can read it from another thread), checks the deadline and
+     * beats the heartbeat at every evaluation.
+     */
     static final class Tracked {
         private final ToDoubleFunction<double[]> f;
         private final double[] lo, hi;
-        double[] bestX;
-        double bestF = Double.POSITIVE_INFINITY;
+        volatile Point best;
+        volatile Watchdog.Heartbeat beat;
+        /** A solver stopped on its evaluation cap (or another failure): not converged. */
+        boolean capped;
+        private double worst = Double.NEGATIVE_INFINITY;
 
         Tracked(ToDoubleFunction<double[]> f, double[] lo, double[] hi) {
             this.f = f;
@@ -130,14 +171,34 @@ final class LocalSolvers {
         }
 
         double value(double[] x) {
+            Deadline.current().check();
+            Watchdog.Heartbeat b = beat;
+            if (b != null) b.beat();
             for (int i = 0; i < x.length; i++) if (x[i] < lo[i] || x[i] > hi[i]) return BIG;
             double v = f.applyAsDouble(x);
-            if (!Double.isFinite(v)) return BIG;
-            if (v < bestF) {
-                bestF = v;
-                bestX = x.clone();
-            }
+            if (!Double.isFinite(v)) return penalty();
+            if (v > worst) worst = v;
+            Point p = best;
+            if (p == null || v < p.f()) best = new Point(x.clone(), v, "");
             return v;
+        }
+
+        /**
+         * The value given for a point where the objective is undefined: above everything seen,
+         * but of the same order (a constant like 1e100 inside BOBYQA's quadratic model makes its
+         * trust-region step loop forever).
+         */
+        private double penalty() {
+            Point p = best;
+            if (p == null) return BIG;
+            double spread = Math.max(worst - p.f(), 1.0);
+            return Math.min(BIG, worst + 10 * spread + Math.abs(worst));
+        }
+
+        /** A solver threw: the deadline goes on up; an evaluation cap marks the run as not converged. */
+        void failed(RuntimeException e) {
+            if (e instanceof Deadline.Expired x) throw x;
+            if (e instanceof TooManyEvaluationsException) capped = true;
         }
 
         double value1(double x) { return value(new double[] {x}); }

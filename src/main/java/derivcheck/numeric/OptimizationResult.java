@@ -12,14 +12,22 @@ package derivcheck.numeric;
  * @param method       which solver produced x, e.g. "simplex", "bobyqa", "powell", "brent",
  *                     "augmented-lagrangian/bobyqa"
  * @param starts       how many starts were run
+ * @param converged    false when the solver that produced x stopped on an evaluation or
+ *                     iteration cap, or stalled: x is then only the best point seen, and a
+ *                     disagreement with it is no counterexample
  */
-public record OptimizationResult(double[] x, double value, double maxViolation, Status status, String method, int starts) {
+public record OptimizationResult(double[] x, double value, double maxViolation, Status status, String method, int starts,
+                                 boolean converged) {
     public enum Status { OPTIMAL, INFEASIBLE, UNBOUNDED, FAILED }
+
+    public OptimizationResult(double[] x, double value, double maxViolation, Status status, String method, int starts) {
+        this(x, value, maxViolation, status, method, starts, true);
+    }
 
     public boolean feasible() { return status == Status.OPTIMAL; }
 
     @Override public String toString() {
         return status + " by " + method + ": f=" + value + " at " + java.util.Arrays.toString(x)
-                + " (violation " + maxViolation + ", " + starts + " starts)";
+                + " (violation " + maxViolation + ", " + starts + " starts" + (converged ? "" : ", not converged") + ")";
     }
 }

@@ -9,6 +9,13 @@ import java.util.List;
  * solver (Brent in 1-D, BOBYQA under bounds, Powell without), wrapped in an augmented
  * Lagrangian when there are inequality or equality constraints. Returns the best feasible
  * point (or, if none is feasible, the least infeasible one).
+ *
+ * <p>Bounded: every local solver has an evaluation cap, the augmented Lagrangian at most
+ * {@link AugmentedLagrangian#MAX_OUTER} rounds, the simplex method an iteration cap; the
+ * thread's {@link derivcheck.limits.Deadline} is checked at every evaluation and
+ * {@link derivcheck.limits.Deadline.Expired} goes up to the caller. A result whose solver hit a
+ * cap or stalled is marked {@link OptimizationResult#converged() not converged}: a caller must
+ * not treat a disagreement with it as a counterexample.
  */
 public final class Optimizer {
     private final long seed;
@@ -42,6 +49,8 @@ public final class Optimizer {
             try {
                 pt = constrained ? AugmentedLagrangian.minimize(p, x0, feasibilityTolerance)
                         : LocalSolvers.minimize(p.objective(), x0, p.lower(), p.upper(), p.scale());
+            } catch (derivcheck.limits.Deadline.Expired e) {
+                throw e;
             } catch (RuntimeException e) {
                 continue; // a start that throws (e.g. the objective threw) is skipped
             }
@@ -50,17 +59,17 @@ public final class Optimizer {
             double v = p.violation(pt.x());
             if (Double.isNaN(f)) continue;
             if (better(f, v, best == null ? Double.NaN : best.f(), bestViolation)) {
-                best = new LocalSolvers.Point(pt.x(), f, pt.method());
+                best = new LocalSolvers.Point(pt.x(), f, pt.method(), pt.converged());
                 bestViolation = v;
             }
         }
         if (best == null) {
             double[] x = p.start() != null ? p.start() : LocalSolvers.clip(new double[p.dim()], p.lower(), p.upper());
-            return new OptimizationResult(x, Double.NaN, Double.POSITIVE_INFINITY, OptimizationResult.Status.FAILED, "none", ran);
+            return new OptimizationResult(x, Double.NaN, Double.POSITIVE_INFINITY, OptimizationResult.Status.FAILED, "none", ran, false);
         }
         OptimizationResult.Status status = bestViolation <= feasibilityTolerance
                 ? OptimizationResult.Status.OPTIMAL : OptimizationResult.Status.INFEASIBLE;
-        return new OptimizationResult(best.x(), best.f(), bestViolation, status, best.method(), ran);
+        return new OptimizationResult(best.x(), best.f(), bestViolation, status, best.method(), ran, best.converged());
     }
 
     private boolean better(double f, double v, double bestF, double bestV) {

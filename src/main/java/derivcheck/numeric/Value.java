@@ -41,7 +41,7 @@ public sealed interface Value {
         /** Row-major. */
         @Override public double[] flatten() {
             int r = matrix.getRowDimension(), c = matrix.getColumnDimension();
-            double[] out = new double[r * c];
+            double[] out = new double[derivcheck.limits.InputLimits.entries(r, c)];
             for (int i = 0; i < r; i++) for (int j = 0; j < c; j++) out[i * c + j] = matrix.getEntry(i, j);
             return out;
         }

@@ -420,6 +420,7 @@ final class ExprBuilder extends SpecBaseVisitor<Expr> {
         String best = null;
         int bestDistance = 3;
         for (String candidate : scope.names()) {
+            if (candidate.equals(name)) continue; // declared, but not usable here: suggesting it again helps no one
             int d = editDistance(name, candidate);
             // 'q' is not a misspelling of 'x': an edit must leave most of the name in place
             if (d < bestDistance && d < Math.min(name.length(), candidate.length())) { best = candidate; bestDistance = d; }

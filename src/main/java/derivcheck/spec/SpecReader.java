@@ -2,13 +2,13 @@ package derivcheck.spec;
 
 import derivcheck.grammar.SpecLexer;
 import derivcheck.grammar.SpecParser;
+import derivcheck.limits.InputLimits;
+import derivcheck.limits.InputScan;
 import derivcheck.model.Problem;
 import derivcheck.source.Diagnostic;
 import derivcheck.source.ParseResult;
 import derivcheck.source.SourceText;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -20,10 +20,19 @@ public final class SpecReader {
     private SpecReader() {}
 
     public static ParseResult<Problem> read(Path file) throws IOException {
-        return read(new SourceText(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
+        InputScan.FileText t = InputScan.readFile(file, InputLimits.MAX_SPEC_BYTES);
+        if (!t.ok()) return refused(new SourceText(file.toString(), ""), t.problem().get());
+        return read(new SourceText(file.toString(), t.text()));
+    }
+
+    /** The input caps' finding as this reader's diagnostic. */
+    static <T> ParseResult<T> refused(SourceText source, InputScan.Finding f) {
+        return new ParseResult<>(Optional.empty(), List.of(new Diagnostic(new derivcheck.expr.Pos(source.name(), f.line(), f.col()), f.message())), source);
     }
 
     public static ParseResult<Problem> read(SourceText source) {
+        Optional<InputScan.Finding> scan = InputScan.spec(source.text());
+        if (scan.isPresent()) return refused(source, scan.get());
         SyntaxErrors errors = new SyntaxErrors(source.name());
         SpecLexer lexer = new SpecLexer(CharStreams.fromString(source.text(), source.name()));
         lexer.removeErrorListeners();

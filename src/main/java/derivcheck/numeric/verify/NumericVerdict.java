@@ -129,18 +129,22 @@ public record NumericVerdict(Kind verdict, String check, int samples, double max
     public static String text(Value v) {
         if (v == null) return "?";
         if (v instanceof Value.Real r) return num(r.value());
+        int cap = derivcheck.limits.InputLimits.MAX_LISTED_ENTRIES, listed = 0;
         if (v instanceof Value.Vec vec) {
             StringBuilder b = new StringBuilder("[");
             double[] d = vec.flatten();
-            for (int i = 0; i < d.length; i++) b.append(i > 0 ? ", " : "").append(num(d[i]));
+            for (int i = 0; i < d.length && i < cap; i++) b.append(i > 0 ? ", " : "").append(num(d[i]));
+            if (d.length > cap) b.append(", ... (").append(d.length).append(" entries)");
             return b.append("]").toString();
         }
         var m = v.asMatrix();
         StringBuilder b = new StringBuilder("[");
-        for (int i = 0; i < m.getRowDimension(); i++) {
+        for (int i = 0; i < m.getRowDimension() && listed < cap; i++) {
             b.append(i > 0 ? "; " : "");
-            for (int j = 0; j < m.getColumnDimension(); j++) b.append(j > 0 ? ", " : "").append(num(m.getEntry(i, j)));
+            for (int j = 0; j < m.getColumnDimension() && listed < cap; j++, listed++) b.append(j > 0 ? ", " : "").append(num(m.getEntry(i, j)));
         }
+        long all = (long) m.getRowDimension() * m.getColumnDimension();
+        if (all > cap) b.append(" ... (").append(m.getRowDimension()).append(" x ").append(m.getColumnDimension()).append(")");
         return b.append("]").toString();
     }
 

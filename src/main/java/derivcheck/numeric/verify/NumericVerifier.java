@@ -167,10 +167,15 @@ public final class NumericVerifier {
             return dispatch(c);
         } catch (NotEvaluableException | OriginalProblem.Unsupported e) {
             return NumericVerdict.undecided("none", options.seed(), e.getMessage());
+        } catch (derivcheck.limits.Deadline.Expired e) {
+            return NumericVerdict.undecided("none", options.seed(), TIME_LIMIT + " (" + e.getMessage() + ")");
         } catch (RuntimeException e) {
             return NumericVerdict.undecided("none", options.seed(), "internal error in the numeric check: " + e);
         }
     }
+
+    /** The reason of a verdict cut short by the item's deadline. */
+    public static final String TIME_LIMIT = "time limit";
 
     /**
      * True when the claim is checked by evaluating its sides (pointwise, or with finite
@@ -266,6 +271,7 @@ public final class NumericVerifier {
         double maxAbs = 0, maxRel = 0;
         Map<String, Integer> skips = new LinkedHashMap<>();
         for (int k = 0; k < options.samples(); k++) {
+            derivcheck.limits.Deadline.current().check();
             Sample s;
             try {
                 s = sample(k);
@@ -445,6 +451,7 @@ public final class NumericVerifier {
     private void prefetchOptima() {
         List<Sample> todo = new ArrayList<>();
         for (int k = 0; k < options.samples(); k++) {
+            derivcheck.limits.Deadline.current().check();
             if (optima.containsKey(k)) continue;
             try {
                 todo.add(sample(k));
@@ -459,14 +466,23 @@ public final class NumericVerifier {
             t.setDaemon(true);
             return t;
         });
+        derivcheck.limits.Deadline deadline = derivcheck.limits.Deadline.current();
         try {
             List<java.util.concurrent.Future<Object>> fs = new ArrayList<>();
-            for (Sample s : todo) fs.add(pool.submit(() -> solve(s, new Model(problem))));
+            for (Sample s : todo) {
+                fs.add(pool.submit(() -> {
+                    try (derivcheck.limits.Deadline.Scope scope = deadline.enter()) {
+                        return solve(s, new Model(problem));
+                    }
+                }));
+            }
             for (int i = 0; i < todo.size(); i++) {
                 try {
-                    optima.put(todo.get(i).index(), fs.get(i).get());
+                    optima.put(todo.get(i).index(), fs.get(i).get(deadline.remaining().toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS));
                 } catch (java.util.concurrent.ExecutionException e) {
-                    // solved again, sequentially, when needed
+                    // solved again, sequentially, when needed (a deadline hit there is rethrown)
+                } catch (java.util.concurrent.TimeoutException e) {
+                    throw new derivcheck.limits.Deadline.Expired(deadline);
                 }
             }
         } catch (InterruptedException e) {
@@ -475,6 +491,9 @@ public final class NumericVerifier {
             pool.shutdownNow();
         }
     }
+
+    /** Why a disagreement with a numeric optimum that stopped on a cap is not a counterexample. */
+    static final String NOT_CONVERGED = "the numeric optimizer did not converge (evaluation cap or stall), so a disagreement with it is no counterexample";
 
     private static final class SkipSignal extends RuntimeException {
         SkipSignal(String m) { super(m, null, false, false); }
@@ -539,6 +558,11 @@ public final class NumericVerifier {
             Map<String, Value> extra = new LinkedHashMap<>();
             extra.put("numeric minimizer", op.layout.value(op.unknowns.iterator().next(), sol.result().x()));
             double d = Math.abs(e - opt);
+            if (!(d <= GAP_TOL * Math.max(1, Math.max(Math.abs(opt), Math.abs(e))))
+                    && (e - opt) * op.sense <= 0 && !sol.result().converged()) {
+                // the claimed value is better than anything found, and the search was cut short: no witness
+                return new Skip(NOT_CONVERGED);
+            }
             if (!(d <= GAP_TOL * Math.max(1, Math.max(Math.abs(opt), Math.abs(e))))) {
                 String how = (e - opt) * op.sense > 0
                         ? "a feasible point the numeric optimizer found does better than the claimed optimal value"
@@ -561,6 +585,7 @@ public final class NumericVerifier {
                 return false;
             });
             Outcome o = compareAt(c, s, env, AT_OPTIMUM_TOL, true, " at the numeric optimizer");
+            if (o instanceof Disagree && !sol.result().converged()) return new Skip(NOT_CONVERGED);
             if (o instanceof Disagree d) {
                 Map<String, Value> extra = new LinkedHashMap<>(d.counterexample().extra());
                 for (String u : op.unknowns) extra.put("numeric " + u, op.layout.value(u, sol.result().x()));

@@ -229,11 +229,13 @@ final class OriginalProblem {
             case GE, GT -> { a = r.rhs(); b = r.lhs(); }
             default -> { return false; }
         }
-        // a <= b
+        // a <= b; a strict bound moves inward as an open domain does, so that the optimizer never
+        // evaluates the objective where it is undefined (x*log(x) at x = 0 on the open simplex)
+        boolean strict = r.op() == RelOp.LT || r.op() == RelOp.GT;
         int[] ca = coordinates(a, ek);
-        if (ca != null && free(b)) { upper(ca, values(b, ek, ca.length)); return true; }
+        if (ca != null && free(b)) { upper(ca, open(values(b, ek, ca.length), strict, -1)); return true; }
         int[] cb = coordinates(b, ek);
-        if (cb != null && free(a)) { lower(cb, values(a, ek, cb.length)); return true; }
+        if (cb != null && free(a)) { lower(cb, open(values(a, ek, cb.length), strict, 1)); return true; }
         Expr inside = null;
         if (a instanceof Apply ap && ap.fn() == Builtin.ABS) inside = ap.args().get(0);
         if (a instanceof Norm n && n.kind() == NormKind.LINF) inside = n.arg();
@@ -271,6 +273,13 @@ final class OriginalProblem {
         lower(coords, l);
         upper(coords, h);
         return true;
+    }
+
+    private static double[] open(double[] bound, boolean strict, double inward) {
+        if (!strict) return bound;
+        double[] out = bound.clone();
+        for (int i = 0; i < out.length; i++) if (Double.isFinite(out[i])) out[i] += inward * 1e-10 * Math.max(1.0, Math.abs(out[i]));
+        return out;
     }
 
     private double[] values(Expr e, Env ek, int n) { return Claims.entries(model.eval(e, ek), n); }

@@ -11,6 +11,7 @@ import derivcheck.expr.RelOp;
 import derivcheck.expr.Relation;
 import derivcheck.expr.Shape;
 import derivcheck.expr.Sym;
+import derivcheck.limits.InputLimits;
 import derivcheck.model.DimDecl;
 import derivcheck.model.Domain;
 import derivcheck.model.FunctionDecl;
@@ -226,11 +227,22 @@ public final class ProblemSampler {
         Rng sr = rng.fork("sizes");
         for (DimDecl d : problem.dims()) {
             String n = d.sym().name();
-            int min = Math.max(d.minimum(), d.minimum(sizes));
+            int min;
+            try {
+                min = Math.max(d.minimum(), d.minimum(sizes));
+            } catch (ArithmeticException e) {
+                throw new SamplingException("dimension " + n + " has a lower bound beyond any size the numeric check samples (line "
+                        + d.sym().pos().line() + ")");
+            }
             int size;
+            if (!options.sizes().containsKey(n) && min > InputLimits.MAX_SAMPLED_DIM) {
+                // sampling below the stated minimum would test the claim where its assumptions fail
+                throw new SamplingException("dimension " + n + " must be at least " + min + " (line " + d.sym().pos().line()
+                        + "), but the numeric check samples sizes up to " + InputLimits.MAX_SAMPLED_DIM);
+            }
             if (options.sizes().containsKey(n)) size = options.sizes().get(n);
             else if (k == 0 && t < 10) size = min;
-            else size = sr.integer(min, Math.max(min, options.maxSize()));
+            else size = sr.integer(min, Math.max(min, Math.min(options.maxSize(), InputLimits.MAX_SAMPLED_DIM)));
             sizes.put(n, size);
             env.size(n, size);
         }
@@ -310,7 +322,7 @@ public final class ProblemSampler {
         int cols = shape.isScalar() || shape.isVector() ? 1 : shape.cols().evaluate(env.sizes());
         Value declared = withProperties(r, rows, cols, rng);
         if (declared != null) return declared;
-        double[] x = new double[rows * cols];
+        double[] x = new double[InputLimits.entries(rows, cols)];
         for (int i = 0; i < x.length; i++) x[i] = entry(rng, lo, hi, loOpen, hiOpen);
         if (!r.orthogonalTo.isEmpty()) {
             double before = norm2(x);

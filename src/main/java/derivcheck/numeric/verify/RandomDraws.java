@@ -1,5 +1,6 @@
 package derivcheck.numeric.verify;
 
+import derivcheck.limits.InputLimits;
 import derivcheck.expr.Expr;
 import derivcheck.expr.Shape;
 import derivcheck.model.Distribution;
@@ -44,7 +45,7 @@ final class RandomDraws {
             rows = scalar ? 1 : s.rows().evaluate(env.sizes());
             cols = scalar || vector ? 1 : s.cols().evaluate(env.sizes());
             dist = r.distribution();
-            int n = rows * cols;
+            int n = InputLimits.entries(rows, cols);
             a = new double[n];
             b = new double[n];
             List<Expr> ps = new ArrayList<>();
@@ -78,7 +79,7 @@ final class RandomDraws {
         }
 
         Value draw(Rng rng, int variant) {
-            int n = rows * cols;
+            int n = InputLimits.entries(rows, cols);
             double[] x = new double[n];
             for (int i = 0; i < n; i++) x[i] = one(rng, variant, i);
             if (scalar) return new Value.Real(x[0]);
