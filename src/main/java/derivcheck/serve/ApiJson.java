@@ -92,8 +92,6 @@ final class ApiJson {
      */
     static ObjectNode check(String problem, List<Checking.ChainRead> chains, List<List<Checking.Judged>> judged,
                             String timeLimitReason, Redactor redactor, boolean showSolutions, long millis) {
-        StringBuilder own = new StringBuilder();
-        for (Checking.ChainRead c : chains) for (Checking.Reading r : c.readings()) own.append(r.readAs()).append('\n');
         ObjectNode root = MAPPER.createObjectNode();
         root.put("problem", problem);
         ArrayNode answers = root.putArray("answers");
@@ -124,16 +122,15 @@ final class ApiJson {
                 }
             }
             for (Checking.Judged j : js) {
-                String mine = own.toString();
                 String diagnosis = j.diagnosis() == null ? null
-                        : j.feedback() != null || showSolutions ? j.diagnosis() : redactor.redact(j.diagnosis(), mine);
+                        : j.feedback() != null || showSolutions ? j.diagnosis() : redactor.redact(j.diagnosis());
                 ObjectNode n = answerNode(answers, j.reading(), j.target(), j.verdict(),
-                        showSolutions ? j.symbolic() : redactor.redact(j.symbolic(), mine));
-                n.set("numeric", j.numeric() == null ? null : MAPPER.valueToTree(clean(j.numeric(), redactor, mine, showSolutions)));
+                        showSolutions ? j.symbolic() : redactor.redact(j.symbolic()));
+                n.set("numeric", j.numeric() == null ? null : MAPPER.valueToTree(clean(j.numeric(), redactor, showSolutions)));
                 n.put("diagnosis", diagnosis);
                 n.put("feedback", j.feedback());
                 n.set("counterexample", j.counterexample() == null ? null
-                        : MAPPER.valueToTree(clean(j.counterexample(), redactor, mine, showSolutions)));
+                        : MAPPER.valueToTree(clean(j.counterexample(), redactor, showSolutions)));
                 if (j.firstFalseStep() != null) n.put("first_false_step", j.firstFalseStep());
                 else n.putNull("first_false_step");
                 if (j.firstFalseStep() != null && firstFalse == null) firstFalse = j.firstFalseStep();
@@ -149,7 +146,7 @@ final class ApiJson {
                     st.put("to", s.to());
                     st.put("verdict", s.verdict());
                     st.set("counterexample", s.counterexample() == null ? null
-                            : MAPPER.valueToTree(clean(s.counterexample(), redactor, mine, showSolutions)));
+                            : MAPPER.valueToTree(clean(s.counterexample(), redactor, showSolutions)));
                     st.put("explanation", s.explanation());
                     put(lineVerdict, s.line(), s.verdict());
                     lineKind.putIfAbsent(s.line(), "step");
@@ -199,17 +196,17 @@ final class ApiJson {
 
     /** Strings inside a numeric verdict or counterexample (reasons, notes), redacted. */
     @SuppressWarnings("unchecked")
-    private static Object clean(Object o, Redactor redactor, String own, boolean show) {
+    private static Object clean(Object o, Redactor redactor, boolean show) {
         if (show) return o;
-        if (o instanceof String s) return redactor.redact(s, own);
+        if (o instanceof String s) return redactor.redact(s);
         if (o instanceof Map<?, ?> m) {
             Map<String, Object> out = new LinkedHashMap<>();
-            m.forEach((k, v) -> out.put(String.valueOf(k), clean(v, redactor, own, false)));
+            m.forEach((k, v) -> out.put(String.valueOf(k), clean(v, redactor, false)));
             return out;
         }
         if (o instanceof List<?> l) {
             List<Object> out = new ArrayList<>();
-            for (Object x : l) out.add(clean(x, redactor, own, false));
+            for (Object x : l) out.add(clean(x, redactor, false));
             return out;
         }
         return o;

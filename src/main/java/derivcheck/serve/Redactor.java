@@ -15,8 +15,9 @@ import java.util.Set;
  * Keeps the solution out of what a student sees. The checker's explanations may quote the
  * reference ("the answer is -(…)", "a term is missing: …", "that is the value of …"); every
  * printed form of a secret expression, and of each of its compound parts, is replaced by
- * {@code …} in those explanations, unless the student wrote that part themselves (then it is
- * theirs to see). The student's own text and its reading are never touched.
+ * {@code …} in those explanations, even where the student's answer contains it (a flipped sign
+ * around the right value would otherwise confirm the value). The student's own text and its
+ * reading are never touched.
  */
 final class Redactor {
     static final String HIDDEN = "…";
@@ -40,14 +41,11 @@ final class Redactor {
         this.secrets = List.copyOf(sorted);
     }
 
-    /** An explanation for the student who wrote {@code ownText} (their answers as read). */
-    String redact(String explanation, String ownText) {
+    /** An explanation with every secret in it replaced by {@link #HIDDEN}. */
+    String redact(String explanation) {
         if (explanation == null) return null;
         String out = explanation;
-        for (String s : secrets) {
-            if (ownText.contains(s)) continue;
-            out = out.replace(s, HIDDEN);
-        }
+        for (String s : secrets) out = out.replace(s, HIDDEN);
         return out;
     }
 }

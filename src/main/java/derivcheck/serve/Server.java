@@ -62,7 +62,7 @@ public final class Server implements AutoCloseable {
         VerifyOptions verify = VerifyOptions.defaults().withSamples(options.samples()).withSeed(options.seed());
         this.workers = new Workers(options.workers(), options.queue(),
                 () -> new Checking(verify, options.symbolic(), options.casLimit()), loaded.list());
-        this.checks = new RateLimiter(options.checksPerMinute(), Math.max(5, options.checksPerMinute() / 3));
+        this.checks = new RateLimiter(options.checksPerMinute(), Math.max(1, options.checksPerMinute() / 3));
         this.reads = new RateLimiter(options.checksPerMinute() * 10, Math.max(50, options.checksPerMinute() * 2));
         this.problemsJson = ApiJson.MAPPER.writeValueAsBytes(ApiJson.problems(loaded.list(), options.showSolutions()));
         this.http = HttpServer.create(new InetSocketAddress(options.bind(), options.port()), 64);
