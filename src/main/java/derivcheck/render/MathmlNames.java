@@ -160,6 +160,10 @@ public final class MathmlNames {
                 else if (c == '^' && sup == null) { at++; sup = argument(); }
                 else break;
             }
+            if (primes > 0 && sup == null && sub == null) {
+                // the prime glyph sits high already: beside the base, not as a superscript
+                return "<mrow>" + base + "<mo lspace=\"0\" rspace=\"0\">" + "′".repeat(primes) + "</mo></mrow>";
+            }
             if (primes > 0) {
                 String p = mo("′".repeat(primes));
                 sup = sup == null ? p : "<mrow>" + p + sup + "</mrow>";

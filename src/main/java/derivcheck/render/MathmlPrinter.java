@@ -134,7 +134,18 @@ public final class MathmlPrinter {
     }
 
     private static Piece parens(Piece p) {
-        return new Piece("<mrow>" + mo("(") + p.xml + mo(")") + "</mrow>", ATOM);
+        return new Piece(fenced("(", p.xml, ")"), ATOM);
+    }
+
+    /** Is the content taller than a line (a fraction, a big sum, cases, a root)? Delimiters grow only around it. */
+    private static boolean tall(String xml) {
+        return xml.contains("<mfrac") || xml.contains("<munderover") || xml.contains("<mtable") || xml.contains("<msqrt");
+    }
+
+    /** Delimiters around content: stretched only around tall content, like \\left( in the LaTeX printer. */
+    static String fenced(String open, String inner, String close) {
+        String attr = tall(inner) ? "" : " stretchy=\"false\"";
+        return "<mrow><mo" + attr + ">" + escape(open) + "</mo>" + inner + "<mo" + attr + ">" + escape(close) + "</mo></mrow>";
     }
 
     private static String base(Piece p, boolean sub) {
@@ -153,7 +164,7 @@ public final class MathmlPrinter {
         if (e instanceof Pow p) return power(p);
         if (e instanceof Apply a) return apply(a);
         if (e instanceof Inner i) {
-            return new Piece(row(mo("⟨"), render(i.left()).xml, mo(","), render(i.right()).xml, mo("⟩")), ATOM);
+            return new Piece(fenced("⟨", render(i.left()).xml + mo(",") + render(i.right()).xml, "⟩"), ATOM);
         }
         if (e instanceof Norm n) return norm(n);
         if (e instanceof Transpose t) return new Piece("<msup>" + base(render(t.arg()), false) + mo("⊤") + "</msup>", ATOM, true, false);
@@ -164,7 +175,7 @@ public final class MathmlPrinter {
         if (e instanceof Index i) return index(i);
         if (e instanceof Sum s) return bigSum(s);
         if (e instanceof Piecewise p) return cases(p);
-        if (e instanceof Iverson i) return new Piece(row(mo("⟦"), print(i.conditions()), mo("⟧")), ATOM);
+        if (e instanceof Iverson i) return new Piece(fenced("⟦", print(i.conditions()), "⟧"), ATOM);
         if (e instanceof Expectation x) return bracket(mi("\uD835\uDD3C"), render(x.arg()));
         if (e instanceof Variance v) return bracket(mi("Var"), render(v.arg()));
         if (e instanceof Grad g) return grad(g);
@@ -329,7 +340,7 @@ public final class MathmlPrinter {
         List<String> args = a.args().stream().map(x -> render(x).xml).toList();
         StringBuilder inner = new StringBuilder();
         for (int k = 0; k < args.size(); k++) inner.append(k > 0 ? mo(",") : "").append(args.get(k));
-        String call = row(mo("("), inner.toString(), mo(")"));
+        String call = fenced("(", inner.toString(), ")");
         if (a.fn() instanceof UserFunc u) {
             String latex = names.name(u.name());
             String n = MathmlNames.of(latex);
@@ -359,10 +370,10 @@ public final class MathmlPrinter {
             case LOWRANK, SQRT, ABS, SUM -> null;
         };
         if (b == Builtin.SQRT) return new Piece("<msqrt>" + inner + "</msqrt>", ATOM);
-        if (b == Builtin.ABS) return new Piece(row(mo("|"), inner.toString(), mo("|")), ATOM);
+        if (b == Builtin.ABS) return new Piece(fenced("|", inner.toString(), "|"), ATOM);
         if (b == Builtin.LOWRANK) {
             String x = args.get(0), r = scripts().render(a.args().get(1)).xml;
-            return new Piece("<msub>" + row(mo("["), x, mo("]")) + r + "</msub>", ATOM, false, true);
+            return new Piece("<msub>" + fenced("[", x, "]") + r + "</msub>", ATOM, false, true);
         }
         if (b == Builtin.SUM) {
             Piece x = render(a.args().get(0));
@@ -373,7 +384,7 @@ public final class MathmlPrinter {
 
     private Piece norm(Norm n) {
         Piece a = render(n.arg());
-        String bars = row(mo("‖"), a.xml, mo("‖"));
+        String bars = fenced("‖", a.xml, "‖");
         String sub = switch (n.kind()) {
             case L2 -> null;
             case L1 -> mn("1");
@@ -415,7 +426,7 @@ public final class MathmlPrinter {
     }
 
     private static Piece bracket(String head, Piece arg) {
-        return new Piece(row(head, mo("["), arg.xml, mo("]")), ATOM);
+        return new Piece(row(head, fenced("[", arg.xml, "]")), ATOM);
     }
 
     private Piece grad(Grad g) {

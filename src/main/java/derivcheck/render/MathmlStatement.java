@@ -198,7 +198,7 @@ public final class MathmlStatement {
             }
             String sense = obj.get().sense() == Objective.Sense.MINIMIZE ? "Minimize" : "Maximize";
             b.append("<p>").append(sense).append(" over ").append(String.join(", ", over)).append("</p>");
-            b.append(block(row(mi(f), mo("("), args.toString(), mo(")"), mo("="), printer.print(obj.get().expr()))));
+            b.append(block(row(mi(f), MathmlPrinter.fenced("(", args.toString(), ")"), mo("="), printer.print(obj.get().expr()))));
             if (!p.constraints().isEmpty()) {
                 b.append("<p>subject to</p>");
                 for (Constraint c : p.constraints()) {

@@ -100,6 +100,7 @@ final class ApiJson {
         Map<Integer, String> lineVerdict = new TreeMap<>();
         Map<Integer, String> lineKind = new LinkedHashMap<>();
         Map<Integer, String> lineMessage = new LinkedHashMap<>();
+        Map<Integer, String> lineHtml = new LinkedHashMap<>();
         Map<Integer, String> lineMath = new LinkedHashMap<>();
         for (Checking.ChainRead c : chains) for (Checking.Reading r : c.readings()) lineMath.putAll(r.lineMathml());
         Integer firstFalse = null;
@@ -148,9 +149,13 @@ final class ApiJson {
                     st.set("counterexample", s.counterexample() == null ? null
                             : MAPPER.valueToTree(clean(s.counterexample(), redactor, showSolutions)));
                     st.put("explanation", s.explanation());
+                    st.put("explanation_html", s.explanationHtml());
                     put(lineVerdict, s.line(), s.verdict());
                     lineKind.putIfAbsent(s.line(), "step");
-                    if (s.explanation() != null) lineMessage.putIfAbsent(s.line(), s.explanation());
+                    if (s.explanation() != null && !lineMessage.containsKey(s.line())) {
+                        lineMessage.put(s.line(), s.explanation());
+                        lineHtml.put(s.line(), s.explanationHtml());
+                    }
                 }
             }
         }
@@ -169,6 +174,7 @@ final class ApiJson {
             l.put("kind", lineKind.getOrDefault(e.getKey(), "step"));
             l.put("message", lineMessage.get(e.getKey()));
             l.put("mathml", lineMath.get(e.getKey()));
+            l.put("message_html", lineHtml.get(e.getKey()));
         }
         if (firstFalse != null) root.put("first_false_line", firstFalse);
         else root.putNull("first_false_line");

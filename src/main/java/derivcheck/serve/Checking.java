@@ -192,7 +192,8 @@ final class Checking implements AutoCloseable {
     // ---------------------------------------------------------------- judging (this instance's thread)
 
     /** The verdict on one step of a chain, at the line where its right side is written. */
-    record StepJudged(int line, String from, String to, String verdict, Map<String, Object> counterexample, String explanation) {}
+    record StepJudged(int line, String from, String to, String verdict, Map<String, Object> counterexample, String explanation,
+                      String explanationHtml) {}
 
     /** The verdict on one answer, with the fields of {@code check --json} and the step verdicts. */
     record Judged(Reading reading, String target, String verdict, String symbolic, Map<String, Object> numeric,
@@ -201,6 +202,7 @@ final class Checking implements AutoCloseable {
 
     List<Judged> judge(Exercise ex, ChainRead chain) {
         List<Judged> out = new ArrayList<>();
+        MathmlPrinter printer = MathmlPrinter.of(ex.problem());
         for (int k = 0; k < chain.answers().size(); k++) {
             Answer a = chain.answers().get(k);
             Reading reading = chain.readings().get(k);
@@ -214,7 +216,9 @@ final class Checking implements AutoCloseable {
                         ? st.numeric().flatMap(NumericVerdict::counterexample) : Optional.empty();
                 RelOp op = s < rels.size() ? rels.get(s).op() : RelOp.EQ;
                 String why = cx.map(x -> Explain.step(op, x)).orElse(null);
-                steps.add(new StepJudged(line, st.from(), st.to(), st.verdict().word(), cx.map(NumericVerdict.Counterexample::toMap).orElse(null), why));
+                String whyHtml = cx.map(x -> Explain.stepHtml(printer, op, x)).orElse(null);
+                steps.add(new StepJudged(line, st.from(), st.to(), st.verdict().word(), cx.map(NumericVerdict.Counterexample::toMap).orElse(null),
+                        why, whyHtml));
             }
             Optional<NumericVerdict.Counterexample> cx = rep.verdict() == AnswerReport.Word.INCORRECT
                     ? rep.numeric().flatMap(NumericVerdict::counterexample) : Optional.empty();

@@ -25,6 +25,38 @@ final class Explain {
         return relation + " " + where + ": the left side is " + value(m.get("lhs")) + ", the right side " + value(m.get("rhs")) + ".";
     }
 
+    /** The same sentence as HTML, the values typeset with the spec's names (for the page). */
+    static String stepHtml(derivcheck.render.MathmlPrinter printer, RelOp op, NumericVerdict.Counterexample cx) {
+        Map<String, Object> m = cx.toMap();
+        List<String> at = new ArrayList<>();
+        Object sizes = m.get("sizes");
+        if (sizes instanceof Map<?, ?> s) s.forEach((k, v) -> at.add(assignment(printer, String.valueOf(k), v)));
+        Object values = m.get("values");
+        if (values instanceof Map<?, ?> v) v.forEach((k, x) -> at.add(assignment(printer, String.valueOf(k), x)));
+        String where = at.isEmpty() ? "at a sampled point" : "at " + String.join(", ", at);
+        String relation = op == RelOp.EQ ? "The two sides differ" : "The relation " + derivcheck.render.MathmlNames.escape(op.symbol()) + " fails";
+        return relation + " " + where + ": the left side is " + math(mathNumber(m.get("lhs"))) + ", the right side "
+                + math(mathNumber(m.get("rhs"))) + ".";
+    }
+
+    private static String assignment(derivcheck.render.MathmlPrinter printer, String name, Object v) {
+        return math("<mrow>" + printer.name(name) + "<mo>=</mo>" + mathNumber(v) + "</mrow>");
+    }
+
+    private static String math(String row) { return derivcheck.render.MathmlPrinter.math(row, false); }
+
+    private static String mathNumber(Object v) {
+        if (v instanceof List<?> l) {
+            StringBuilder b = new StringBuilder("<mrow><mo stretchy=\"false\">(</mo>");
+            for (int i = 0; i < l.size() && i < 6; i++) b.append(i > 0 ? "<mo>,</mo>" : "").append(mathNumber(l.get(i)));
+            if (l.size() > 6) b.append("<mo>,</mo><mi>…</mi>");
+            return b.append("<mo stretchy=\"false\">)</mo></mrow>").toString();
+        }
+        String t = value(v);
+        return t.startsWith("−") ? "<mrow><mo>−</mo><mn>" + derivcheck.render.MathmlNames.escape(t.substring(1)) + "</mn></mrow>"
+                : "<mn>" + derivcheck.render.MathmlNames.escape(t) + "</mn>";
+    }
+
     static String value(Object v) {
         if (v instanceof Double d) return number(d);
         if (v instanceof Number n) return number(n.doubleValue());

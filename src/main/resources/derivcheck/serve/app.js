@@ -204,7 +204,9 @@ function showVerdicts(v, r) {
     li.classList.add(l.verdict);
     li.querySelector('.mark').textContent = l.mark;
     li.querySelector('.mark').title = l.verdict;
-    if (l.message && l.verdict !== 'correct') li.querySelector('.message').textContent = l.message;
+    const msg = li.querySelector('.message');
+    if (l.message_html && l.verdict !== 'correct') msg.innerHTML = l.message_html; // server-made, escaped there
+    else if (l.message && l.verdict !== 'correct') msg.textContent = l.message;
   }
   if (r.first_false_line !== null && rows.get(r.first_false_line)) rows.get(r.first_false_line).classList.add('first-false');
   v.summary.replaceChildren();

@@ -20,7 +20,7 @@ final class ServerFixture implements AutoCloseable {
     ServerFixture(ServeOptions options, Path... specs) throws IOException {
         Exercises ex = Exercises.load(List.of(specs.length == 0 ? new Path[] {SPEC} : specs));
         if (!ex.errors().isEmpty()) throw new IllegalStateException(String.join("\n", ex.errors()));
-        server = new Server(ex, options.withPort(0), null);
+        server = new Server(ex, options.withPort(0), System.getenv("DERIVCHECK_SERVE_LOG") != null ? System.err : null);
     }
 
     static ServeOptions quick() {
