@@ -111,26 +111,97 @@ final class Checking implements AutoCloseable {
     /** One chain of the editor, read: its answers, or the errors that kept it from being read. */
     record ChainRead(EditorText.Chain chain, List<Reading> readings, List<ReadError> errors, List<Answer> answers) {}
 
-    static List<ChainRead> read(Exercise ex, String text) {
-        AnswerReader reader = new AnswerReader(ex.problem(), ex.spec());
-        MathmlPrinter printer = MathmlPrinter.of(ex.problem());
+    /** The key of a chain in the caches: where it starts and what it says (its line gaps included). */
+    static String key(EditorText.Chain c) { return c.firstLine() + "\u0000" + c.display(); }
+
+    /**
+     * Reads every chain of the editor text. A chain read before (same text at the same line) comes
+     * from {@code cache}: as a student types, only the line that changed is read again.
+     */
+    static List<ChainRead> read(Exercise ex, String text, Lru<String, ChainRead> cache) {
         List<ChainRead> out = new ArrayList<>();
+        AnswerReader[] reader = {null};
         for (EditorText.Chain c : EditorText.chains(text)) {
+            out.add(cache.computeIfAbsent(key(c), k -> {
+                if (reader[0] == null) reader[0] = Readers.of(ex).take();
+                return readChain(ex, c, reader[0]);
+            }));
+        }
+        return out;
+    }
+
+    /**
+     * Fresh readers made ahead of time, one per request and never used twice, so that a request
+     * neither shares a reader's scope with another student's answers nor waits for the spec to be
+     * read again (about 10 ms). A background thread keeps a few ready per exercise.
+     */
+    static final class Readers {
+        private static final int READY = 3;
+        private static final Map<String, Readers> BY_EXERCISE = new java.util.concurrent.ConcurrentHashMap<>();
+        private static final java.util.concurrent.ExecutorService MAKER = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "derivcheck-serve-readers");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            return t;
+        });
+
+        private final Exercise ex;
+        private final java.util.concurrent.ConcurrentLinkedQueue<AnswerReader> ready = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
+
+        private Readers(Exercise ex) { this.ex = ex; }
+
+        static Readers of(Exercise ex) { return BY_EXERCISE.computeIfAbsent(ex.name() + "\u0000" + ex.spec().name(), k -> new Readers(ex)); }
+
+        /** Starts filling the pool (at server start). */
+        void fill() {
+            while (ready.size() + pending.get() < READY) {
+                pending.incrementAndGet();
+                MAKER.submit(() -> {
+                    try {
+                        ready.add(primed());
+                    } catch (RuntimeException ignored) {
+                        // the request path makes its own
+                    } finally {
+                        pending.decrementAndGet();
+                    }
+                });
+            }
+        }
+
+        AnswerReader take() {
+            AnswerReader r = ready.poll();
+            fill();
+            return r != null ? r : new AnswerReader(ex.problem(), ex.spec());
+        }
+
+        /** A reader that has read the spec: one trivial claim about a declared name, which declares nothing. */
+        private AnswerReader primed() {
+            AnswerReader r = new AnswerReader(ex.problem(), ex.spec());
+            ex.problem().symbols().findFirst().ifPresent(s -> {
+                String t = s.name() + " = " + s.name();
+                r.read(t, new Pos(EDITOR, 1, 1), new SourceText(EDITOR, t));
+            });
+            return r;
+        }
+    }
+
+    private static ChainRead readChain(Exercise ex, EditorText.Chain c, AnswerReader reader) {
+        MathmlPrinter printer = MathmlPrinter.of(ex.problem());
+        {
             String display = c.display();
             Pos origin = new Pos(EDITOR, c.firstLine(), 1);
             ParseResult<List<Answer>> r;
             try {
                 r = reader.read(display, origin, new SourceText(EDITOR, display));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | StackOverflowError e) {
                 // the reader's own failure on odd input: this chain is unreadable, the rest goes on
-                out.add(new ChainRead(c, List.of(), List.of(new ReadError(c.firstLine(), 1, 1, "this line cannot be read")), List.of()));
-                continue;
+                return new ChainRead(c, List.of(), List.of(new ReadError(c.firstLine(), 1, 1, "this line cannot be read")), List.of());
             }
             if (!r.ok()) {
                 List<ReadError> errors = new ArrayList<>();
                 for (Diagnostic d : r.diagnostics()) errors.add(located(c, d));
-                out.add(new ChainRead(c, List.of(), errors, List.of()));
-                continue;
+                return new ChainRead(c, List.of(), errors, List.of());
             }
             List<Reading> readings = new ArrayList<>();
             for (Answer a : r.get()) {
@@ -138,9 +209,8 @@ final class Checking implements AutoCloseable {
                 readings.add(new Reading(a.pos().line(), lines, a.input(), a.readAs(),
                         MathmlPrinter.math(printer.print(a.claim().relations()), false), perLine(printer, a.claim().relations(), lines)));
             }
-            out.add(new ChainRead(c, readings, List.of(), r.get()));
+            return new ChainRead(c, readings, List.of(), r.get());
         }
-        return out;
     }
 
     /**

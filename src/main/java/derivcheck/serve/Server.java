@@ -43,6 +43,9 @@ public final class Server implements AutoCloseable {
     private final ServeOptions options;
     private final Map<String, Exercise> exercises = new LinkedHashMap<>();
     private final Map<String, Redactor> redactors = new LinkedHashMap<>();
+    // per exercise: chains read and judged before (the page sends the whole text again after each edit)
+    private final Map<String, Lru<String, Checking.ChainRead>> readCache = new LinkedHashMap<>();
+    private final Map<String, Lru<String, List<Checking.Judged>>> judgedCache = new LinkedHashMap<>();
     private final Workers workers;
     private final RateLimiter checks;
     private final RateLimiter reads;
@@ -50,6 +53,7 @@ public final class Server implements AutoCloseable {
     private final ExecutorService handlers;
     private final PrintStream log;
     private final byte[] problemsJson;
+    private static final int CACHED_CHAINS = 4096;
 
     /** Starts serving {@code exercises} (prepared with {@link #prepare}) with {@code options}. */
     public Server(Exercises loaded, ServeOptions options, PrintStream log) throws IOException {
@@ -58,6 +62,9 @@ public final class Server implements AutoCloseable {
         for (Exercise ex : loaded.list()) {
             exercises.put(ex.name(), ex);
             redactors.put(ex.name(), new Redactor(ex.secrets()));
+            readCache.put(ex.name(), new Lru<>(CACHED_CHAINS));
+            judgedCache.put(ex.name(), new Lru<>(CACHED_CHAINS));
+            Checking.Readers.of(ex).fill();
         }
         VerifyOptions verify = VerifyOptions.defaults().withSamples(options.samples()).withSeed(options.seed());
         this.workers = new Workers(options.workers(), options.queue(),
@@ -173,7 +180,7 @@ public final class Server implements AutoCloseable {
         Deadline deadline = Deadline.within(options.timeLimit());
         List<Checking.ChainRead> chains;
         try (Deadline.Scope s = deadline.enter()) {
-            chains = Checking.read(r.exercise, r.text);
+            chains = Checking.read(r.exercise, r.text, readCache.get(r.exercise.name()));
         }
         return send(x, 200, ApiJson.read(r.exercise.name(), chains), 0);
     }
@@ -184,13 +191,22 @@ public final class Server implements AutoCloseable {
         Deadline deadline = Deadline.within(options.timeLimit());
         List<Checking.ChainRead> chains;
         try (Deadline.Scope s = deadline.enter()) {
-            chains = Checking.read(r.exercise, r.text);
+            chains = Checking.read(r.exercise, r.text, readCache.get(r.exercise.name()));
         }
+        Lru<String, List<Checking.Judged>> cache = judgedCache.get(r.exercise.name());
         Future<List<List<Checking.Judged>>> f = workers.submit(deadline, c -> {
             List<List<Checking.Judged>> out = new ArrayList<>();
             for (Checking.ChainRead chain : chains) {
                 Deadline.current().check();
-                out.add(chain.readings().isEmpty() ? List.of() : c.judge(r.exercise, chain));
+                if (chain.readings().isEmpty()) { out.add(List.of()); continue; }
+                String key = Checking.key(chain.chain());
+                List<Checking.Judged> js = cache.get(key);
+                if (js == null) {
+                    js = c.judge(r.exercise, chain);
+                    // kept only when complete and decided: an undecided verdict may be the time limit's
+                    if (!Deadline.current().expired() && js.stream().noneMatch(j -> j.verdict().equals("undecided"))) cache.put(key, js);
+                }
+                out.add(js);
             }
             return out;
         });
