@@ -6,6 +6,8 @@ import derivcheck.derive.Engine;
 import derivcheck.derive.ExpectCheck;
 import derivcheck.derive.Result;
 import derivcheck.expr.Add;
+import derivcheck.judge.Judge;
+import derivcheck.judge.Judgement;
 import derivcheck.expr.Expr;
 import derivcheck.expr.Exprs;
 import derivcheck.expr.Num;
@@ -29,29 +31,26 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Checks hand-written answers against one problem, in tiers: shapes (the reader already refused
- * answers that are not conformable), the numeric verifier on the answer as a claim (it re-solves
- * or re-samples the original problem, independent of any derivation), then symbolic confirmation
- * against the derived result (or the spec's expect where nothing derives it). An answer is
- * {@code incorrect} only with a numeric counterexample; a simplifier that cannot show equality
- * leaves it {@code undecided} at worst. An incorrect answer gets a diagnosis when one explains the
- * difference: an author's mistake line, a flipped sign, a constant factor, a missing or extra
- * term, another quantity of the problem, a wrong index.
+ * Checks hand-written answers against one problem. Every equality (the answer against the spec's
+ * reference, or against the target's own definition; each step of a chain) is decided by the
+ * {@link Judge} over this problem's samples: exact arithmetic where the expressions are rational,
+ * samples of the valid domain with a high-precision re-check otherwise, the CAS only where those
+ * are undecided (or with {@code prove}). Targets that are not a pointwise value (an unknown of an
+ * optimization, a solve-for, a condition) are also checked against the original problem, re-solved
+ * numerically. An answer is {@code incorrect} only with a counterexample at a valid point (see
+ * docs/verdicts.md). An incorrect answer gets a diagnosis when one explains the difference: an
+ * author's mistake line, a flipped sign, a constant factor, a missing or extra term, another
+ * quantity of the problem, a wrong index, overlapping cases, an answer undefined where the
+ * reference is defined. Reusable across answers (samples are drawn once); not thread-safe.
  */
 public final class AnswerChecker {
     private final Engine engine;
     private final Problem problem;
     private final NumericVerifier numeric;
     private final boolean symbolic;
+    private final boolean prove;
     private Derivation derivation;
     private DeriveContext context;
-
-    public AnswerChecker(Engine engine, Problem problem, VerifyOptions options, boolean symbolic) {
-        this.engine = engine;
-        this.problem = problem;
-        this.numeric = NumericVerifier.of(problem, options);
-        this.symbolic = symbolic;
-    }
 
     public Problem problem() { return problem; }
 
@@ -67,57 +66,149 @@ public final class AnswerChecker {
         return derivation;
     }
 
+    public AnswerChecker(Engine engine, Problem problem, VerifyOptions options, boolean symbolic) {
+        this(engine, problem, options, symbolic, false);
+    }
+
+    /** @param prove also run the symbolic tier on answers the cheaper tiers found correct (a `proved` verdict) */
+    public AnswerChecker(Engine engine, Problem problem, VerifyOptions options, boolean symbolic, boolean prove) {
+        this.engine = engine;
+        this.problem = problem;
+        this.numeric = NumericVerifier.of(problem, options);
+        this.symbolic = symbolic;
+        this.prove = prove && symbolic;
+    }
+
+    /**
+     * The verdict on one answer and on each step of its chain. Every equality goes to the
+     * {@link Judge} (see docs/verdicts.md for the rules); claims about an unknown of an
+     * optimization, a solve-for or a condition are also checked against the re-solved problem.
+     */
     public AnswerReport check(Answer a) {
         Claim c = a.claim();
         List<Relation> rels = c.relations();
         Relation first = rels.get(0);
         Relation whole = new Relation(first.op(), first.lhs(), rels.get(rels.size() - 1).rhs(), c.pos());
         Claim answer = new Claim(List.of(whole), c.range(), c.text(), c.pos());
-        NumericVerdict nv = numericTier(whole, answer);
-        String sym = "not tried";
-        AnswerReport.Word verdict;
-        if (nv.failed()) {
-            verdict = AnswerReport.Word.INCORRECT;
-            sym = "not needed: a counterexample was found";
-        } else {
-            sym = symbolic ? symbolic(answer) : "skipped";
-            verdict = sym.startsWith("verified") || nv.verified() ? AnswerReport.Word.CORRECT : AnswerReport.Word.UNDECIDED;
+        Decision d = decide(whole, answer);
+        Optional<String> diagnosis = d.word() == AnswerReport.Word.INCORRECT ? diagnose(whole, c, d.numeric()) : Optional.empty();
+        if (d.word() == AnswerReport.Word.INCORRECT && d.note() != null) {
+            diagnosis = Optional.of(diagnosis.map(x -> x + " ").orElse("") + capitalized(d.note()) + ".");
         }
-        Optional<String> diagnosis = verdict == AnswerReport.Word.INCORRECT ? diagnose(whole, c, nv) : Optional.empty();
         List<AnswerReport.Step> steps = new ArrayList<>();
         if (rels.size() > 1) {
             for (int k = 0; k < rels.size(); k++) {
                 Relation r = rels.get(k);
                 Claim step = new Claim(List.of(r), c.range(), "", c.pos());
-                NumericVerdict sv = safely(step);
-                AnswerReport.Word w = sv.failed() ? AnswerReport.Word.INCORRECT
-                        : sv.verified() ? AnswerReport.Word.CORRECT : AnswerReport.Word.UNDECIDED;
-                if (w == AnswerReport.Word.UNDECIDED && symbolic && symbolic(step).startsWith("verified")) w = AnswerReport.Word.CORRECT;
+                Decision sd = decideStep(r, step);
                 int line = k + 1 < a.sideLines().size() ? a.sideLines().get(k + 1) : c.pos().line();
-                steps.add(new AnswerReport.Step(line, TextPrinter.print(r.lhs()), TextPrinter.print(r.rhs()), w, Optional.of(sv)));
+                steps.add(new AnswerReport.Step(line, TextPrinter.print(r.lhs()), TextPrinter.print(r.rhs()), sd.word(), Optional.of(sd.numeric())));
             }
         }
-        return new AnswerReport(a, TextPrinter.print(first.lhs()), verdict, sym, Optional.of(nv), diagnosis, steps);
+        return new AnswerReport(a, TextPrinter.print(first.lhs()), d.word(), d.symbolic(), Optional.of(d.numeric()), diagnosis, steps, d.evidence());
     }
 
+    private static String capitalized(String s) { return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1); }
+
+    /** A verdict with its evidence, the numeric record for reports, and what the symbolic tier said. */
+    private record Decision(AnswerReport.Word word, String evidence, NumericVerdict numeric, String symbolic, String note) {}
+
     /**
-     * The numeric tier. Fast path: the answer against the reference value (the spec's expect for
-     * the same target) at sampled points, which costs an evaluation, not an optimization. Where
-     * they agree the answer is right; where they disagree, or there is no reference, the answer is
-     * checked against the original problem (re-solved, re-sampled), which gives the counterexample.
+     * The policy of answers, in the order it is tried (the judge's own table combines the tiers of
+     * one equality; this adds the original problem for targets that are not a pointwise value):
+     * <ol>
+     *   <li>with a reference value (the spec's expect for the target): the judge on answer = reference;
+     *       equal: correct; different: incorrect when the target is a pointwise value, else the
+     *       re-solved problem decides (another minimizer can be right); undecided: the re-solved problem;</li>
+     *   <li>without one: a pointwise target is judged directly (answer against the target's own
+     *       definition); any other goes to the re-solved problem, and the CAS where that is undecided.</li>
+     * </ol>
      */
-    private NumericVerdict numericTier(Relation whole, Claim answer) {
-        if (whole.op() == RelOp.EQ) {
-            Optional<Expr> ref = reference(whole.lhs());
-            if (ref.isPresent()) {
-                Claim same = new Claim(List.of(new Relation(RelOp.EQ, whole.rhs(), ref.get(), Pos.NONE)),
-                        answer.range(), answer.text(), answer.pos());
-                NumericVerdict quick = safely(same);
-                if (quick.verified()) return quick;
+    private Decision decide(Relation whole, Claim answer) {
+        boolean pointwise = numeric.pointwise(answer);
+        Optional<Expr> ref = whole.op() == RelOp.EQ ? reference(whole.lhs()) : Optional.empty();
+        if (whole.op() == RelOp.EQ && (ref.isPresent() || pointwise)) {
+            Expr reference = ref.orElse(whole.lhs());
+            Judgement j = judge(answer).equal(whole.rhs(), reference, answer.range());
+            String against = ref.isPresent() ? "the spec's value" : "the definition of " + TextPrinter.print(whole.lhs());
+            if (j.equal()) return fromJudgement(AnswerReport.Word.CORRECT, j, against);
+            if (j.different() && (pointwise || j.tier() == Judgement.Tier.EXACT && j.counterexample().isEmpty())) {
+                return fromJudgement(AnswerReport.Word.INCORRECT, j, against);
             }
+            if (j.undecided() && pointwise) return fromJudgement(AnswerReport.Word.UNDECIDED, j, against);
+            // not a pointwise target: the original problem decides
+            NumericVerdict nv = safely(answer);
+            if (nv.failed()) return new Decision(AnswerReport.Word.INCORRECT, "the original problem, re-solved", nv, "not needed", null);
+            if (nv.verified() && j.different() && Judgements.relativeGap(j) < 1e-6) {
+                // a certain but tiny difference: the re-solved problem (to its tolerance) cannot tell
+                // another minimizer from a near miss
+                return new Decision(AnswerReport.Word.UNDECIDED, "none: it differs from the spec's value by a relative "
+                        + String.format(java.util.Locale.ROOT, "%.2g", Judgements.relativeGap(j)) + " (" + j.reason()
+                        + "), which the re-solved problem cannot tell from another solution", nv, "not run", null);
+            }
+            if (nv.verified()) {
+                String note = j.different() ? "; it differs from the spec's value, but solves the original problem" : "";
+                return new Decision(AnswerReport.Word.CORRECT, "the original problem, re-solved (" + nv.samples() + " samples)" + note, nv,
+                        provedText(answer), null);
+            }
+            return orSymbolic(answer, nv, j.different() ? "it differs from the spec's value (" + j.reason() + ") but the original problem could not be re-solved" : null);
         }
-        return safely(answer);
+        NumericVerdict nv = safely(answer);
+        if (nv.failed()) return new Decision(AnswerReport.Word.INCORRECT, "numeric: " + nv.check(), nv, "not needed", null);
+        if (nv.verified()) return new Decision(AnswerReport.Word.CORRECT, "numeric: " + nv.check() + " (" + nv.samples() + " samples)", nv, provedText(answer), null);
+        return orSymbolic(answer, nv, null);
     }
+
+    private Decision orSymbolic(Claim answer, NumericVerdict nv, String why) {
+        if (!symbolic) return new Decision(AnswerReport.Word.UNDECIDED, why != null ? why : "none: " + nv.reason(), nv, "skipped", null);
+        String sym = symbolic(answer);
+        if (sym.startsWith("verified")) return new Decision(AnswerReport.Word.CORRECT, "symbolic proof", nv, sym, null);
+        return new Decision(AnswerReport.Word.UNDECIDED, why != null ? why : "none: " + nv.reason(), nv, sym, null);
+    }
+
+    private String provedText(Claim answer) {
+        if (!prove) return symbolic ? "not needed: the numeric tier decided (use --prove for a proof)" : "skipped";
+        return symbolic(answer);
+    }
+
+    private Decision decideStep(Relation r, Claim step) {
+        if (r.op() == RelOp.EQ && numeric.pointwise(step)) {
+            Judgement j = judge(step).equal(r.rhs(), r.lhs(), step.range());
+            AnswerReport.Word w = j.equal() ? AnswerReport.Word.CORRECT : j.different() ? AnswerReport.Word.INCORRECT : AnswerReport.Word.UNDECIDED;
+            return fromJudgement(w, j, "the previous side");
+        }
+        NumericVerdict sv = safely(step);
+        AnswerReport.Word w = sv.failed() ? AnswerReport.Word.INCORRECT : sv.verified() ? AnswerReport.Word.CORRECT : AnswerReport.Word.UNDECIDED;
+        if (w == AnswerReport.Word.UNDECIDED && symbolic && symbolic(step).startsWith("verified")) w = AnswerReport.Word.CORRECT;
+        return new Decision(w, sv.check(), sv, "", null);
+    }
+
+    /** A judge over this problem's samples; its symbolic tier is the claim's CAS check (run only where the judge needs it). */
+    private Judge judge(Claim like) {
+        Judge.Symbolic cas = !symbolic ? null : (x, y, range) -> {
+            Claim c = new Claim(List.of(new Relation(RelOp.EQ, x, y, Pos.NONE)), range, "", Pos.NONE);
+            String s = symbolic(c);
+            return s.startsWith("verified") ? Optional.of(s.substring("verified: ".length())) : Optional.empty();
+        };
+        return new Judge(numeric.space(), cas, prove);
+    }
+
+    private Decision fromJudgement(AnswerReport.Word w, Judgement j, String against) {
+        NumericVerdict nv = Judgements.toNumericVerdict(j, numeric.options().seed());
+        String sym = j.evidence().stream().filter(e -> e.startsWith("symbolic: ")).findFirst()
+                .map(e -> e.substring("symbolic: ".length())).orElse(symbolic ? "not needed: " + j.tier().word() + " tier decided" : "skipped");
+        String evidence = switch (j.kind()) {
+            case PROVED_EQUAL -> "proved (" + j.tier().word() + ") against " + against;
+            case EQUAL_BY_SAMPLES -> j.tier().word() + ", " + j.samples() + " sample(s) against " + against;
+            case DIFFERENT -> j.tier().word() + " counterexample against " + against;
+            case UNDECIDED -> "none: " + j.reason();
+        };
+        String note = j.different() ? j.reason() : null;
+        return new Decision(w, evidence, nv, sym, note);
+    }
+
+    /** The numeric tier of the original problem (kept for the callers that compare claims, not values). */
+    NumericVerdict numericTier(Claim answer) { return safely(answer); }
 
     private NumericVerdict safely(Claim c) {
         try {
@@ -168,8 +259,11 @@ public final class AnswerChecker {
 
     // ---- diagnoses --------------------------------------------------------------------------
 
+    /** For diagnoses: the judge (without the CAS) says equal; where it cannot tell, the numeric verifier. */
     private boolean same(Expr a, Expr b, Claim like) {
         try {
+            Judgement j = Judge.numericOnly(numeric.space()).equal(a, b, like.range());
+            if (!j.undecided()) return j.equal();
             Claim c = new Claim(List.of(new Relation(RelOp.EQ, a, b, Pos.NONE)), like.range(), "", Pos.NONE);
             return numeric.check(c).verified();
         } catch (RuntimeException e) {

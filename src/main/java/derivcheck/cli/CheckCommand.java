@@ -38,7 +38,8 @@ import picocli.CommandLine.Parameters;
             "samples), 'incorrect' (only with a numeric counterexample), 'undecided'. Chains a = b = c and align",
             "rows '&= ...' are checked step by step. Several specs may be given: each answer goes to the spec it reads in.",
             "",
-            "Exit codes: 0 nothing incorrect, 1 an answer or step is incorrect, 2 unreadable input."},
+            "Exit codes: 0 nothing incorrect; 1 an answer or a step of one is incorrect (also a correct final answer",
+            "reached by an incorrect step); 2 unreadable input. The rules: docs/verdicts.md."},
         footer = {"", "Examples:", "  derivcheck check problems/EXERCISE.prob --answer '\\theta^{t+1} = \\frac{\\theta^t - \\varepsilon'\\tilde g^t}{1 + \\varepsilon'\\lambda}'",
             "  derivcheck check problems/EXERCISE.prob solution.md --json"})
 final class CheckCommand implements Callable<Integer> {
@@ -62,6 +63,9 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--no-symbolic", description = "numeric tier only")
     boolean noSymbolic;
+
+    @Option(names = "--prove", description = "also prove correct answers with the computer-algebra tier (a verdict that rests on a proof, not on samples)")
+    boolean prove;
 
     @Override
     public Integer call() throws Exception {
@@ -93,7 +97,7 @@ final class CheckCommand implements Callable<Integer> {
         try (Cas cas = new Cas(Duration.ofMillis((long) (timeLimit * 1000)))) {
             Engine engine = Engine.standard(cas);
             List<AnswerChecker> checkers = new ArrayList<>();
-            for (AnswerReader r : readers) checkers.add(new AnswerChecker(engine, r.problem(), options, !noSymbolic));
+            for (AnswerReader r : readers) checkers.add(new AnswerChecker(engine, r.problem(), options, !noSymbolic, prove));
             for (Input in : items) {
                 ParseResult<List<Answer>> read = null;
                 int which = -1;
@@ -103,6 +107,14 @@ final class CheckCommand implements Callable<Integer> {
                     else if (read == null) read = r;
                 }
                 if (which < 0) {
+                    // an answer that reads but whose shapes do not fit is a wrong answer, not unreadable input
+                    java.util.Optional<AnswerReport> shape = derivcheck.check.ShapeErrors.asIncorrect(in.text, in.pos, read);
+                    if (shape.isPresent()) {
+                        reports.add(shape.get());
+                        incorrect++;
+                        if (!json) out.println(text(shape.get()));
+                        continue;
+                    }
                     bad++;
                     out.errorRaw(read.renderDiagnostics());
                     continue;
@@ -110,15 +122,19 @@ final class CheckCommand implements Callable<Integer> {
                 for (Answer a : read.get()) {
                     AnswerReport rep = checkers.get(which).check(a);
                     reports.add(rep);
-                    if (rep.verdict() == AnswerReport.Word.INCORRECT || rep.firstFalseStep().isPresent()) incorrect++;
+                    if (rep.hasError()) incorrect++;
                     if (!json) out.println(text(rep));
                 }
             }
         }
         if (json) out.println(ProblemJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json(reports)));
-        else out.println(reports.size() + " answer(s): " + count(reports, AnswerReport.Word.CORRECT) + " correct, "
-                + count(reports, AnswerReport.Word.INCORRECT) + " incorrect, " + count(reports, AnswerReport.Word.UNDECIDED) + " undecided"
-                + (bad > 0 ? "; " + bad + " display(s) could not be read" : ""));
+        else {
+            long withBadStep = reports.stream().filter(r -> r.verdict() != AnswerReport.Word.INCORRECT && r.firstFalseStep().isPresent()).count();
+            out.println(reports.size() + " answer(s): " + count(reports, AnswerReport.Word.CORRECT) + " correct, "
+                    + count(reports, AnswerReport.Word.INCORRECT) + " incorrect, " + count(reports, AnswerReport.Word.UNDECIDED) + " undecided"
+                    + (withBadStep > 0 ? "; " + withBadStep + " of the others with an incorrect step" : "")
+                    + (bad > 0 ? "; " + bad + " display(s) could not be read" : ""));
+        }
         if (bad > 0) return ExitCode.BAD_INPUT;
         return incorrect > 0 ? ExitCode.FAILED : ExitCode.OK;
     }
@@ -132,7 +148,8 @@ final class CheckCommand implements Callable<Integer> {
         Answer a = r.answer();
         b.append(a.pos().file()).append(':').append(a.pos().line()).append(": ").append(a.input().replace("\n", " ")).append('\n');
         b.append("  read as:   ").append(a.readAs()).append('\n');
-        b.append("  verdict:   ").append(r.verdict().word()).append('\n');
+        b.append("  verdict:   ").append(r.verdict().word()).append(r.steps().isEmpty() ? "" : " (" + r.summary() + ")").append('\n');
+        if (!r.evidence().isEmpty()) b.append("  evidence:  ").append(r.evidence()).append('\n');
         b.append("  symbolic:  ").append(r.symbolic()).append('\n');
         r.numeric().ifPresent(v -> b.append("  numeric:   ").append(numeric(v)).append('\n'));
         r.diagnosis().ifPresent(d -> b.append("  diagnosis: ").append(d).append('\n'));
@@ -165,6 +182,10 @@ final class CheckCommand implements Callable<Integer> {
             n.put("input", r.answer().input());
             n.put("read_as", r.answer().readAs());
             n.put("verdict", r.verdict().word());
+            n.put("summary", r.summary());
+            n.put("evidence", r.evidence());
+            ArrayNode badSteps = n.putArray("incorrect_step_lines");
+            for (AnswerReport.Step s : r.incorrectSteps()) badSteps.add(s.line());
             n.put("symbolic", r.symbolic());
             if (r.numeric().isPresent()) n.set("numeric", VerifyCommand.numericJson(r.numeric().get()));
             else n.putNull("numeric");
@@ -175,6 +196,7 @@ final class CheckCommand implements Callable<Integer> {
             else n.putNull("counterexample");
             for (AnswerReport.Step s : r.steps()) {
                 ObjectNode st = steps.addObject();
+                st.put("answer_line", r.answer().pos().line());
                 st.put("line", s.line());
                 st.put("from", s.from());
                 st.put("to", s.to());

@@ -7,6 +7,9 @@ import derivcheck.expr.RelOp;
 import derivcheck.expr.Relation;
 import derivcheck.expr.Sym;
 import derivcheck.expr.SymKind;
+import derivcheck.judge.FreeSpace;
+import derivcheck.judge.Judge;
+import derivcheck.judge.Judgement;
 import derivcheck.model.Claim;
 import derivcheck.model.Problem;
 import java.util.ArrayList;
@@ -56,6 +59,12 @@ public final class ExpectCheck {
             if (explicit.isEmpty()) return new Outcome(c, Verdict.UNDECIDED, "it has a gradient that cannot be computed");
             Optional<String> open = openQuantity(p, explicit.get());
             if (open.isPresent()) return new Outcome(c, Verdict.UNDECIDED, "'" + open.get() + "' was not derived");
+            // a plain equality of rational expressions is decided by the judge's exact tier, before the CAS
+            Judgement exact = exactly(p, explicit.get(), conditions);
+            if (exact.kind() == Judgement.Kind.PROVED_EQUAL) continue;
+            if (exact.different()) {
+                return new Outcome(c, Verdict.UNDECIDED, "the difference from the derived result is not 0 (exact tier: " + exact.reason() + ")");
+            }
             ZeroTest z = ZeroCheck.test(explicit.get(), ctx);
             if (z == ZeroTest.ZERO) continue;
             if (ZeroCheck.zeroGiven(Simplifier.scalarOrSelf(explicit.get(), ctx), conditions, ctx)) continue;
@@ -88,11 +97,30 @@ public final class ExpectCheck {
             if (c.range().isPresent()) return new Outcome(c, Verdict.UNDECIDED, "index-wise identities are compared numerically");
             Optional<Expr> explicit = Evaluation.explicit(p, Exprs.sub(rel.lhs(), rel.rhs()));
             if (explicit.isEmpty()) return new Outcome(c, Verdict.UNDECIDED, "it has a gradient that cannot be computed");
+            if (exactly(p, explicit.get(), List.of()).kind() == Judgement.Kind.PROVED_EQUAL) continue;
             if (ZeroCheck.test(explicit.get(), ctx) != ZeroTest.ZERO) {
                 return new Outcome(c, Verdict.UNDECIDED, "the CAS could not show the two sides are equal");
             }
         }
         return new Outcome(c, Verdict.VERIFIED, "the two sides are equal");
+    }
+
+    /**
+     * The judge's exact tier on difference = 0, over the problem's assumptions (and the derived
+     * conditions): a proof when the difference is 0 as a rational function; never throws.
+     */
+    private static Judgement exactly(Problem p, Expr difference, List<Relation> conditions) {
+        try {
+            List<Relation> assume = new ArrayList<>(p.assumptions());
+            assume.addAll(conditions);
+            Expr zero = difference.isScalar() ? derivcheck.expr.Num.ZERO
+                    : new derivcheck.expr.Mul(List.of(derivcheck.expr.Num.ZERO, difference), derivcheck.expr.Pos.NONE);
+            return Judge.numericOnly(FreeSpace.over(List.of(difference), assume)).exactly(difference, zero, Optional.empty());
+        } catch (RuntimeException e) {
+            if (e instanceof derivcheck.limits.Deadline.Expired x) throw x;
+            return new Judgement(Judgement.Kind.UNDECIDED, 0, Double.NaN, Optional.empty(), Judgement.Tier.NONE, List.of(),
+                    "the exact tier stopped: " + e.getMessage(), java.time.Duration.ZERO);
+        }
     }
 
     static Expr substituteResults(Expr e, List<Result> results) {

@@ -29,8 +29,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SeedSolutionsTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-        // dL/db, dL/da, dL/dx_j (cases read first-matching-arm-wins, as the spec's expect; both steps hold)
-        "001_backprop_shifted_sum, backprop_shifted_sum, ccc/cc",
+        // dL/db, dL/da correct; dL/dx_j: the sheet's arms "j <= 2 / 2 <= j <= N-2 / j >= N-2" overlap and
+        // disagree at j = N-2 (a(g_j + g_{j-2}) against a g_{j-2}), so the cases answer and its last step are
+        // incorrect there (issue 11, defect 5); the index-sum step before it holds
+        "001_backprop_shifted_sum, backprop_shifted_sum, cci/ci",
         "001_prox_weight_decay, prox_weight_decay, c/",
         // the sheet gives the perturbation -eps*sign(g_i) as the perturbed point x~_i
         "001_adversarial_attack_box, adversarial_attack_box, i/",

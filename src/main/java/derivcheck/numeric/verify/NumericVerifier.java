@@ -113,6 +113,16 @@ public final class NumericVerifier {
 
     public VerifyOptions options() { return options; }
 
+    Model model() { return model; }
+
+    /** The problem's domain as the judge sees it: this verifier's samples (drawn once, cached) and its evaluation. */
+    public derivcheck.judge.Space space() {
+        if (space == null) space = new ProblemSpace(this);
+        return space;
+    }
+
+    private ProblemSpace space;
+
     /** The k-th sample (cached). */
     public Sample sample(int k) {
         Object o = samples.computeIfAbsent(k, i -> {
@@ -160,6 +170,21 @@ public final class NumericVerifier {
         } catch (RuntimeException e) {
             return NumericVerdict.undecided("none", options.seed(), "internal error in the numeric check: " + e);
         }
+    }
+
+    /**
+     * True when the claim is checked by evaluating its sides (pointwise, or with finite
+     * differences): its target has one value at each point, so a disagreement with a reference
+     * value there is a counterexample. False for claims about an unknown of an optimization, a
+     * solve-for or a condition, and for moments (those re-solve or re-sample the problem).
+     */
+    public boolean pointwise(Claim c) {
+        if (c.relations().isEmpty()) return false;
+        for (SuchThat st : problem.conditions()) if (mentions(c, Set.of(st.unknown().name()))) return false;
+        for (SolveFor sf : problem.solves()) if (mentions(c, Set.of(sf.unknown().name()))) return false;
+        boolean optimum = Exprs.anyNode(claimExpr(c), x -> x instanceof Sym s && s.kind() == SymKind.OPTIMUM);
+        if (optimum || problem.objective().isPresent() && mentions(c, unknownNames)) return false;
+        return !Model.hasMoments(claimExpr(c));
     }
 
     private NumericVerdict dispatch(Claim c) {
@@ -213,7 +238,7 @@ public final class NumericVerifier {
         return Exprs.anyNode(e, x -> x instanceof Sym s && s.kind() == SymKind.OPTIMUM);
     }
 
-    private boolean usesGradients(Expr e) {
+    boolean usesGradients(Expr e) {
         if (Exprs.anyNode(e, x -> x instanceof Grad)) return true;
         for (String d : model.closure(e)) {
             for (Model.Def def : model.defs()) if (def.name().equals(d) && Exprs.anyNode(def.body(), x -> x instanceof Grad)) return true;
@@ -271,6 +296,13 @@ public final class NumericVerifier {
             String why = skips.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("no samples");
             return NumericVerdict.undecided(check, options.seed(), "no sample could be compared: " + why);
         }
+        // too few valid samples prove nothing (the claim may only hold where it was not tested)
+        int needed = Math.min(options.samples(), 3);
+        if ((check.equals("pointwise") || check.equals("finite-difference")) && agreed < needed) {
+            String why = skips.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("no samples");
+            return NumericVerdict.undecided(check, options.seed(), "only " + agreed + " of " + options.samples()
+                    + " samples could be compared (need " + needed + "): " + why);
+        }
         int skipped = skips.values().stream().mapToInt(Integer::intValue).sum();
         String reason = agreed + " sample(s) agree (" + describe(check) + ")"
                 + (skipped > 0 ? "; " + skipped + " skipped: " + skips.keySet().iterator().next() : "");
@@ -319,9 +351,19 @@ public final class NumericVerifier {
                 Value l = model.eval(r.lhs(), env), h = model.eval(r.rhs(), env);
                 boolean fl = Claims.finite(l), fh = Claims.finite(h);
                 if (!fl || !fh) {
-                    if (skipUndefined || (!fl && !fh)) return new Skip("a side is undefined (NaN or infinite) at the draw" + where);
+                    // the left side is the problem's quantity (the target, a definition): where it is undefined the
+                    // draw is outside the problem's domain and proves nothing; the right side (the claimed value)
+                    // undefined where the left is defined is a counterexample; an overflow proves nothing either
+                    if (skipUndefined || !fl) return new Skip("the left side is undefined (NaN or infinite) at the draw" + where);
+                    if (!hasNaN(h)) return new Skip("the right side overflows at the draw" + where);
                     return new Disagree(counterexample(s, Optional.ofNullable(k), l, h,
-                            (fl ? "the right" : "the left") + " side is undefined where the other is not" + where, Map.of()));
+                            "the right side (the claimed value) is undefined where the left side is defined" + where, Map.of()));
+                }
+                if (r.op() == RelOp.EQ && outOfRange(l, h)) {
+                    // both sides overflow, or both underflow to values double precision cannot compare on any
+                    // meaningful scale: the draw proves nothing either way (the judge re-checks such points in
+                    // high precision; this path has no such tier)
+                    return new Skip("both sides under- or overflow double precision at the draw" + where);
                 }
                 if (!Claims.holds(r.op(), l, h, tol)) {
                     String note = r.op() == RelOp.EQ
@@ -337,6 +379,22 @@ public final class NumericVerifier {
             }
         }
         return new Agree(abs, rel);
+    }
+
+    /** Some entry where both sides are infinite, or both nonzero and below 1e-250 in magnitude. */
+    private static boolean outOfRange(Value l, Value h) {
+        int n = Math.max(l.size(), h.size());
+        double[] a = Claims.entries(l, n), b = Claims.entries(h, n);
+        for (int i = 0; i < n; i++) {
+            if (Double.isInfinite(a[i]) && Double.isInfinite(b[i])) return true;
+            if (a[i] != 0 && b[i] != 0 && Math.abs(a[i]) < 1e-250 && Math.abs(b[i]) < 1e-250) return true;
+        }
+        return false;
+    }
+
+    private static boolean hasNaN(Value v) {
+        for (double d : v.flatten()) if (Double.isNaN(d)) return true;
+        return false;
     }
 
     // ------------------------------------------------------------------ optimization

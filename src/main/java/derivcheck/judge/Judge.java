@@ -1,0 +1,190 @@
+package derivcheck.judge;
+
+import derivcheck.expr.Expr;
+import derivcheck.limits.Deadline;
+import derivcheck.model.IndexRange;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one place that decides whether two expressions are equal on a domain.
+ *
+ * <p>Tiers run cheapest first; the policy that combines them is this table (and nothing else in
+ * the code base combines tiers):
+ *
+ * <pre>
+ *  exact tier (mod p / rationals)     numeric tier (doubles, 60 digits)   symbolic (CAS)        verdict
+ *  ---------------------------------  ---------------------------------   --------------------  -----------------------------
+ *  0 as a rational function, no dims  not run                             only with prove       PROVED_EQUAL (exact)
+ *  0 at the sizes tried (dims)        not run                             with prove: proved    EQUAL_BY_SAMPLES (exact) / PROVED_EQUAL (symbolic)
+ *  nonzero, counterexample in domain  not run                             not run               DIFFERENT (exact)
+ *  nonzero, no exact point / confined different at a valid point          not run               DIFFERENT (numeric / high-precision)
+ *  nonzero, no exact point            agree                               not run               UNDECIDED (samples cannot outvote an exact difference)
+ *  nonzero, confined (equations)      agree                               with prove: proved    EQUAL_BY_SAMPLES / PROVED_EQUAL
+ *  declined                           different at a valid point          not run               DIFFERENT (numeric / high-precision)
+ *  declined                           agree                               with prove: proved    EQUAL_BY_SAMPLES (numeric) / PROVED_EQUAL
+ *  declined                           undecided (too few valid points)    proved                PROVED_EQUAL (symbolic)
+ *  declined                           undecided                           not proved / none     UNDECIDED (the reasons of both)
+ * </pre>
+ * Before any tier: a `cases` answer whose arms overlap at a valid point and disagree there is
+ * DIFFERENT at that point (both values reported), whatever the first arm says.
+ * The symbolic tier can prove equality, never difference (a CAS "not zero" is not a proof).
+ * A difference needs a point where both are defined and differ, or the answer undefined where the
+ * reference is defined; the point always comes from the space, so the assumptions hold there.
+ *
+ * <p>A judge is prepared once per space and reused for many pairs: the space draws (and caches)
+ * its points once; it is not thread-safe (spaces cache).
+ */
+public final class Judge {
+    /** The CAS tier: a reason when it proves answer = reference, empty when it cannot. */
+    @FunctionalInterface
+    public interface Symbolic {
+        Optional<String> prove(Expr answer, Expr reference, Optional<IndexRange> range);
+    }
+
+    private final Space space;
+    private final Symbolic symbolic;
+    private final boolean prove;
+    private final ExactTier exact;
+    private final NumericTier numeric;
+
+    /** @param symbolic the CAS tier, or null for none; @param prove run it on equal verdicts too */
+    public Judge(Space space, Symbolic symbolic, boolean prove) {
+        this.space = space;
+        this.symbolic = symbolic;
+        this.prove = prove;
+        this.exact = new ExactTier(space, 0x5EED_0F_1DL);
+        this.numeric = new NumericTier(space);
+    }
+
+    public static Judge numericOnly(Space space) { return new Judge(space, null, false); }
+
+    public Space space() { return space; }
+
+    public Judgement equal(Expr answer, Expr reference) { return equal(answer, reference, Optional.empty()); }
+
+    /** Is answer = reference (for every index of range, if present) on the space's domain? Never throws but {@link Deadline.Expired}. */
+    public Judgement equal(Expr answer, Expr reference, Optional<IndexRange> range) {
+        long t0 = System.nanoTime();
+        List<String> evidence = new ArrayList<>();
+        Deadline.current().check();
+        if (!conformable(answer, reference)) {
+            return done(t0, Judgement.Kind.DIFFERENT, 0, 0, Optional.empty(), Judgement.Tier.EXACT, evidence,
+                    "a " + answer.shape() + " cannot equal a " + reference.shape());
+        }
+        Optional<NumericTier.Differ> overlap = numeric.overlaps(answer, range);
+        if (overlap.isPresent()) {
+            evidence.add("cases: " + overlap.get().evidence());
+            return done(t0, Judgement.Kind.DIFFERENT, 1, Double.NaN, Optional.of(overlap.get().counterexample()), Judgement.Tier.NUMERIC,
+                    evidence, overlap.get().counterexample().note());
+        }
+        ExactTier.Result ex = exactTier(answer, reference, range);
+        boolean exactNonzero = false;
+        if (ex instanceof ExactTier.Zero z) {
+            evidence.add("exact: " + z.evidence());
+            boolean proved = prove && symbolic(answer, reference, range, evidence);
+            if (!z.sized()) return done(t0, Judgement.Kind.PROVED_EQUAL, z.evaluations(), 0, Optional.empty(), Judgement.Tier.EXACT, evidence, z.evidence());
+            if (proved) return done(t0, Judgement.Kind.PROVED_EQUAL, z.evaluations(), 0, Optional.empty(), Judgement.Tier.SYMBOLIC, evidence, z.evidence());
+            return done(t0, Judgement.Kind.EQUAL_BY_SAMPLES, z.evaluations(), 0, Optional.empty(), Judgement.Tier.EXACT, evidence, z.evidence());
+        } else if (ex instanceof ExactTier.Counter c) {
+            evidence.add("exact: " + c.evidence());
+            return done(t0, Judgement.Kind.DIFFERENT, 1, Double.NaN, Optional.of(c.counterexample()), Judgement.Tier.EXACT, evidence,
+                    c.counterexample().note());
+        } else if (ex instanceof ExactTier.Nonzero n) {
+            evidence.add("exact: " + n.evidence());
+            exactNonzero = !space.confined();
+        } else if (ex instanceof ExactTier.Declined d) {
+            evidence.add("exact: declined (" + d.why() + ")");
+        }
+        NumericTier.Result nu;
+        try {
+            nu = numeric.run(answer, reference, range);
+        } catch (RuntimeException e) {
+            if (e instanceof Deadline.Expired x) throw x;
+            nu = new NumericTier.Unsure("the numeric tier stopped: " + e.getMessage());
+        }
+        if (nu instanceof NumericTier.Differ d) {
+            evidence.add("numeric: " + d.evidence());
+            return done(t0, Judgement.Kind.DIFFERENT, 1, Double.NaN, Optional.of(d.counterexample()),
+                    d.precise() ? Judgement.Tier.HIGH_PRECISION : Judgement.Tier.NUMERIC, evidence, d.counterexample().note());
+        }
+        if (nu instanceof NumericTier.Agree a) {
+            evidence.add("numeric: " + a.evidence());
+            if (exactNonzero) {
+                return done(t0, Judgement.Kind.UNDECIDED, a.points(), a.scaledError(), Optional.empty(), Judgement.Tier.NONE, evidence,
+                        "the samples agree, but the difference is not 0 as a rational function and no point showed it exactly");
+            }
+            Judgement.Tier tier = a.precise() ? Judgement.Tier.HIGH_PRECISION : Judgement.Tier.NUMERIC;
+            if (prove && symbolic(answer, reference, range, evidence)) {
+                return done(t0, Judgement.Kind.PROVED_EQUAL, a.points(), a.scaledError(), Optional.empty(), Judgement.Tier.SYMBOLIC, evidence, a.evidence());
+            }
+            return done(t0, Judgement.Kind.EQUAL_BY_SAMPLES, a.points(), a.scaledError(), Optional.empty(), tier, evidence, a.evidence());
+        }
+        NumericTier.Unsure u = (NumericTier.Unsure) nu;
+        evidence.add("numeric: undecided (" + u.why() + ")");
+        if (!exactNonzero && symbolic(answer, reference, range, evidence)) {
+            return done(t0, Judgement.Kind.PROVED_EQUAL, 0, 0, Optional.empty(), Judgement.Tier.SYMBOLIC, evidence, "proved by the CAS");
+        }
+        return done(t0, Judgement.Kind.UNDECIDED, 0, Double.NaN, Optional.empty(), Judgement.Tier.NONE, evidence, u.why());
+    }
+
+    private ExactTier.Result exactTier(Expr answer, Expr reference, Optional<IndexRange> range) {
+        try {
+            return exact.run(answer, reference, range);
+        } catch (RuntimeException e) {
+            if (e instanceof Deadline.Expired x) throw x;
+            return new ExactTier.Declined("the exact tier stopped: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The exact tier alone (no sampling in double precision, no CAS): PROVED_EQUAL when the
+     * difference is 0 as a rational function without dimension names, EQUAL_BY_SAMPLES when it is
+     * at the sizes tried, DIFFERENT with an exact counterexample, UNDECIDED otherwise (declined,
+     * or nonzero without a point). For callers that have their own other tiers (derive's expects).
+     */
+    public Judgement exactly(Expr answer, Expr reference, Optional<IndexRange> range) {
+        long t0 = System.nanoTime();
+        List<String> evidence = new ArrayList<>();
+        ExactTier.Result ex = exactTier(answer, reference, range);
+        if (ex instanceof ExactTier.Zero z) {
+            evidence.add("exact: " + z.evidence());
+            return done(t0, z.sized() ? Judgement.Kind.EQUAL_BY_SAMPLES : Judgement.Kind.PROVED_EQUAL, z.evaluations(), 0, Optional.empty(),
+                    Judgement.Tier.EXACT, evidence, z.evidence());
+        }
+        if (ex instanceof ExactTier.Counter c) {
+            evidence.add("exact: " + c.evidence());
+            return done(t0, Judgement.Kind.DIFFERENT, 1, Double.NaN, Optional.of(c.counterexample()), Judgement.Tier.EXACT, evidence,
+                    c.counterexample().note());
+        }
+        String why = ex instanceof ExactTier.Nonzero n ? n.evidence() : "declined (" + ((ExactTier.Declined) ex).why() + ")";
+        evidence.add("exact: " + why);
+        return done(t0, Judgement.Kind.UNDECIDED, 0, Double.NaN, Optional.empty(), Judgement.Tier.NONE, evidence, why);
+    }
+
+    private boolean symbolic(Expr answer, Expr reference, Optional<IndexRange> range, List<String> evidence) {
+        if (symbolic == null) return false;
+        try {
+            Optional<String> r = symbolic.prove(answer, reference, range);
+            evidence.add("symbolic: " + r.map(x -> "proved (" + x + ")").orElse("not proved"));
+            return r.isPresent();
+        } catch (RuntimeException e) {
+            if (e instanceof Deadline.Expired x) throw x;
+            evidence.add("symbolic: stopped (" + e.getMessage() + ")");
+            return false;
+        }
+    }
+
+    private static boolean conformable(Expr a, Expr b) {
+        if (a.shape().equals(b.shape())) return true;
+        // a scalar against a vector or matrix is compared entrywise (a number broadcast)
+        return a.isScalar() || b.isScalar() || a.shape().rows().equals(b.shape().rows()) && a.shape().cols().equals(b.shape().cols());
+    }
+
+    private static Judgement done(long t0, Judgement.Kind kind, int n, double err, Optional<Judgement.Counterexample> cx,
+                                  Judgement.Tier tier, List<String> evidence, String reason) {
+        return new Judgement(kind, n, err, cx, tier, evidence, reason, Duration.ofNanos(System.nanoTime() - t0));
+    }
+}
