@@ -43,7 +43,7 @@ class PageEndToEndTest {
         options.setBinary(CHROMIUM.toString());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1100,1120", "--lang=en-US");
+                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1100,1240", "--lang=en-US");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
         try (ServerFixture f = new ServerFixture(ServerFixture.quick(), ServerFixture.SPEC, Path.of("problems", "trust_region_l2.prob"))) {
             ChromeDriver browser = new ChromeDriver(service, options);
