@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
             "and the expected answers. derivcheck derives the answer step by step with a",
             "computer-algebra system and verifies every result numerically, independently of",
             "the derivation; it checks hand-written answers and writes LaTeX solution sheets."},
-        subcommands = {ParseCommand.class, NewCommand.class, WarmupCommand.class, DeriveCommand.class, SheetCommand.class, VerifyCommand.class, CheckCommand.class, GradeCommand.class, BenchCommand.class, CohortCommand.class, TestCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ParseCommand.class, NewCommand.class, WarmupCommand.class, DeriveCommand.class, SheetCommand.class, VerifyCommand.class, CheckCommand.class, GradeCommand.class, BenchCommand.class, CohortCommand.class, TestCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 a check failed, 2 bad input (the message says where).",
             "Run 'derivcheck COMMAND --help' for a command's options."})
 public final class Main implements Runnable {
