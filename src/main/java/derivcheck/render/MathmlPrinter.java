@@ -358,6 +358,17 @@ public final class MathmlPrinter {
             case SIN -> mi("sin");
             case COS -> mi("cos");
             case TANH -> mi("tanh");
+            case COSH -> mi("cosh");
+            case SINH -> mi("sinh");
+            case TAN -> mi("tan");
+            case ATAN -> mi("arctan");
+            case SOFTPLUS -> mi("softplus");
+            case LOG1P -> mi("log1p");
+            case ERF -> mi("erf");
+            case NORMCDF -> mi("Φ");
+            case NORMPDF -> mi("φ");
+            case LOGSUMEXP -> mi("logsumexp");
+            case DIAG -> mi("diag");
             case MAX -> mi("max");
             case MIN -> mi("min");
             case SIGN -> mi("sign");
@@ -367,8 +378,13 @@ public final class MathmlPrinter {
             case SOFTMAX -> mi("softmax");
             case TRACE -> mi("tr");
             case SV -> mi("sv");
-            case LOWRANK, SQRT, ABS, SUM -> null;
+            case LOWRANK, SQRT, ABS, SUM, HADAMARD, EDIVIDE -> null;
         };
+        if (b == Builtin.HADAMARD || b == Builtin.EDIVIDE) {
+            // entrywise product and division, infix as a sheet writes them: x ⊙ y, x ⊘ y
+            Piece x = render(a.args().get(0)), y = render(a.args().get(1));
+            return new Piece(row(x.at(POWER), mo(b == Builtin.HADAMARD ? "⊙" : "⊘"), y.at(POWER)), PREFIX);
+        }
         if (b == Builtin.SQRT) return new Piece("<msqrt>" + inner + "</msqrt>", ATOM);
         if (b == Builtin.ABS) return new Piece(fenced("|", inner.toString(), "|"), ATOM);
         if (b == Builtin.LOWRANK) {
