@@ -72,22 +72,8 @@ public final class ProblemSet {
 
     /** Caps checked before any parser sees the text: length and bracket nesting (docs/limits.md). */
     static Optional<Diagnostic> refuse(String text, Pos origin) {
-        if (text.length() > InputLimits.MAX_ANSWER_CHARS) {
-            return Optional.of(new Diagnostic(origin, "the answer is " + text.length() + " characters long, more than the limit of "
-                    + InputLimits.MAX_ANSWER_CHARS));
-        }
-        int depth = 0, line = 0, col = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n') { line++; col = 0; continue; }
-            col++;
-            if (c == '(' || c == '[' || c == '{') depth++;
-            else if (c == ')' || c == ']' || c == '}') depth = Math.max(0, depth - 1);
-            if (depth > InputLimits.MAX_NESTING) {
-                Pos at = new Pos(origin.file(), origin.line() + line, line == 0 ? origin.col() + col - 1 : col);
-                return Optional.of(new Diagnostic(at, "brackets nest deeper than " + InputLimits.MAX_NESTING + " levels"));
-            }
-        }
-        return Optional.empty();
+        // the one scan that every reader runs first (limits/InputScan), located in the answer's document
+        return derivcheck.limits.InputScan.answer(text).map(f -> new Diagnostic(new Pos(origin.file(), origin.line() + f.line() - 1,
+                f.line() == 1 ? origin.col() + f.col() - 1 : f.col()), f.message()));
     }
 }

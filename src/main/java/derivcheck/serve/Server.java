@@ -96,6 +96,8 @@ public final class Server implements AutoCloseable {
         try {
             status = route(x);
         } catch (ApiError e) {
+            // a body refused unread must not be taken for the next request on a kept-alive connection
+            if (e.status == 413) x.getResponseHeaders().set("Connection", "close");
             status = send(x, e.status, ApiJson.error(e.status, e.getMessage()), e.retryAfter);
         } catch (RuntimeException | IOException | Error e) {
             // never a stack trace to the client; one line to the log

@@ -54,7 +54,7 @@ class HostileInputTest {
     void aLongFlatSumWithinTheCapsIsReadAndJudgedNotOverflowed(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("flat.md");
         // theta = theta_t is not the proximal step, so the verdict is 'incorrect' (exit 1), reached without a stack overflow
-        String sum = "$$\\theta^{t+1} = \\theta^t" + " + 0 g".repeat((InputLimits.MAX_ANSWER_CHARS - 40) / 6) + "$$\n";
+        String sum = "$$\\theta^{t+1} = \\theta^t" + " + 0 \\tilde g^t".repeat((InputLimits.MAX_ANSWER_CHARS - 40) / 15) + "$$\n";
         Files.writeString(f, sum);
         ParseCommandTest.Run r = check(f);
         assertEquals(ExitCode.FAILED, r.code(), r.err());
@@ -94,7 +94,7 @@ class HostileInputTest {
     @Test @Timeout(120)
     void aByteOrderMarkAndCrlfLineEndsAreReadAsPlainText(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("windows.md");
-        Files.write(f, ("\uFEFFSolution\r\n$$\\theta^{t+1} = \\frac{\\theta^t - \\varepsilon \\tilde g^t}{1 + \\varepsilon \\lambda}$$\r\n")
+        Files.write(f, ("\uFEFFSolution\r\n$$\\theta^{t+1} = \\frac{\\theta^t - \\varepsilon' \\tilde g^t}{1 + \\varepsilon' \\lambda}$$\r\n")
                 .getBytes(StandardCharsets.UTF_8));
         ParseCommandTest.Run r = check(f);
         assertEquals(ExitCode.OK, r.code(), r.out() + r.err());
@@ -108,7 +108,7 @@ class HostileInputTest {
     void aFileWithoutAnyDisplayIsAnErrorNotZeroAnswersAndExitZero(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("empty.md");
         Files.writeString(f, "");
-        assertLocatedRefusal(check(f), "empty.md:1:1: no display found");
+        assertLocatedRefusal(check(f), "empty.md:1:1: no answer found");
     }
 
     @Test @Timeout(120)

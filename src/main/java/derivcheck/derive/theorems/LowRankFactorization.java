@@ -83,8 +83,9 @@ public final class LowRankFactorization implements Strategy {
                         + a.name() + ", " + b.name() + " is minimizing over " + mSym.name() + " with rank(" + mSym.name() + ") ≤ " + r));
         steps.add(Step.of("theorem", new Relation(RelOp.EQ, product, best, Pos.NONE),
                 Theorems.ECKART_YOUNG_MIRSKY.cite(List.of(mOk.get() + ", " + nOk.get()))
-                        + ". One optimal split is " + a.name() + " = U_r diag(σ_1, …, σ_r), " + b.name() + " = V_rᵀ; "
-                        + a.name() + "·R, R⁻¹·" + b.name() + " is optimal for every invertible R"));
+                        + ". One optimal split takes the first " + r + " left singular vectors, scaled by their singular values, as "
+                        + a.name() + " and the first " + r + " right singular vectors as the rows of " + b.name()
+                        + "; the split is not unique (any invertible change of basis between the factors is optimal too)"));
         List<Result> results = new ArrayList<>();
         results.add(Result.of(product, best));
         for (Expr t : p.targets()) {
