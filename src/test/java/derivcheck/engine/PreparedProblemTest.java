@@ -55,11 +55,11 @@ class PreparedProblemTest {
         ProblemSet s = Prepared.set(Prepared.PROX);
         Checked longOne = check(s, "theta = g" + " + g".repeat(6000), "a.txt", 1).get(0);
         assertEquals(Checked.Status.UNREADABLE, longOne.status());
-        assertTrue(longOne.message().contains("characters long, more than the limit"), longOne.message());
+        assertTrue(longOne.message().contains("this answer is longer than " + derivcheck.limits.InputLimits.MAX_ANSWER_CHARS), longOne.message());
         Checked nested = check(s, "theta = " + "(".repeat(300) + "g" + ")".repeat(300), "b.txt", 4).get(0);
         assertEquals(Checked.Status.UNREADABLE, nested.status());
         assertTrue(nested.message().startsWith("b.txt:4:"), nested.message());
-        assertTrue(nested.message().contains("nest deeper than"), nested.message());
+        assertTrue(nested.message().contains("nesting deeper than"), nested.message());
     }
 
     @Test void anAnswerOutOfTimeIsATimeoutNotAVerdict() {

@@ -96,7 +96,7 @@ public final class LowRankFactorization implements Strategy {
                 Expr value = Exprs.sub(Exprs.sq(new Norm(x, NormKind.FROBENIUS, Pos.NONE)), kept);
                 if (!(c instanceof Num one && one.value().isOne())) value = Exprs.mul(c, value);
                 steps.add(Step.of("optimal value", new Relation(RelOp.EQ, s, value, Pos.NONE),
-                        "||X − [X]_r||_F² is the sum of the squared singular values left out: ||X||_F² − Σ_{i ≤ r} σ_i²"));
+                        "the squared Frobenius error is the sum of the squared singular values left out"));
                 results.add(Result.of(s, value));
             }
         }

@@ -7,9 +7,10 @@ public final class Theorems {
     private Theorems() {}
 
     public static final Theorem ECKART_YOUNG_MIRSKY = new Theorem("Eckart–Young–Mirsky theorem",
-            "for X = U diag(σ) Vᵀ with σ_1 ≥ σ_2 ≥ … ≥ 0, the best approximation of X of rank at most r in the Frobenius"
-                    + " norm is the truncated SVD [X]_r = Σ_{i ≤ r} σ_i u_i v_iᵀ, and ||X − [X]_r||_F² = Σ_{i > r} σ_i²"
-                    + " = ||X||_F² − Σ_{i ≤ r} σ_i²",
+            "write X by its singular value decomposition, the singular values in decreasing order; the best"
+                    + " approximation of X of rank at most r in the Frobenius norm is the truncated SVD, which keeps the first r"
+                    + " singular values and their singular vectors, and its squared error is the sum of the squared singular"
+                    + " values left out",
             List.of("r ≤ min(m, n)"));
 
     public static final Theorem HOLDER = new Theorem("Hölder's inequality (dual norms)",
