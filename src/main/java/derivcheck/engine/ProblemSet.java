@@ -67,6 +67,24 @@ public final class ProblemSet {
         }
         List<Checked> out = new ArrayList<>();
         for (Answer a : read.get()) out.add(which.check(a));
+        if (mine.size() == 1 || out.stream().noneMatch(c -> c.status() == Checked.Status.INCORRECT)) return out;
+        // An incorrect verdict against the first spec the text reads in may be a right answer to another
+        // spec of the set (two specs with an unknown of one name): never a false alarm, so a text that is
+        // incorrect here is judged against every other spec it reads in, and a reading under which it is
+        // not incorrect wins.
+        for (PreparedProblem.Worker w : mine) {
+            if (w == which || w.knownUnreadable(text)) continue;
+            ParseResult<List<Answer>> r;
+            try (Deadline.Scope s = d.enter()) {
+                r = w.read(text, origin, source);
+            } catch (RuntimeException | StackOverflowError e) {
+                continue;
+            }
+            if (!r.ok()) continue;
+            List<Checked> other = new ArrayList<>();
+            for (Answer a : r.get()) other.add(w.check(a));
+            if (other.stream().noneMatch(c -> c.status() == Checked.Status.INCORRECT)) return other;
+        }
         return out;
     }
 
