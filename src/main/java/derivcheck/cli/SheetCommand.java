@@ -47,7 +47,7 @@ import picocli.CommandLine.Parameters;
             "or a LaTeX error (reported with its .tex line)."},
         footer = {"", "Examples:", "  derivcheck sheet problems/ -o build/sheet.tex --pdf",
             "  derivcheck sheet --exercises problems/EXERCISE.prob -o build/exercise.tex",
-            "  derivcheck sheet --problems 'prox_*,ridge_closed_form' --per-problem problems/ -o build/sheet.tex"})
+            "  derivcheck sheet --problems 'prox_*,EXERCISE' --per-problem problems/ -o build/sheet.tex"})
 final class SheetCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE|DIR", arity = "1..*", description = "spec files (.prob) or directories holding them")
     List<Path> inputs;
