@@ -171,10 +171,10 @@ public final class FreeSpace implements Space {
         double[] b = bounds.get(s.name());
         for (int i = 0; i < d.length; i++) d[i] = entry(rng, exponent, b);
         if (sh.isScalar()) return new Value.Real(d[0]);
-        if (sh.isVector()) return new Value.Vec(new org.apache.commons.math3.linear.ArrayRealVector(d, false));
+        if (sh.isVector()) return Value.vector(d);
         double[][] m = new double[rows][cols];
         for (int r = 0; r < rows; r++) System.arraycopy(d, r * cols, m[r], 0, cols);
-        return new Value.Mat(new org.apache.commons.math3.linear.Array2DRowRealMatrix(m, false));
+        return Value.matrix(m);
     }
 
     /** One entry from the mixture, shaped by simple bounds. */

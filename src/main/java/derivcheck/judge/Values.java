@@ -2,10 +2,8 @@ package derivcheck.judge;
 
 import derivcheck.numeric.Value;
 import java.util.function.ToDoubleFunction;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.ArrayRealVector;
 
-/** Conversions between the judge's blocks and the numeric package's values. */
+/** Conversions between the judge's blocks and the numeric package's values (through Value's own API: only numeric imports Commons Math). */
 final class Values {
     private Values() {}
 
@@ -13,10 +11,10 @@ final class Values {
         double[] x = new double[b.size()];
         for (int i = 0; i < x.length; i++) x[i] = d.applyAsDouble(b.at(i));
         if (b.isScalar()) return new Value.Real(x[0]);
-        if (b.cols == 1) return new Value.Vec(new ArrayRealVector(x, false));
+        if (b.cols == 1) return Value.vector(x);
         double[][] m = new double[b.rows][b.cols];
         for (int r = 0; r < b.rows; r++) System.arraycopy(x, r * b.cols, m[r], 0, b.cols);
-        return new Value.Mat(new Array2DRowRealMatrix(m, false));
+        return Value.matrix(m);
     }
 
     /** A value's entries as a block (a vector a column; a 1-by-n row stays a row). */
@@ -26,8 +24,7 @@ final class Values {
         for (int i = 0; i < x.length; i++) d[i] = conv.apply(x[i]);
         if (v instanceof Value.Real) return new Block<>(Block.Kind.SCALAR, 1, 1, d);
         if (v instanceof Value.Vec) return new Block<>(Block.Kind.VECTOR, x.length, 1, d);
-        var m = ((Value.Mat) v).matrix();
-        return Block.of(m.getRowDimension(), m.getColumnDimension(), d);
+        return Block.of(v.rows(), v.cols(), d);
     }
 
     static boolean finite(Value v) {

@@ -65,6 +65,12 @@ public sealed interface Value {
     /** Number of entries. */
     int size();
 
+    /** Rows of a matrix (the length of a vector, 1 for a number). */
+    default int rows() { return this instanceof Mat m ? m.matrix().getRowDimension() : size(); }
+
+    /** Columns of a matrix (1 for a vector or a number). */
+    default int cols() { return this instanceof Mat m ? m.matrix().getColumnDimension() : 1; }
+
     /** The entries; a matrix row by row. A fresh array. */
     double[] flatten();
 
