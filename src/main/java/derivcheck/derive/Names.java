@@ -25,7 +25,28 @@ final class Names {
      * statement (L(\theta^t) takes L). The base, or the base with a number.
      */
     static String fresh(derivcheck.model.Problem p, String base) {
-        java.util.Set<String> taken = taken(p);
+        return numbered(base, taken(p));
+    }
+
+    /**
+     * A name for a bound index a strategy introduces (x_i for i = 1..n): it only has to differ from
+     * the problem's free names (declared names and the names its expressions use); an index the
+     * problem itself binds (for all i, sum(i = …)) may be reused, as a course writes i for every range.
+     */
+    static String freshIndex(derivcheck.model.Problem p, String base) {
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        p.symbols().forEach(x -> taken.add(x.name()));
+        p.functions().forEach(f -> taken.add(f.name()));
+        for (Expr e : expressions(p)) {
+            derivcheck.expr.Exprs.anyNode(e, x -> {
+                if (x instanceof Sym y && y.kind() != derivcheck.expr.SymKind.INDEX) taken.add(y.name());
+                return false;
+            });
+        }
+        return numbered(base, taken);
+    }
+
+    private static String numbered(String base, java.util.Set<String> taken) {
         if (!taken.contains(base)) return base;
         for (int k = 2; ; k++) if (!taken.contains(base + k)) return base + k;
     }
