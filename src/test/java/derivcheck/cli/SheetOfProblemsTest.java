@@ -114,7 +114,7 @@ class SheetOfProblemsTest {
             "\\*|\\\\textbar|\\\\textasciicircum|\\\\textasciitilde|\\\\textless|\\\\textgreater|\\\\_|grad\\(|=|"
             + "\\b(eps|lambda|theta|sigma|alpha|eta|mu|rho|delta|Delta|lhs|rhs)\\b");
 
-    private static List<String> asciiOnThePage(String tex) { return matches(tex, SPEC_ASCII); }
+    static List<String> asciiOnThePage(String tex) { return matches(tex, SPEC_ASCII); }
 
     /** Each hit of p in the text runs, with some text around it. */
     private static List<String> matches(String tex, Pattern p) {
