@@ -147,8 +147,11 @@ public final class ProseMath {
         boolean scriptNext = k + 1 < ts.size() && (ts.get(k + 1).text.equals("_") || ts.get(k + 1).text.equals("^")
                 || ts.get(k + 1).text.equals("~") || ts.get(k + 1).text.equals("'"));
         if (w.equals("grad") && k + 2 < ts.size() && ts.get(k + 1).type == T.SPACE && ts.get(k + 2).type == T.WORD) return true;
+        // log a + log b: a function word before a one-letter argument, in a formula
+        if (FUNCTIONS.containsKey(w) && k + 2 < ts.size() && ts.get(k + 1).type == T.SPACE && ts.get(k + 2).type == T.WORD
+                && ts.get(k + 2).text.length() == 1 && (besideOperator(ts, k) || k + 4 < ts.size() && besideOperator(ts, k + 2))) return true;
         if (FUNCTIONS.containsKey(w)) return bracketNext || scriptNext && !ts.get(k + 1).text.equals("'");
-        if (ARTICLES.contains(w) && !names.contains(w)) return besideOperator(ts, k);
+        if (ARTICLES.contains(w) && (!names.contains(w) || article(ts, k))) return !article(ts, k) && besideOperator(ts, k);
         if (names.contains(w) || GREEK.contains(w) || w.length() == 1) return true;
         if (w.equals("lhs") || w.equals("rhs")) return true;
         // AB, XY beside an operator: a product of capital letters (matrices), not an acronym
@@ -175,6 +178,19 @@ public final class ProseMath {
             }
         }
         return false;
+    }
+
+    /** Words after which a one-letter name is the subject of a sentence, not an article: "a is", "a solves". */
+    private static final Set<String> VERBS = Set.of("is", "are", "was", "has", "and", "or", "in", "on", "at", "for", "to",
+            "of", "with", "solves", "satisfies", "equals", "must", "can", "does", "gives", "be", "stays", "vanishes");
+
+    /** "a function", "a scalar", "A sum": the article before a word (a name "a" is then the article too). */
+    private boolean article(List<Tok> ts, int k) {
+        if (k + 2 >= ts.size() || ts.get(k + 1).type != T.SPACE || ts.get(k + 2).type != T.WORD) return false;
+        String next = ts.get(k + 2).text;
+        return next.length() > 2 && !VERBS.contains(next) && !names.contains(next) && !GREEK.contains(next)
+                && !(k + 3 < ts.size() && (ts.get(k + 3).text.equals("(") || ts.get(k + 3).text.equals("[")))
+                && next.chars().allMatch(Character::isLowerCase);
     }
 
     /** Does token k touch (no space between) one of these operators on either side? */

@@ -299,7 +299,7 @@ public final class SheetWriter {
     private static String capitalize(String s) {
         String t = s.strip();
         if (t.endsWith(".")) t = t.substring(0, t.length() - 1);
-        String first = t.split("\\s", 2)[0];
+        String first = t.split("[\\s;,:]", 2)[0];
         if ((first.length() < 2 && !first.equals("a")) || !first.chars().allMatch(Character::isLetter)) return t;
         return Character.toUpperCase(t.charAt(0)) + t.substring(1);
     }

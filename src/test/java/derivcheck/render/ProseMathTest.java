@@ -50,4 +50,21 @@ class ProseMathTest {
         assertEquals("the product of their E's.", ProseMath.plain().text("the product of their E's."));
         assertEquals("Set $x'$ to 0", ProseMath.plain().text("Set x' to 0"));
     }
+
+    private static final Problem WITH_A = Specs.parse("""
+            problem q
+              dim n
+              given a, x : vector[n]
+              given l : real where l > 0
+              find y : vector[n]
+              minimize <a, y>
+            """);
+
+    @Test void theArticleAIsTextEvenWhenTheProblemHasANameA() {
+        assertEquals("the gradient of a function of $\\|x\\|$", ProseMath.of(WITH_A).text("the gradient of a function of ||x||"));
+        assertEquals("where $a$ is given and $x = \\ell\\,a$", ProseMath.of(WITH_A).text("where a is given and x = l*a"));
+        assertEquals("(a sum of $n$ equal terms)", ProseMath.of(WITH_A).text("(a sum of n equal terms)"));
+        assertEquals("($\\log(ab) = \\log a + \\log b$: every argument is positive)",
+                ProseMath.plain().text("(log(ab) = log a + log b: every argument is positive)"));
+    }
 }
