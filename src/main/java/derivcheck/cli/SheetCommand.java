@@ -111,6 +111,21 @@ final class SheetCommand implements Callable<Integer> {
                 : solutions ? SheetWriter.Kind.SOLUTIONS : SheetWriter.Kind.EXERCISES;
         List<java.nio.file.PathMatcher> wanted = only == null ? List.of() : only.stream().map(String::strip)
                 .filter(g -> !g.isEmpty()).map(g -> java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
+        for (Path in : inputs) {
+            if (Files.exists(output) && Files.exists(in) && Files.isSameFile(in, output)) {
+                out.error("derivcheck sheet: " + output + " is one of the inputs; refusing to write over it");
+                return ExitCode.BAD_INPUT;
+            }
+        }
+        if (Files.isDirectory(output)) {
+            out.error("derivcheck sheet: " + output + " is a directory, not a file to write");
+            return ExitCode.BAD_INPUT;
+        }
+        Path outDir = SheetFiles.parent(output);
+        if (Files.isDirectory(outDir) && !Files.isWritable(outDir)) {
+            out.error("derivcheck sheet: cannot write " + output + ": its folder " + outDir + " is not writable");
+            return ExitCode.BAD_INPUT;
+        }
         if (!output.getFileName().toString().endsWith(".tex")) {
             out.error("derivcheck sheet: the output must be a .tex file: " + output);
             return ExitCode.BAD_INPUT;
