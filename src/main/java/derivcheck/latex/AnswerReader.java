@@ -223,6 +223,15 @@ public final class AnswerReader {
         if (a < 0 || b < a || b >= text.length()) return r.getText();
         // the token rewrite drops the closing brace of {x} and \mathbf{x}: the echo keeps it
         while (b + 1 < text.length() && text.charAt(b + 1) == '}') b++;
+        // \mathrm{lr} is one token that ends where \mathrm (or its brace) does: the echo keeps the whole {word}
+        int macro = text.lastIndexOf('\\', b);
+        if (b + 1 < text.length() && text.charAt(b + 1) == '{' && macro >= a && text.substring(macro + 1, b + 1).matches("[A-Za-z]+")) b++;
+        int open = 0;
+        for (int k = a; k <= b; k++) open += text.charAt(k) == '{' ? 1 : text.charAt(k) == '}' ? -1 : 0;
+        while (open > 0 && b + 1 < text.length()) {
+            b++;
+            open += text.charAt(b) == '{' ? 1 : text.charAt(b) == '}' ? -1 : 0;
+        }
         return text.substring(a, b + 1).replaceAll("\\s+", " ").strip();
     }
 
