@@ -50,8 +50,8 @@ final class AffineStationarity implements Strategy {
         // maximization) only when its Hessian C is positive definite, which must be proven.
         Definiteness.Verdict v = Definiteness.of(c, a.matrixParts(), p, ctx);
         if (v.kind() != Definiteness.Kind.PD) return Attempt.declined(notConvex(v, o, x, hessian(c, a, x, ctx)));
-        String convex = "; " + (v.because().isEmpty() ? "" : String.join(", ", v.because()) + ", so ")
-                + (a.hasMatrixPart() ? "the Hessian is positive definite" : "the coefficient is positive")
+        String convex = "; " + (a.hasMatrixPart() ? "the Hessian is positive definite" : "the coefficient is positive")
+                + (v.because().isEmpty() ? "" : " (" + String.join("; ", v.because()) + ")")
                 + (o.maximize() ? ": -f is strictly convex and this is the unique maximizer"
                         : ": the objective is strictly convex and this is the unique minimizer");
         Expr value;
@@ -101,7 +101,8 @@ final class AffineStationarity implements Strategy {
         String shown = TextPrinter.print(o.maximize() ? Exprs.neg(h) : h);
         String need = h.isScalar() ? (o.maximize() ? "negative" : "positive") : (o.maximize() ? "negative definite" : "positive definite");
         String is = switch (v.kind()) {
-            case PSD, NSD -> " (it is only known to be " + (o.maximize() ? v.kind().negate() : v.kind()).words
+            case PSD, NSD -> " (it is only known to be " + (h.isScalar() ? (v.kind() == Definiteness.Kind.PSD ^ o.maximize() ? "nonnegative" : "nonpositive")
+                    : (o.maximize() ? v.kind().negate() : v.kind()).words)
                     + ": the " + f + " may not exist or not be unique)";
             default -> "";
         };

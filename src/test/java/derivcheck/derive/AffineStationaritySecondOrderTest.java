@@ -163,4 +163,29 @@ class AffineStationaritySecondOrderTest {
         List<String> notes = d.notes();
         assertTrue(notes.stream().anyMatch(n -> n.startsWith("affine stationarity: declined — cannot show")), notes::toString);
     }
+
+    @Test
+    void aSumOfPositiveCoefficientsIsPositiveSoTheProximalWeightDecayStepIsDerived() {
+        Attempt.Derived d = derived("""
+                  dim n
+                  given g, theta_t : vector[n]
+                  given lambda, eps : real where lambda > 0, eps > 0
+                  find theta : vector[n]
+                  minimize <g, theta - theta_t> + lambda/2*||theta||^2 + 1/(2*eps)*||theta - theta_t||^2
+                """);
+        assertTrue(stationarityText(d).contains("the coefficient is positive"), stationarityText(d));
+    }
+
+    @Test
+    void aCoefficientThatIsOnlyNonnegativeIsDeclined() {
+        String reason = declinedReason("""
+                  dim n
+                  given b : vector[n]
+                  given c : real where c >= 0
+                  find x : vector[n]
+                  minimize c/2*||x||^2 - <b, x>
+                """);
+        assertTrue(reason.contains("cannot show that the coefficient c of x is positive (it is only known to be nonnegative"), reason);
+        assertTrue(reason.contains("`assume c > 0`"), reason);
+    }
 }
