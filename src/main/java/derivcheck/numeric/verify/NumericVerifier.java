@@ -241,8 +241,8 @@ public final class NumericVerifier {
         if (Model.hasMoments(claimExpr(c))) return monteCarlo(c);
         boolean fd = usesGradients(claimExpr(c));
         NumericVerdict v = loop(fd ? "finite-difference" : "pointwise", s -> pointwise(c, s, fd ? FD_TOL : EXACT_TOL));
-        // a discrepancy near the tolerance is decided again by the judge (high precision where the
-        // expressions allow it) before it becomes a counterexample: check and derive agree on it
+        // a discrepancy is decided again by the judge (high precision where the expressions allow it)
+        // before it becomes a counterexample: check and derive agree on it
         return v.failed() && Recheck.applies(c, v) ? Recheck.run(space(), c, v) : v;
     }
 
