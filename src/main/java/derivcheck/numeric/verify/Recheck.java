@@ -39,7 +39,7 @@ final class Recheck {
                         failed.seed(), failed.counterexample(), failed.reason() + "; confirmed by the judge's re-check (" + j.summary() + ")");
             }
             if (!j.equal()) {
-                return NumericVerdict.undecided(failed.check(), failed.seed(), "a discrepancy near the tolerance ("
+                return NumericVerdict.undecided(failed.check(), failed.seed(), "a discrepancy in double precision ("
                         + failed.reason() + ") that the judge's re-check could not settle: " + j.reason());
             }
             worst = Math.max(worst, Double.isNaN(j.scaledError()) ? 0 : j.scaledError());
@@ -47,7 +47,7 @@ final class Recheck {
             tier = j.tier().word();
         }
         return new NumericVerdict(Kind.VERIFIED, failed.check(), samples, Double.NaN, worst, failed.seed(), Optional.empty(),
-                samples + " sample(s) agree after the judge's re-check (" + tier + ") of a discrepancy near the tolerance in"
+                samples + " sample(s) agree after the judge's re-check (" + tier + ") of a discrepancy in"
                         + " double precision (" + failed.reason() + ")");
     }
 }
