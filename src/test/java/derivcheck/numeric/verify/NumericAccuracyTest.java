@@ -77,6 +77,23 @@ class NumericAccuracyTest {
     }
 
     @Test
+    void everyVerifiedClaimOfTheProblemsHasItsFigureWithinItsTolerance() {
+        int checked = 0;
+        for (Path f : VerifyTesting.problems()) {
+            Problem p = VerifyTesting.file(f);
+            for (NumericVerifier.ClaimReport c : NumericVerifier.of(p, VerifyTesting.FAST).verifyAll()) {
+                NumericVerdict v = c.verdict();
+                double tol = NumericVerifier.tolerance(v.check());
+                if (!v.verified() || Double.isNaN(tol)) continue;
+                checked++;
+                assertTrue(v.maxRelError() <= tol, f + " line " + c.claim().pos().line() + ": " + v.verifiedLine());
+                assertFalse(v.verifiedLine().contains("within its tolerance"), v.verifiedLine());
+            }
+        }
+        assertTrue(checked >= 20, "only " + checked + " verified claims with a figure");
+    }
+
+    @Test
     void aFigureAboveItsToleranceIsNeverPrintedBesideVerified() {
         NumericVerdict v = new NumericVerdict(NumericVerdict.Kind.VERIFIED, "pointwise", 20, 0.5, 0.5, 1, Optional.empty(), "");
         String line = v.verifiedLine();
