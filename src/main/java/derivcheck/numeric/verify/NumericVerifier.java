@@ -405,8 +405,13 @@ public final class NumericVerifier {
                 }
                 if (r.op() == RelOp.EQ && outOfRange(l, h)) {
                     // both sides overflow, or both underflow to values double precision cannot compare on any
-                    // meaningful scale: the draw proves nothing either way (the judge re-checks such points in
-                    // high precision; this path has no such tier)
+                    // meaningful scale: the draw proves nothing in double precision. A claim of equalities
+                    // evaluated without differences goes to the judge's high-precision re-check (Recheck,
+                    // where the exponent range is unlimited); elsewhere the draw is skipped
+                    if (!floorAtOne && c.relations().stream().allMatch(x -> x.op() == RelOp.EQ)) {
+                        return new Disagree(counterexample(s, Optional.ofNullable(k), l, h,
+                                "both sides under- or overflow double precision at the draw" + where, Map.of()));
+                    }
                     return new Skip("both sides under- or overflow double precision at the draw" + where);
                 }
                 if (r.op() == RelOp.EQ) {

@@ -45,6 +45,15 @@ class NumericAccuracyTest {
     }
 
     @Test
+    void valuesBelowTheRangeOfDoublePrecisionAreDecidedInHighPrecision() {
+        NumericVerdict wrong = only(one("10^(-300)*x = 2*10^(-300)*x"));
+        assertTrue(wrong.failed(), wrong.verdict() + ": " + wrong.reason());
+        NumericVerdict right = only(one("10^(-300)*(x + 1) = 10^(-300)*x + 10^(-300)"));
+        assertTrue(right.verified(), right.verdict() + ": " + right.reason());
+        assertTrue(right.reason().contains("judge's re-check"), right.reason());
+    }
+
+    @Test
     void aTinyIdentityAgrees() {
         NumericVerdict v = only(one("10^(-200)*(x + 1) = 10^(-200)*x + 10^(-200)"));
         assertTrue(v.verified(), v.reason());
