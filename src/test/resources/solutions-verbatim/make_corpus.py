@@ -186,7 +186,7 @@ var = [
  ('V-adv-text', 'adversarial_attack_box', W(r"$$\tilde x_i = x_i - \varepsilon \text{sign}(g_i) \quad \text{for all } i$$", where='student: \\text{sign}, entrywise', math='c/')),
  ('V-adv-inline', 'adversarial_attack_box', W(r"The perturbed image is $\tilde{x} = x - \varepsilon \operatorname{sign}(g)$, one step against the gradient.", where='student: inline answer', math='c/')),
  ('V-adv-plus', 'adversarial_attack_box', W(r"$$\tilde x = x + \varepsilon \operatorname{sign}(g)$$", where='slip: sign', math='i/')),
- ('V-adv-pm', 'adversarial_attack_box', W(r"$$\tilde x_i = x_i \pm \varepsilon$$", where='student: \\pm', math='i/', tool='reject \\pm')),
+ ('V-adv-pm', 'adversarial_attack_box', W(r"$$\tilde x_i = x_i \pm \varepsilon$$", where='student: \\pm', math='ii/', note='\\pm states two answers, x_i + eps and x_i - eps; the minimizer is x_i - eps sign(g_i), so each is wrong at an entry where g_i has the other sign')),
  ('V-adv-min', 'adversarial_attack_box', W(r"$$\min = f_y(x;\theta) - \varepsilon\|g\|_1$$", where='student: the optimal value', math='c/')),
  ('V-mirror-answer', 'mirror_descent_box_vector', W(r"$$x = \text{sigmoid}(\operatorname{logit}(x^0) - \varepsilon \nabla f(x^0))$$", where='student', math='c/')),
  ('V-mirror-sign', 'mirror_descent_box_vector', W(r"$$x = \text{sigmoid}(\operatorname{logit}(x^0) + \varepsilon \nabla f(x^0))$$", where='slip: sign', math='i/')),

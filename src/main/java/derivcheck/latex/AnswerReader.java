@@ -110,7 +110,28 @@ public final class AnswerReader {
             if (asLatex.ok() || !text.contains("*")) return asLatex;
             return new ParseResult<>(Optional.empty(), errors, source);
         }
-        return readLatex(text, origin, source);
+        return plusMinus(text, origin, source);
+    }
+
+    /** \pm and \mp as commands (not the font \pmb). */
+    private static final java.util.regex.Pattern PM = java.util.regex.Pattern.compile("\\\\(pm|mp)(?![a-zA-Z])");
+
+    /**
+     * `a = b \pm c` states two answers, a = b + c and a = b - c (and \mp the opposite sign in the
+     * same answer): each is read and judged on its own. The sign is written in place of the
+     * command, padded to its width, so every column of the display stays where it was.
+     */
+    private ParseResult<List<Answer>> plusMinus(String text, Pos origin, SourceText source) {
+        if (!PM.matcher(text).find()) return readLatex(text, origin, source);
+        List<Answer> out = new ArrayList<>();
+        for (String sign : List.of("+", "-")) {
+            String other = sign.equals("+") ? "-" : "+";
+            String variant = PM.matcher(text).replaceAll(m -> (m.group(1).equals("pm") ? sign : other) + "  ");
+            ParseResult<List<Answer>> r = readLatex(variant, origin, source);
+            if (!r.ok()) return r;
+            out.addAll(r.get());
+        }
+        return new ParseResult<>(Optional.of(out), List.of(), source);
     }
 
     /**
@@ -337,6 +358,9 @@ public final class AnswerReader {
             for (Diagnostic d : r.diagnostics()) {
                 int col = latex ? 0 : d.pos().col() - prefix.length();
                 String msg = d.message();
+                if (msg.startsWith("cannot tell the size of I") && line.toString().contains("I_{")) {
+                    msg = "cannot tell the length of the unit vector e_k here: no vector of the spec beside it fixes it";
+                }
                 if (!latex && col >= 1) errors.add(new Diagnostic(at(origin, 1, col), msg, d.length()));
                 else errors.add(new Diagnostic(at(origin, sides.get(0).line, sides.get(0).col), msg + " (in: " + line + range + ")",
                         Math.max(1, written.length())));
