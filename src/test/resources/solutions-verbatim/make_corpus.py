@@ -79,8 +79,8 @@ e001 = [
    note='y_k -> y_k + alpha(t)(x - y_k) updates a given (the rate absorbs the factor 2 of the gradient): no target of the spec is stated inline')),
  ('001-A9-eq21', 'backprop_normalized_linear', V('001', 181, 182, where='Assignment 9, eq. (21)', math='c/cc', tool='reject unknown symbol \\theta',
    note='the total derivative rule for a generic parameter theta, which the spec does not name')),
- ('001-A9-eq22', 'backprop_normalized_linear', V('001', 186, 187, where='Assignment 9, eq. (22)', math='i/ci', tool='reject more than one free index',
-   note='known error: dL/db_i is written g_j/||w_j||; the message flags the mixed indices')),
+ ('001-A9-eq22', 'backprop_normalized_linear', V('001', 186, 187, where='Assignment 9, eq. (22)', math='i/ci',
+   note='known error: dL/db_i is written g_j/||w_j||; the display states it for every i and every j, so it is false wherever j differs from i (read at j = 1: wrong at i = 2); the first step has only i and holds')),
  ('001-A9-eq23', 'backprop_normalized_linear', V('001', 191, 192, where='Assignment 9, eq. (23)', math='c/cc')),
  ('001-A9-eq24', 'backprop_normalized_linear', V('001', 196, 197, where='Assignment 9, eq. (24)', math='i/ic',
    note='known error: only y_i depends on w_i, the sum over i is wrong; inside the sums i is bound (it shadows the free i of dL/dw_i), so the first step is false and the second (term by term) true')),
@@ -225,6 +225,13 @@ var = [
  ('V-vae-slip', 'vae_decoder_variance', W(r"$$\sigma^2 = \frac{2}{d}\mathbb{E}_{p_d(x)}\mathbb{E}_{q(z|x)}\left[\|x-\mu(z)\|^2\right]$$", where='slip: the normalizer of eq. (25)', math='i/')),
  ('V-rho-root', 'prox_norm_regularizer', W(r"$$\|\theta\| + \varepsilon\rho'(\|\theta\|) = \|a\|$$", where='student', math='c/')),
  ('V-rho-direction', 'prox_norm_regularizer', W(r"$$\frac{\theta}{\|\theta\|} = \frac{a}{\|a\|}$$", where='student', math='c/')),
+ ('V-bp-x-unit', 'backprop_shifted_sum', W(r"$$\frac{dL}{dx} = \sum_{i=1}^{N-2} a g_i (\mathbf{e}_i + \mathbf{e}_{i+2})$$", where='student: unit vectors', math='c/',
+   note='e_i is the i-th standard basis vector of length N (the length of x fixes it); y_i = a(x_i + x_{i+2}) + b')),
+ ('V-bp-x-unit-slip', 'backprop_shifted_sum', W(r"$$\frac{dL}{dx} = \sum_{i=1}^{N-2} a g_i (e_i + e_{i+1})$$", where='slip: wrong shift in a unit vector', math='i/')),
+ ('V-bp-a-unit-scalar', 'backprop_shifted_sum', W(r"$$\frac{dL}{da} = \sum_{i=1}^{N-2} g_i e_i$$", where='slip: a vector for the scalar dL/da', math='i/',
+   tool='reject unit vector', note='nothing beside e_i fixes its length, so it is refused with its position rather than given a length')),
+ ('V-sigma-pm', 'dropout_gaussian_noise', W(r"$$\sigma = \pm\sqrt{\frac{1-p}{p}}$$", where='student: \\pm', math='ci/',
+   note='two answers: +sqrt((1-p)/p) is the value; -sqrt((1-p)/p) breaks sigma > 0')),
 ]
 for name, entries in (('001.corpus', e001), ('003.corpus', e003), ('variants.corpus', var)):
     out = io.open('src/test/resources/solutions-verbatim/' + name, 'w', encoding='utf-8', newline='\n')

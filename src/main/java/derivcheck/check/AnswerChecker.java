@@ -113,6 +113,7 @@ public final class AnswerChecker {
                 ? new Decision(AnswerReport.Word.INCORRECT, "shapes", NumericVerdict.undecided("shapes", 0L, wrongShape.get()),
                         "not run: the shapes do not fit", null)
                 : decide(whole, answer);
+        if (d.word() == AnswerReport.Word.CORRECT && a.onlyAnInstance(0, rels.size())) d = onlyAnInstance(d, a);
         Optional<String> diagnosis = wrongShape.isPresent() ? Optional.of(capitalized(wrongShape.get()) + ".")
                 : d.word() == AnswerReport.Word.INCORRECT ? diagnose(whole, c, d.numeric()) : Optional.empty();
         if (d.word() == AnswerReport.Word.INCORRECT && d.note() != null) {
@@ -124,6 +125,7 @@ public final class AnswerChecker {
                 Relation r = rels.get(k);
                 Claim step = new Claim(List.of(r), c.range(), "", c.pos());
                 Decision sd = decideStep(r, step);
+                if (sd.word() == AnswerReport.Word.CORRECT && a.onlyAnInstance(k, k + 1)) sd = onlyAnInstance(sd, a);
                 int line = k + 1 < a.sideLines().size() ? a.sideLines().get(k + 1) : c.pos().line();
                 Relation w = written.get(k);
                 steps.add(new AnswerReport.Step(line, TextPrinter.print(w.lhs()), TextPrinter.print(w.rhs()), sd.word(), Optional.of(sd.numeric())));
@@ -148,6 +150,15 @@ public final class AnswerChecker {
                     derivcheck.derive.BoundMoments.reduce(problem, context, r.rhs()), r.pos()));
         }
         return new Claim(out, c.range(), c.text(), c.pos());
+    }
+
+    /**
+     * Agreement at one instance of a second free index (dL/db_i = g_j/||w_j|| read at j = 1) proves
+     * nothing about its other values: undecided, with the reason. (Disagreement there is a counterexample.)
+     */
+    private static Decision onlyAnInstance(Decision d, Answer a) {
+        return new Decision(AnswerReport.Word.UNDECIDED, "none: the display has a second free index; it holds at " + a.instance()
+                + ", which proves nothing about the other values (" + d.evidence() + ")", d.numeric(), d.symbolic(), null);
     }
 
     private static String capitalized(String s) { return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1); }
