@@ -150,6 +150,8 @@ public final class ProseMath {
         // log a + log b: a function word before a one-letter argument, in a formula
         if (FUNCTIONS.containsKey(w) && k + 2 < ts.size() && ts.get(k + 1).type == T.SPACE && ts.get(k + 2).type == T.WORD
                 && ts.get(k + 2).text.length() == 1 && (besideOperator(ts, k) || k + 4 < ts.size() && besideOperator(ts, k + 2))) return true;
+        // E||x - mu||^2: the expectation of a norm, written without brackets
+        if ((w.equals("E") || w.equals("Var")) && k + 1 < ts.size() && ts.get(k + 1).text.equals("||")) return true;
         if (FUNCTIONS.containsKey(w)) return bracketNext || scriptNext && !ts.get(k + 1).text.equals("'");
         if (ARTICLES.contains(w) && (!names.contains(w) || article(ts, k))) return !article(ts, k) && besideOperator(ts, k);
         if (names.contains(w) || GREEK.contains(w) || w.length() == 1) return true;
@@ -235,17 +237,25 @@ public final class ProseMath {
         }
         boolean[] math = new boolean[n];
         boolean[] strong = new boolean[n];
+        int depth = 0; // inside the brackets of a formula, N(x; mu, sigma^2 I): ";" and "I" are math
         for (int k = 0; k < n; k++) {
             Tok t = ts.get(k);
+            if (t.text.equals(")") || t.text.equals("]")) depth = Math.max(0, depth - 1);
+            boolean inside = depth > 0 && k > 0 && math[k - 1];
             switch (t.type) {
-                case WORD -> { math[k] = mathWord(ts, k); strong[k] = math[k]; }
+                case WORD -> {
+                    math[k] = mathWord(ts, k) || inside && t.text.equals("I") && k + 1 < n && ts.get(k + 1).text.equals(")");
+                    strong[k] = math[k];
+                }
                 case NUM -> math[k] = true;
                 case OP -> {
-                    math[k] = !t.text.equals("?") && !t.text.equals("!") && !t.text.equals(";") && !hyphen(ts, k) && !possessive(ts, k);
+                    math[k] = !t.text.equals("?") && !t.text.equals("!") && !(t.text.equals(";") && !inside) && !hyphen(ts, k)
+                            && !possessive(ts, k);
                     strong[k] = math[k] && "*^_=<>|/".indexOf(t.text.charAt(0)) >= 0 || t.text.equals("..") || t.text.equals("||");
                 }
-                default -> math[k] = false;
+                default -> math[k] = inside && t.type == T.SPACE;
             }
+            if (t.text.equals("(") || t.text.equals("[")) depth++;
         }
         for (int q = 1; q + 1 < n; q++) if (possessive(ts, q)) { math[q - 1] &= !"E".equals(ts.get(q - 1).text); math[q + 1] = false; }
         // the words of a hyphenated compound ("1-D", "l-infinity") are text, like the hyphen

@@ -63,6 +63,10 @@ class ProseMathTest {
     @Test void theArticleAIsTextEvenWhenTheProblemHasANameA() {
         assertEquals("the gradient of a function of $\\|x\\|$", ProseMath.of(WITH_A).text("the gradient of a function of ||x||"));
         assertEquals("where $a$ is given and $x = \\ell\\,a$", ProseMath.of(WITH_A).text("where a is given and x = l*a"));
+        assertEquals("at $\\sigma^{2} = (1/d)\\,\\mathbb{E}\\|x - \\mu(z)\\|^{2}$, the",
+                ProseMath.plain().text("at sigma^2 = (1/d)*E||x - mu(z)||^2, the"));
+        assertEquals("decoder $N(x; \\mu(z), \\sigma^{2} I)$ in", ProseMath.plain().text("decoder N(x; mu(z), sigma^2 I) in"));
+        assertEquals("first; then", ProseMath.plain().text("first; then"));
         assertEquals("(a sum of $n$ equal terms)", ProseMath.of(WITH_A).text("(a sum of n equal terms)"));
         assertEquals("($\\log(ab) = \\log a + \\log b$: every argument is positive)",
                 ProseMath.plain().text("(log(ab) = log a + log b: every argument is positive)"));
