@@ -155,6 +155,8 @@ public final class ProseMath {
         if (FUNCTIONS.containsKey(w)) return bracketNext || scriptNext && !ts.get(k + 1).text.equals("'");
         if (ARTICLES.contains(w) && (!names.contains(w) || article(ts, k))) return !article(ts, k) && besideOperator(ts, k);
         if (names.contains(w) || GREEK.contains(w) || w.length() == 1) return true;
+        // w0, A0, x1: a letter (or two) with a number is a subscripted name
+        if (w.matches("[A-Za-z]{1,2}[0-9]+")) return true;
         if (w.equals("lhs") || w.equals("rhs")) return true;
         // AB, XY beside an operator: a product of capital letters (matrices), not an acronym
         if (w.length() <= 3 && w.chars().allMatch(Character::isUpperCase) && !bracketNext && besideOperator(ts, k)) return true;
@@ -236,6 +238,13 @@ public final class ProseMath {
             if (ts.get(k).text.equals("*") && star(ts, k)) ts.set(k, new Tok(T.OP, "STAR"));
         }
         boolean[] math = new boolean[n];
+        boolean[] iid = new boolean[n]; // "i.i.d." is an abbreviation, not a product of letters
+        for (int q = 0; q + 4 < n; q++) {
+            if (ts.get(q).text.equals("i") && ts.get(q + 1).text.equals(".") && ts.get(q + 2).text.equals("i")
+                    && ts.get(q + 3).text.equals(".") && ts.get(q + 4).text.equals("d")) {
+                for (int r = q; r <= Math.min(n - 1, q + 5); r++) iid[r] = true;
+            }
+        }
         boolean[] strong = new boolean[n];
         int depth = 0; // inside the brackets of a formula, N(x; mu, sigma^2 I): ";" and "I" are math
         for (int k = 0; k < n; k++) {
@@ -257,6 +266,7 @@ public final class ProseMath {
             }
             if (t.text.equals("(") || t.text.equals("[")) depth++;
         }
+        for (int q = 0; q < n; q++) if (iid[q]) math[q] = false;
         for (int q = 1; q + 1 < n; q++) if (possessive(ts, q)) { math[q - 1] &= !"E".equals(ts.get(q - 1).text); math[q + 1] = false; }
         // the words of a hyphenated compound ("1-D", "l-infinity") are text, like the hyphen
         for (int q = 1; q + 1 < n; q++) {

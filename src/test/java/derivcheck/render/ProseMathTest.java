@@ -66,6 +66,8 @@ class ProseMathTest {
         assertEquals("at $\\sigma^{2} = (1/d)\\,\\mathbb{E}\\|x - \\mu(z)\\|^{2}$, the",
                 ProseMath.plain().text("at sigma^2 = (1/d)*E||x - mu(z)||^2, the"));
         assertEquals("decoder $N(x; \\mu(z), \\sigma^{2} I)$ in", ProseMath.plain().text("decoder N(x; mu(z), sigma^2 I) in"));
+        assertEquals("at $w_0$ on the sphere", ProseMath.plain().text("at w0 on the sphere"));
+        assertEquals("i.i.d. with mean 0", ProseMath.plain().text("i.i.d. with mean 0"));
         assertEquals("first; then", ProseMath.plain().text("first; then"));
         assertEquals("(a sum of $n$ equal terms)", ProseMath.of(WITH_A).text("(a sum of n equal terms)"));
         assertEquals("($\\log(ab) = \\log a + \\log b$: every argument is positive)",
