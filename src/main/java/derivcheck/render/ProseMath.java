@@ -150,6 +150,8 @@ public final class ProseMath {
         // log a + log b: a function word before a one-letter argument, in a formula
         if (FUNCTIONS.containsKey(w) && k + 2 < ts.size() && ts.get(k + 1).type == T.SPACE && ts.get(k + 2).type == T.WORD
                 && ts.get(k + 2).text.length() == 1 && (besideOperator(ts, k) || k + 4 < ts.size() && besideOperator(ts, k + 2))) return true;
+        // "E is linear", "Var drops constants": the operators named in prose are set as operators
+        if ((w.equals("E") || w.equals("Var")) && !names.contains(w)) return true;
         // E||x - mu||^2: the expectation of a norm, written without brackets
         if ((w.equals("E") || w.equals("Var")) && k + 1 < ts.size() && ts.get(k + 1).text.equals("||")) return true;
         if (FUNCTIONS.containsKey(w)) return bracketNext || scriptNext && !ts.get(k + 1).text.equals("'");

@@ -48,6 +48,7 @@ class ProseMathTest {
         String var = ProseMath.plain().text("for independent X, Y, Var[XY] = E[X^2]E[Y^2] - E[X]^2 E[Y]^2 (only then)");
         assertTrue(var.contains("\\operatorname{Var}[XY] = \\mathbb{E}[X^{2}]\\mathbb{E}[Y^{2}] - \\mathbb{E}[X]^{2} \\mathbb{E}[Y]^{2}$ (only then)"), var);
         assertEquals("the product of their E's.", ProseMath.plain().text("the product of their E's."));
+        assertEquals("$\\mathbb{E}$ is linear; $\\operatorname{Var}$ drops constants", ProseMath.plain().text("E is linear; Var drops constants"));
         assertEquals("Set $x'$ to 0", ProseMath.plain().text("Set x' to 0"));
     }
 
