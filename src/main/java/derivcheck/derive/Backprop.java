@@ -248,13 +248,14 @@ final class Backprop implements Strategy {
             return Optional.of("cannot take the entries of the gradient: " + e.getMessage());
         }
         Expr lhs = new Index(target, List.of(j), Pos.NONE);
-        steps.add(Step.of(w.shape().isMatrix() ? "row" : "entry", new Relation(RelOp.EQ, lhs, raw, Pos.NONE),
-                w.shape().isMatrix() ? "row " + j.name() + " of the gradient" : "entry " + j.name() + " of the gradient"));
+        steps.add(Step.explained(w.shape().isMatrix() ? "row" : "entry", List.of(new Relation(RelOp.EQ, lhs, raw, Pos.NONE)),
+                w.shape().isMatrix() ? "row " : "entry ", j, " of the gradient"));
         Expr collapsed = Entrywise.tidy(Entrywise.collapse(raw));
         if (!collapsed.equals(raw)) {
-            steps.add(Step.of("collapse", new Relation(RelOp.EQ, lhs, collapsed, Pos.NONE),
-                    "a sum over i of f(i)*[i + c = " + j.name() + "] is f(" + j.name() + " - c) where 1 <= " + j.name()
-                            + " - c is in the range of i, else 0"));
+            // the rule: sum over i of f(i)*[i + c = j] is f(j - c) where j - c is in the range of i, else 0
+            steps.add(Step.explained("collapse", List.of(new Relation(RelOp.EQ, lhs, collapsed, Pos.NONE)),
+                    "a sum whose terms carry an Iverson bracket that fixes the summation index in terms of ", j,
+                    " keeps the one term where the bracket holds, when that index is in the range of the sum, and is 0 otherwise"));
         }
         IndexAffine lo = IndexAffine.constant(1);
         Optional<IndexAffine> hi = IndexAffine.of(Alg.dim(n));
@@ -333,8 +334,8 @@ final class Backprop implements Strategy {
         }
         value = Simplifier.any(value, ctx);
         Expr lhs = new Index(s, List.of(k), Pos.NONE);
-        steps.add(Step.of("result", new Relation(RelOp.EQ, lhs, value, Pos.NONE),
-                (s.shape().isMatrix() ? "row " : "entry ") + k.name() + ": insert the derived gradient"));
+        steps.add(Step.explained("result", new Relation(RelOp.EQ, lhs, value, Pos.NONE),
+                s.shape().isMatrix() ? "row " : "entry ", k, ": insert the derived gradient"));
         List<Relation> conditions = new ArrayList<>();
         for (Result r : results) if (r.range().isPresent()) conditions.addAll(r.conditions());
         results.add(new Result(lhs, value, conditions, Optional.of(new IndexRange(k, Num.ONE, Alg.dim(n)))));
