@@ -84,7 +84,8 @@ public final class CheckPipelineProperty {
                         int line = Integer.parseInt(m.group(1)), col = Integer.parseInt(m.group(2));
                         int len = line >= 1 && line <= lines.size() ? lines.get(line - 1).length() : 0;
                         if (line < 1 || line > lines.size() + 1 || col < 1 || col > len + 1) throw new AssertionError(at + " (position outside the text)");
-                        if (c.message().contains("could not be read (") || c.message().contains("internal error")) {
+                        String said = c.message().substring(m.end());
+                        if (said.startsWith("the answer could not be read (") || said.startsWith("internal error")) {
                             throw new AssertionError(at + " (an exception caught while reading, not a message about the input)");
                         }
                     }

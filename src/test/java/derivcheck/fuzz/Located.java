@@ -24,7 +24,7 @@ public final class Located {
             if (d.pos().line() < 1 || d.pos().line() > lines.size() + 1) throw new AssertionError(where + " (no such line; the text has " + lines.size() + ")");
             int len = d.pos().line() <= lines.size() ? lines.get(d.pos().line() - 1).length() : 0;
             if (d.pos().col() < 1 || d.pos().col() > len + 1) throw new AssertionError(where + " (column past the end of its line of " + len + " characters)");
-            if (d.message().contains("internal error")) throw new AssertionError(where + " (a caught bug, not a message about the input)");
+            if (d.message().startsWith("internal error")) throw new AssertionError(where + " (a caught bug, not a message about the input)");
         }
     }
 
