@@ -232,7 +232,7 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private static String numeric(NumericVerdict v) {
-        if (v.verified()) return "verified (" + v.check() + ", " + v.samples() + " sample(s), max rel error "
+        if (v.verified()) return "verified (" + v.check() + ", " + v.samples() + " sample(s), largest scaled error "
                 + NumericVerdict.text(new derivcheck.numeric.Value.Real(v.maxRelError())) + ")";
         if (v.failed()) return "failed (" + v.check() + "): " + v.reason();
         return "undecided: " + v.reason();

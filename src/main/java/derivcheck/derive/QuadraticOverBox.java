@@ -41,7 +41,7 @@ final class QuadraticOverBox implements Strategy {
         Expr m = box.get().center();
         Expr r = box.get().halfWidth();
         boolean centred = Exprs.isZero(m);
-        Sym i = new Sym(Names.fresh(p, "i"), Shape.SCALAR, SymKind.INDEX, Pos.NONE);
+        Sym i = new Sym(Names.freshIndex(p, "i"), Shape.SCALAR, SymKind.INDEX, Pos.NONE);
         Expr zi = SeparableBox.entryOf(z, i);
         Expr mi = centred ? Num.ZERO : SeparableBox.entryOf(m, i);
         Expr ri = r.isScalar() ? r : SeparableBox.entryOf(r, i);

@@ -53,7 +53,7 @@ final class SoftThreshold implements Strategy {
         if (q.isEmpty()) return Attempt.declined("the smooth part's gradient is not alpha*x - b with alpha > 0");
         Expr z = q.get().z();
         Expr tau = ctx.simplify(Exprs.div(weight, q.get().alpha()));
-        Sym i = new Sym(Names.fresh(p, "i"), Shape.SCALAR, SymKind.INDEX, Pos.NONE);
+        Sym i = new Sym(Names.freshIndex(p, "i"), Shape.SCALAR, SymKind.INDEX, Pos.NONE);
         Expr zi = SeparableBox.entryOf(z, i);
         Expr xi = Lifting.entry(x, i);
         List<Step> steps = new ArrayList<>();

@@ -110,7 +110,28 @@ public final class AnswerReader {
             if (asLatex.ok() || !text.contains("*")) return asLatex;
             return new ParseResult<>(Optional.empty(), errors, source);
         }
-        return readLatex(text, origin, source);
+        return plusMinus(text, origin, source);
+    }
+
+    /** \pm and \mp as commands (not the font \pmb). */
+    private static final java.util.regex.Pattern PM = java.util.regex.Pattern.compile("\\\\(pm|mp)(?![a-zA-Z])");
+
+    /**
+     * `a = b \pm c` states two answers, a = b + c and a = b - c (and \mp the opposite sign in the
+     * same answer): each is read and judged on its own. The sign is written in place of the
+     * command, padded to its width, so every column of the display stays where it was.
+     */
+    private ParseResult<List<Answer>> plusMinus(String text, Pos origin, SourceText source) {
+        if (!PM.matcher(text).find()) return readLatex(text, origin, source);
+        List<Answer> out = new ArrayList<>();
+        for (String sign : List.of("+", "-")) {
+            String other = sign.equals("+") ? "-" : "+";
+            String variant = PM.matcher(text).replaceAll(m -> (m.group(1).equals("pm") ? sign : other) + "  ");
+            ParseResult<List<Answer>> r = readLatex(variant, origin, source);
+            if (!r.ok()) return r;
+            out.addAll(r.get());
+        }
+        return new ParseResult<>(Optional.of(out), List.of(), source);
     }
 
     /**
@@ -136,7 +157,9 @@ public final class AnswerReader {
         List<Answer> out = new ArrayList<>();
         try {
             for (Chain c : chains(text)) {
-                Optional<Answer> a = resolve(c.sides, c.ops, c.range, c.written, origin, true, errors);
+                Optional<Answer> a = resolve(c.sides, c.ops, c.range, c.written, origin, true, errors)
+                        .map(x -> c.instance.isEmpty() ? x : new Answer(x.input(), x.pos(), x.claim(), x.sideLines(),
+                                x.readAs() + " (at " + c.instance + ")", x.latex(), c.instance, c.instanced));
                 a.ifPresent(out::add);
             }
         } catch (LatexTokens.Error e) {
@@ -152,7 +175,7 @@ public final class AnswerReader {
         return r.ASSIGN() != null ? "<-" : AsciiWriter.relOp(r);
     }
 
-    private record Chain(List<Side> sides, List<String> ops, String range, String written) {}
+    private record Chain(List<Side> sides, List<String> ops, String range, String written, String instance, List<Integer> instanced) {}
 
     private static Pos at(Pos origin, int line, int col) {
         return new Pos(origin.file(), origin.line() + line - 1, line == 1 ? origin.col() + col - 1 : col);
@@ -235,9 +258,36 @@ public final class AnswerReader {
         return text.substring(a, b + 1).replaceAll("\\s+", " ").strip();
     }
 
+    /** Where an index letter stands in spec text: x_j, x_{j + 1}, (j), never inside a longer name. */
+    private static java.util.regex.Pattern indexUse(String j) {
+        return java.util.regex.Pattern.compile("(?:(?<=_)|(?<![A-Za-z0-9_]))" + java.util.regex.Pattern.quote(j) + "(?![A-Za-z0-9_])");
+    }
+
     private Chain finish(List<Side> sides, List<String> ops, AsciiWriter w, String written) {
         Set<String> free = new LinkedHashSet<>(w.usedFree);
         String range = "";
+        String instance = "";
+        List<Integer> instanced = new ArrayList<>();
+        if (free.size() == 2) {
+            // dL/db_i = g_j/||w_j||: the display states its relation for every i and every j. It is read
+            // for every i (an index of the first side) at j = 1: false there is false, true there is not a proof
+            String keep = null;
+            for (String f : free) if (keep == null && indexUse(f).matcher(sides.get(0).ascii).find()) keep = f;
+            if (keep != null) {
+                String other = null;
+                for (String f : free) if (!f.equals(keep)) other = f;
+                List<Side> at = new ArrayList<>();
+                for (int k = 0; k < sides.size(); k++) {
+                    Side sd = sides.get(k);
+                    java.util.regex.Matcher m = indexUse(other).matcher(sd.ascii);
+                    if (m.find()) instanced.add(k);
+                    at.add(new Side(m.replaceAll("1"), sd.line, sd.col));
+                }
+                sides = at;
+                instance = other + " = 1";
+                free = new LinkedHashSet<>(List.of(keep));
+            }
+        }
         if (free.size() > 1) {
             throw new LatexTokens.Error(fake(sides.get(0).line, sides.get(0).col - 1, 1),
                     "more than one free index (" + String.join(", ", free) + "): an answer holds for every value of one index");
@@ -250,7 +300,7 @@ public final class AnswerReader {
             }
             range = " for " + j + " in 1.." + dim;
         }
-        return new Chain(sides, ops, range, written);
+        return new Chain(sides, ops, range, written, instance, instanced);
     }
 
     private static Token fake(int line, int charPos, int len) {
@@ -364,6 +414,9 @@ public final class AnswerReader {
             for (Diagnostic d : r.diagnostics()) {
                 int col = latex ? 0 : d.pos().col() - prefix.length();
                 String msg = d.message();
+                if (msg.startsWith("cannot tell the size of I") && line.toString().contains("I_{")) {
+                    msg = "cannot tell the length of the unit vector e_k here: no vector of the spec beside it fixes it";
+                }
                 if (!latex && col >= 1) errors.add(new Diagnostic(at(origin, 1, col), msg, d.length()));
                 else errors.add(new Diagnostic(at(origin, sides.get(0).line, sides.get(0).col), msg + " (in: " + line + range + ")",
                         Math.max(1, written.length())));

@@ -71,9 +71,25 @@ final class ExprBuilder extends SpecBaseVisitor<Expr> {
     List<Relation> conditions(SpecParser.ConditionContext ctx) {
         List<Relation> out = new ArrayList<>();
         List<SpecParser.ExprContext> es = ctx.expr();
-        Expr left = build(es.get(0));
+        List<Expr> sides = new ArrayList<>();
+        for (SpecParser.ExprContext e : es) sides.add(visit(e));
+        // an unsized I (or a unit vector I_k, the answers' e_k) takes its size from the other side
+        for (int k = 0; k < sides.size(); k++) {
+            if (!isPlaceholder(sides.get(k))) continue;
+            for (int o = 0; o < sides.size() && isPlaceholder(sides.get(k)); o++) {
+                Expr other = sides.get(o);
+                if (o == k || isPlaceholder(other) || other.isScalar()) continue;
+                Dim d = other.shape().rows().equals(Dim.ONE) ? other.shape().cols() : other.shape().rows();
+                Expr sized = Exprs.substitute(sides.get(k), IDENTITY_PLACEHOLDER, new Identity(d, Pos.NONE));
+                if (sized.shape().equals(other.shape())) sides.set(k, sized);
+            }
+            if (isPlaceholder(sides.get(k))) {
+                throw error(es.get(k), "cannot tell the size of I here; write eye(n)");
+            }
+        }
+        Expr left = sides.get(0);
         for (int k = 1; k < es.size(); k++) {
-            Expr right = build(es.get(k));
+            Expr right = sides.get(k);
             SpecParser.RelOpContext op = ctx.relOp(k - 1);
             Expr l = left;
             out.add(shaped(op, () -> new Relation(RelOp.parse(op.getText()), l, right, pos(op))));
@@ -322,7 +338,7 @@ final class ExprBuilder extends SpecBaseVisitor<Expr> {
         Sym index = boundIndex(ctx.ID().getSymbol());
         scope.pushIndex(index);
         try {
-            Expr body = build(ctx.expr(2));
+            Expr body = visit(ctx.expr(2)); // an unsized I in it is sized by what the sum sits in
             return shaped(ctx, () -> new Sum(index, lo, hi, body, pos(ctx)));
         } finally {
             scope.popIndex();
