@@ -338,12 +338,30 @@ public final class AnswerReader {
                             || y == LatexParser.SYM || x.equals(",") || x.equals(".") || x.equals(";") || y == LatexParser.END_ENV
                             || y == LatexParser.END_CASES;
                 }
+                // a word in a math font right after the formula (N \mathrm{Paus}) is a factor the spec does not have,
+                // not prose: dropping it would judge what was not written
+                if (tail && !lead && k > rowStart && mathFont(ts.get(k)) && formulaEnd(ts.get(k - 1))) tail = false;
                 if (!lead && !tail) {
                     throw new LatexTokens.Error(ts.get(k), "text '" + ts.get(k).getText() + "' inside a formula names no quantity of the spec");
                 }
             }
             rowStart = i + 1;
         }
+    }
+
+    /** Was this word written in a math font (\mathrm, \operatorname, \mathit, \mathsf, \mathbf), not as text (\text, \mbox)? */
+    private static boolean mathFont(Token word) {
+        if (word.getInputStream() == null || word.getStartIndex() < 0) return false;
+        int end = Math.min(word.getInputStream().size() - 1, word.getStartIndex() + 14);
+        String src = word.getInputStream().getText(org.antlr.v4.runtime.misc.Interval.of(word.getStartIndex(), end));
+        return src.matches("(?s)\\\\(mathrm|operatorname|mathit|mathsf|mathbf)\\b.*");
+    }
+
+    /** Does this token end an operand (a name, a number, a closing bracket), so a word after it multiplies? */
+    private static boolean formulaEnd(Token t) {
+        int y = t.getType();
+        String x = t.getText();
+        return y == LatexParser.SYM || y == LatexParser.LETTER || y == LatexParser.GREEK || x.matches("[0-9.]+|[)\\]}]|\\|");
     }
 
     /** Letters written as subscripts (x_i, x_{i+2}): they may be indices. */
