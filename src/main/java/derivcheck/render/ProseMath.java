@@ -150,9 +150,15 @@ public final class ProseMath {
         // log a + log b: a function word before a one-letter argument, in a formula
         if (FUNCTIONS.containsKey(w) && k + 2 < ts.size() && ts.get(k + 1).type == T.SPACE && ts.get(k + 2).type == T.WORD
                 && ts.get(k + 2).text.length() == 1 && (besideOperator(ts, k) || k + 4 < ts.size() && besideOperator(ts, k + 2))) return true;
+        // "E is linear", "Var drops constants": the operators named in prose are set as operators
+        if ((w.equals("E") || w.equals("Var")) && !names.contains(w)) return true;
+        // E||x - mu||^2: the expectation of a norm, written without brackets
+        if ((w.equals("E") || w.equals("Var")) && k + 1 < ts.size() && ts.get(k + 1).text.equals("||")) return true;
         if (FUNCTIONS.containsKey(w)) return bracketNext || scriptNext && !ts.get(k + 1).text.equals("'");
         if (ARTICLES.contains(w) && (!names.contains(w) || article(ts, k))) return !article(ts, k) && besideOperator(ts, k);
         if (names.contains(w) || GREEK.contains(w) || w.length() == 1) return true;
+        // w0, A0, x1: a letter (or two) with a number is a subscripted name
+        if (w.matches("[A-Za-z]{1,2}[0-9]+")) return true;
         if (w.equals("lhs") || w.equals("rhs")) return true;
         // AB, XY beside an operator: a product of capital letters (matrices), not an acronym
         if (w.length() <= 3 && w.chars().allMatch(Character::isUpperCase) && !bracketNext && besideOperator(ts, k)) return true;
@@ -234,19 +240,35 @@ public final class ProseMath {
             if (ts.get(k).text.equals("*") && star(ts, k)) ts.set(k, new Tok(T.OP, "STAR"));
         }
         boolean[] math = new boolean[n];
-        boolean[] strong = new boolean[n];
-        for (int k = 0; k < n; k++) {
-            Tok t = ts.get(k);
-            switch (t.type) {
-                case WORD -> { math[k] = mathWord(ts, k); strong[k] = math[k]; }
-                case NUM -> math[k] = true;
-                case OP -> {
-                    math[k] = !t.text.equals("?") && !t.text.equals("!") && !t.text.equals(";") && !hyphen(ts, k) && !possessive(ts, k);
-                    strong[k] = math[k] && "*^_=<>|/".indexOf(t.text.charAt(0)) >= 0 || t.text.equals("..") || t.text.equals("||");
-                }
-                default -> math[k] = false;
+        boolean[] iid = new boolean[n]; // "i.i.d." is an abbreviation, not a product of letters
+        for (int q = 0; q + 4 < n; q++) {
+            if (ts.get(q).text.equals("i") && ts.get(q + 1).text.equals(".") && ts.get(q + 2).text.equals("i")
+                    && ts.get(q + 3).text.equals(".") && ts.get(q + 4).text.equals("d")) {
+                for (int r = q; r <= Math.min(n - 1, q + 5); r++) iid[r] = true;
             }
         }
+        boolean[] strong = new boolean[n];
+        int depth = 0; // inside the brackets of a formula, N(x; mu, sigma^2 I): ";" and "I" are math
+        for (int k = 0; k < n; k++) {
+            Tok t = ts.get(k);
+            if (t.text.equals(")") || t.text.equals("]")) depth = Math.max(0, depth - 1);
+            boolean inside = depth > 0 && k > 0 && math[k - 1];
+            switch (t.type) {
+                case WORD -> {
+                    math[k] = mathWord(ts, k) || inside && t.text.equals("I") && k + 1 < n && ts.get(k + 1).text.equals(")");
+                    strong[k] = math[k];
+                }
+                case NUM -> math[k] = true;
+                case OP -> {
+                    math[k] = !t.text.equals("?") && !t.text.equals("!") && !(t.text.equals(";") && !inside) && !hyphen(ts, k)
+                            && !possessive(ts, k);
+                    strong[k] = math[k] && "*^_=<>|/".indexOf(t.text.charAt(0)) >= 0 || t.text.equals("..") || t.text.equals("||");
+                }
+                default -> math[k] = inside && t.type == T.SPACE;
+            }
+            if (t.text.equals("(") || t.text.equals("[")) depth++;
+        }
+        for (int q = 0; q < n; q++) if (iid[q]) math[q] = false;
         for (int q = 1; q + 1 < n; q++) if (possessive(ts, q)) { math[q - 1] &= !"E".equals(ts.get(q - 1).text); math[q + 1] = false; }
         // the words of a hyphenated compound ("1-D", "l-infinity") are text, like the hyphen
         for (int q = 1; q + 1 < n; q++) {
