@@ -101,7 +101,11 @@ public final class AnswerReader {
         if (!errors.isEmpty()) return new ParseResult<>(Optional.empty(), errors, source);
         List<Answer> out = new ArrayList<>();
         if (!isLatex(text)) {
-            Optional<Answer> a = resolve(List.of(new Side(entrywiseAbs(text.strip()), 1, 1)), List.of(), "", text, origin, false, errors);
+            // columns of the ASCII text map back one to one unless |.| became abs(.) or the text was cut at a line start
+            String lead = text.substring(0, text.length() - text.stripLeading().length());
+            String ascii = entrywiseAbs(text.strip());
+            boolean exact = ascii.equals(text.strip()) && lead.indexOf('\n') < 0;
+            Optional<Answer> a = resolve(List.of(new Side(ascii, 1, exact ? 1 + lead.length() : 1, exact)), List.of(), "", text, origin, false, errors);
             a.ifPresent(out::add);
             if (errors.isEmpty()) return new ParseResult<>(Optional.of(out), errors, source);
             // no backslash, yet no ASCII either: p(x | y)p(y) is LaTeX without commands. Its LaTeX
@@ -168,7 +172,10 @@ public final class AnswerReader {
         return new ParseResult<>(errors.isEmpty() ? Optional.of(out) : Optional.empty(), errors, source);
     }
 
-    private record Side(String ascii, int line, int col) {}
+    /** {@code exact}: the columns of {@code ascii} are those of the written text from {@code col} on. */
+    private record Side(String ascii, int line, int col, boolean exact) {
+        Side(String ascii, int line, int col) { this(ascii, line, col, true); }
+    }
 
     /** The relation in spec text; an update arrow (\\leftarrow, \\to) is kept as "<-" until checked. */
     private static String opOf(LatexParser.RelOpContext r) {
@@ -394,6 +401,7 @@ public final class AnswerReader {
     private Optional<Answer> resolve(List<Side> sides, List<String> ops, String range, String written, Pos origin, boolean latex,
                                      List<Diagnostic> errors) {
         StringBuilder line = new StringBuilder(sides.get(0).ascii);
+        int inserted = 0; // characters put before the written text (the unknown of a bare value)
         for (int k = 1; k < sides.size(); k++) {
             String op = ops.get(k - 1).equals("<-") ? "=" : ops.get(k - 1);
             line.append(' ').append(op).append(' ').append(sides.get(k).ascii);
@@ -407,12 +415,16 @@ public final class AnswerReader {
                 return Optional.empty();
             }
             line.insert(0, only.get() + " = ");
+            inserted = only.get().length() + 3;
         }
         String prefix = "expect ";
         ParseResult<Claim> r = claims().read(prefix + line + range);
         if (!r.ok()) {
             for (Diagnostic d : r.diagnostics()) {
-                int col = latex ? 0 : d.pos().col() - prefix.length();
+                // an ASCII answer's column: in the claim text, less "expect " and what was put before the written
+                // text, plus the answer's own leading blanks; 0 (the whole answer) where that does not map back
+                int col = latex || !sides.get(0).exact || d.pos().line() != 1 ? 0 : d.pos().col() - prefix.length() - inserted + sides.get(0).col - 1;
+                if (col > written.length()) col = 0;
                 String msg = d.message();
                 if (msg.startsWith("cannot tell the size of I") && line.toString().contains("I_{")) {
                     msg = "cannot tell the length of the unit vector e_k here: no vector of the spec beside it fixes it";
