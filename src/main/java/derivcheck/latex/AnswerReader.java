@@ -114,7 +114,35 @@ public final class AnswerReader {
             if (asLatex.ok() || !text.contains("*")) return asLatex;
             return new ParseResult<>(Optional.empty(), errors, source);
         }
-        return plusMinus(text, origin, source);
+        return proportional(text, origin, source);
+    }
+
+    private static final java.util.regex.Pattern PROPTO = java.util.regex.Pattern.compile("\\\\propto(?![a-zA-Z])");
+
+    /**
+     * `target \propto value`: the target equals value times a positive factor independent of the
+     * target. Read as target = value with {@link Answer#upToFactor()} set (the checker judges it as a
+     * proportionality, docs/verdicts.md); only as the one relation of its display.
+     */
+    private ParseResult<List<Answer>> proportional(String text, Pos origin, SourceText source) {
+        java.util.regex.Matcher m = PROPTO.matcher(text);
+        if (!m.find()) return plusMinus(text, origin, source);
+        int at = m.start();
+        String variant = m.replaceAll("=      ");
+        ParseResult<List<Answer>> r = plusMinus(variant, origin, source);
+        if (!r.ok()) return r;
+        if (r.get().size() != 1 || r.get().get(0).claim().relations().size() != 1 || PROPTO.matcher(text).results().count() != 1) {
+            String before = text.substring(0, at);
+            int line = 1 + (int) before.chars().filter(ch -> ch == '\n').count();
+            int col = at - before.lastIndexOf('\n');
+            return new ParseResult<>(Optional.empty(), List.of(new Diagnostic(at(origin, line, col),
+                    "\\propto is read only as the one relation of a display (target \\propto value), not in a chain", 7)), source);
+        }
+        Answer a = r.get().get(0);
+        String readAs = a.readAs().replaceFirst(" = ", " ∝ ");
+        Answer p = new Answer(a.input().replaceFirst("=", "\\\\propto"), a.pos(), a.claim(), a.sideLines(), readAs, a.latex(),
+                a.instance(), a.instanced(), true);
+        return new ParseResult<>(Optional.of(List.of(p)), List.of(), source);
     }
 
     /** \pm and \mp as commands (not the font \pmb). */
