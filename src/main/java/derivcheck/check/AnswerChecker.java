@@ -102,6 +102,7 @@ public final class AnswerChecker {
      */
     public AnswerReport check(Answer a) {
         Claim c = withBoundMoments(a.claim());
+        if (a.upToFactor()) return proportional(a, c);
         List<Relation> rels = c.relations();
         List<Relation> written = a.claim().relations();
         if (rels.size() > 1 && rels.stream().anyMatch(r -> r.op() != RelOp.EQ)) return condition(a);
@@ -150,6 +151,44 @@ public final class AnswerChecker {
                     derivcheck.derive.BoundMoments.reduce(problem, context, r.rhs()), r.pos()));
         }
         return new Claim(out, c.range(), c.text(), c.pos());
+    }
+
+    /**
+     * `target \propto value` with the spec's reference r for the target. For a vector target the
+     * factor is one scalar c > 0 for all entries (it may depend on the givens, so on the sample):
+     * r = c v with c > 0 exactly when r = (||r|| / ||v||) v, which the judge decides like any
+     * equality: equal is correct, a counterexample (not parallel, or a negative factor) incorrect.
+     * For a scalar target every value of the same sign is proportional to r at a point, so only
+     * equality (c = 1) is recognized; anything else is undecided. An entrywise claim (for k in ...)
+     * is undecided too (its factor must not depend on k, which entry-by-entry sampling cannot see).
+     */
+    private AnswerReport proportional(Answer a, Claim c) {
+        Relation r = c.relations().get(0);
+        Optional<Expr> ref = reference(r.lhs());
+        String target = TextPrinter.print(a.claim().relations().get(0).lhs());
+        NumericVerdict none = NumericVerdict.undecided("proportional", numeric.options().seed(), "");
+        if (ref.isEmpty() || c.range().isPresent()) {
+            return new AnswerReport(a, target, AnswerReport.Word.UNDECIDED, "not run", Optional.of(none), Optional.empty(), List.of(),
+                    "none: a proportionality is judged only against the spec's value of a whole target");
+        }
+        Expr v = r.rhs();
+        Expr scaled = v;
+        if (!v.isScalar()) {
+            Expr factor = Exprs.div(new derivcheck.expr.Norm(ref.get(), derivcheck.expr.NormKind.L2, Pos.NONE),
+                    new derivcheck.expr.Norm(v, derivcheck.expr.NormKind.L2, Pos.NONE));
+            scaled = Exprs.mul(factor, v);
+        }
+        Judgement j = judge(c).equal(scaled, ref.get(), c.range());
+        AnswerReport.Word w = j.equal() ? AnswerReport.Word.CORRECT
+                : j.different() && !v.isScalar() ? AnswerReport.Word.INCORRECT : AnswerReport.Word.UNDECIDED;
+        Decision d = fromJudgement(w, j, "the spec's value, up to a positive factor");
+        Optional<String> diagnosis = w == AnswerReport.Word.INCORRECT
+                ? Optional.of("No positive factor independent of " + target + " makes it the spec's value " + TextPrinter.print(ref.get())
+                        + " (not parallel, or the factor is negative).") : Optional.empty();
+        String evidence = w == AnswerReport.Word.UNDECIDED && v.isScalar()
+                ? "none: a scalar stated up to a positive factor is proportional to any value of its sign; only the factor 1 is checked"
+                : d.evidence();
+        return new AnswerReport(a, target, w, d.symbolic(), Optional.of(d.numeric()), diagnosis, List.of(), evidence);
     }
 
     /**

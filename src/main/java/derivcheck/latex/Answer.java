@@ -14,16 +14,23 @@ import java.util.List;
  *                 index, so a counterexample at the instance disproves it, but agreement there proves
  *                 nothing about the other values.
  * @param instanced the sides (0-based) that mention that index
+ * @param upToFactor the display says `target \propto value`: equal up to a positive factor independent
+ *                   of the target (the claim holds the relation target = value)
  */
 public record Answer(String input, Pos pos, Claim claim, List<Integer> sideLines, String readAs, boolean latex,
-                     String instance, List<Integer> instanced) {
+                     String instance, List<Integer> instanced, boolean upToFactor) {
     public Answer {
         sideLines = List.copyOf(sideLines);
         instanced = List.copyOf(instanced);
     }
 
     public Answer(String input, Pos pos, Claim claim, List<Integer> sideLines, String readAs, boolean latex) {
-        this(input, pos, claim, sideLines, readAs, latex, "", List.of());
+        this(input, pos, claim, sideLines, readAs, latex, "", List.of(), false);
+    }
+
+    public Answer(String input, Pos pos, Claim claim, List<Integer> sideLines, String readAs, boolean latex,
+                  String instance, List<Integer> instanced) {
+        this(input, pos, claim, sideLines, readAs, latex, instance, instanced, false);
     }
 
     /** True when the relation between sides a and b is only an instance of what the display states. */

@@ -20,7 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Issue 11, "read what solution sheets write": \pm, unit vectors e_k, a second free index. */
+/** Issue 11, "read what solution sheets write": \pm, unit vectors e_k, a second free index, \propto. */
 class StudentConstructsTest {
     private static ParseResult<List<Answer>> read(String spec, String text) throws Exception {
         Path f = Path.of("problems", spec + ".prob");
@@ -89,5 +89,29 @@ class StudentConstructsTest {
         List<AnswerReport> r = check("backprop_normalized_linear", "\\frac{\\partial L}{\\partial b_i} = \\frac{g_i}{\\|w_i\\|} + g_j - g_j");
         assertEquals(AnswerReport.Word.UNDECIDED, r.get(0).verdict());
         assertTrue(r.get(0).evidence().contains("second free index"), r.get(0).evidence());
+    }
+
+    @Test
+    void aVectorUpToAPositiveFactorIsCorrectAndANegativeOrNonParallelOneIncorrect() throws Exception {
+        String w = "(X^T X + 2\\lambda n I)^{-1} X^T \\mathbf{t}";
+        assertEquals(AnswerReport.Word.CORRECT, check("ridge_closed_form", "\\mathbf{w}^* \\propto 3" + w).get(0).verdict());
+        assertEquals(AnswerReport.Word.INCORRECT, check("ridge_closed_form", "\\mathbf{w}^* \\propto -" + w).get(0).verdict());
+        AnswerReport parallel = check("ridge_closed_form", "\\mathbf{w}^* \\propto X^T \\mathbf{t}").get(0);
+        assertEquals(AnswerReport.Word.INCORRECT, parallel.verdict());
+        assertTrue(parallel.diagnosis().orElse("").startsWith("No positive factor"), parallel.diagnosis().toString());
+    }
+
+    @Test
+    void aScalarUpToAFactorIsUndecidedUnlessItIsTheValueItself() throws Exception {
+        AnswerReport r = check("dropout_gaussian_noise", "\\sigma \\propto \\sqrt{1-p}").get(0);
+        assertEquals(AnswerReport.Word.UNDECIDED, r.verdict());
+        assertEquals(AnswerReport.Word.CORRECT, check("dropout_gaussian_noise", "\\sigma \\propto \\sqrt{\\frac{1-p}{p}}").get(0).verdict());
+    }
+
+    @Test
+    void proptoInAChainIsALocatedError() throws Exception {
+        ParseResult<List<Answer>> r = read("dropout_gaussian_noise", "\\sigma \\propto \\sqrt{1-p} = 1");
+        assertFalse(r.ok());
+        assertTrue(r.renderDiagnostics().contains("<answer>:1:8: \\propto is read only as the one relation"), r::renderDiagnostics);
     }
 }

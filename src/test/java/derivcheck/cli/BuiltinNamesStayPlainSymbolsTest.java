@@ -62,4 +62,11 @@ class BuiltinNamesStayPlainSymbolsTest {
             assertTrue(r.out().contains("verdict:   incorrect") && r.out().contains("counterexample"), r.out());
         }
     }
+
+    @Test void aMisspelledUprightWordAfterTheFormulaIsRefusedNotDroppedAsProse() {
+        // read as prose it would vanish, and y = ... + N would be judged: a verdict on what was not written
+        ParseCommandTest.Run r = check("y = e i + \\pi I + E D + N \\mathrm{Paus}");
+        assertEquals(ExitCode.BAD_INPUT, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("<answer>:1:27: text 'Paus' inside a formula names no quantity of the spec"), r.err());
+    }
 }

@@ -48,4 +48,17 @@ class EmptyInputTest {
         assertTrue(r.err().contains("one.md:1:1: note: empty display, skipped"), r.err());
         assertTrue(r.out().contains("1 answer(s): 1 correct, 0 incorrect, 0 undecided; 1 empty display(s) skipped"), r.out());
     }
+
+    @Test void gradeSaysWhyAFileHoldsNoAnswer() throws Exception {
+        Path subs = Files.createDirectory(dir.resolve("subs"));
+        Files.writeString(subs.resolve("alice.md"), "");
+        Files.writeString(subs.resolve("carol.md"), "$$ $$\n");
+        Path csv = dir.resolve("g.csv");
+        ParseCommandTest.Run r = ParseCommandTest.run("grade", "--no-progress", "problems/prox_weight_decay.prob", subs.toString(),
+                "--csv", csv.toString());
+        assertEquals(ExitCode.OK, r.code(), r.out() + r.err());
+        String rows = Files.readString(csv);
+        assertTrue(rows.contains("alice,alice.md,1,,,unreadable,,no answer found: the file is empty"), rows);
+        assertTrue(rows.contains("carol,carol.md,1,,,unreadable,,no answer found: its 1 display(s) are empty"), rows);
+    }
 }

@@ -5,6 +5,7 @@ import derivcheck.expr.Relation;
 import derivcheck.judge.Judge;
 import derivcheck.judge.Judgement;
 import derivcheck.model.Claim;
+import derivcheck.numeric.verify.NumericVerdict.Counterexample;
 import derivcheck.numeric.verify.NumericVerdict.Kind;
 import java.util.Optional;
 
@@ -35,8 +36,12 @@ final class Recheck {
         for (Relation r : c.relations()) {
             Judgement j = judge.equal(r.rhs(), r.lhs(), c.range());
             if (j.different()) {
+                // the judge's point is the one its tiers settled (the double-precision one may have been rounding)
+                Optional<Counterexample> cx = j.counterexample().map(x -> new Counterexample(x.sizes(), x.values(), x.functions(),
+                        x.index(), x.reference(), x.answer(), x.note(), java.util.Map.of()));
                 return new NumericVerdict(Kind.FAILED, failed.check(), failed.samples(), failed.maxAbsError(), failed.maxRelError(),
-                        failed.seed(), failed.counterexample(), failed.reason() + "; confirmed by the judge's re-check (" + j.summary() + ")");
+                        failed.seed(), cx.isPresent() ? cx : failed.counterexample(),
+                        failed.reason() + "; confirmed by the judge's re-check (" + j.summary() + ")");
             }
             if (!j.equal()) {
                 return NumericVerdict.undecided(failed.check(), failed.seed(), "a discrepancy in double precision ("
