@@ -1,8 +1,8 @@
 # Generates src/test/resources/solutions-verbatim/*.corpus (run from the repository root with the
 # seeds in ../shared/seeds/): verbatim entries are cut from the
 # seed files by line range (byte for byte); variants are written here.
-import glob, io
-SEEDS = '../shared/seeds/'
+import glob, io, os
+SEEDS = os.environ.get('SEEDS', '../shared/seeds/')  # e.g. SEEDS=/work/shared/seeds/ from a worktree
 def seed(n):
     f = glob.glob(SEEDS + n + '_*.txt')[0]
     return open(f, 'rb').read().decode('utf-8').split('\n')
@@ -32,9 +32,9 @@ def V(sd, a, b, **kw):
 
 P1 = 'defect 1 (derivations): a bound index inside a sum of partial derivatives is evaluated at one fixed value'
 e001 = [
- ('001-A1-eq1', 'node_statistics', V('001', 9, 10, where='Assignment 1, eq. (1)', math='c/cc', pending=P1 + ' (here: a moment E[...] or Var[...] of an entry inside a sum over its index is not evaluated, so the step stays undecided)')),
+ ('001-A1-eq1', 'node_statistics', V('001', 9, 10, where='Assignment 1, eq. (1)', math='c/cc')),
  ('001-A1-eq2', 'node_statistics', V('001', 14, 15, where='Assignment 1, eq. (2)', math='c/cc',
-   note='the sheet justifies V[XY] = V[X]V[Y] for any independent X, Y (true only for zero means); here the means are 0, so every equality holds', pending=P1 + ' (here: a moment E[...] or Var[...] of an entry inside a sum over its index is not evaluated, so the step stays undecided)')),
+   note='the sheet justifies V[XY] = V[X]V[Y] for any independent X, Y (true only for zero means); here the means are 0, so every equality holds')),
  ('001-A2-eq4', 'backprop_shifted_sum', V('001', 28, 29, where='Assignment 2, eq. (4)', math='c/ccc')),
  ('001-A2-eq5', 'backprop_shifted_sum', V('001', 31, 32, where='Assignment 2, eq. (5)', math='c/cc')),
  ('001-A2-eq6', 'backprop_shifted_sum', V('001', 34, 35, where='Assignment 2, eq. (6)', math='i/cci',
@@ -71,16 +71,16 @@ e001 = [
  ('001-A7-joint', 'prior_shift', V('001', 133, 133, where='Assignment 7, Bayes for the training data', math='c/cc', tool='reject cannot be applied',
    note='p(x, y) is no quantity of the spec (p is the given prior p(y))')),
  ('001-A7-application', 'prior_shift', V('001', 137, 137, where='Assignment 7, Bayes for the application data', math='c/cc', tool='reject cannot be applied')),
- ('001-A7-propto', 'prior_shift', V('001', 141, 141, where='Assignment 7, the reweighted posterior', math='c/', tool='reject \\propto',
-   note='p_a(y|x) = c p*(y)/p(y) p(y|x) with c > 0 independent of y')),
+ ('001-A7-propto', 'prior_shift', V('001', 141, 141, where='Assignment 7, the reweighted posterior', math='c/', tool='reject cannot divide by a vector',
+   note='p_a(y|x) = c p*(y)/p(y) p(y|x) with c > 0 independent of y; \\propto is read, but the fraction of the vectors p*(y)/p(y) (entrywise in y) is not')),
  ('001-A8-gradient', 'kmeans_online_gradient', V('001', 157, 157, where='Assignment 8a, the gradient', math='c/', tool='reject \\arg\\min',
    note='ties (several nearest centres) have probability 0')),
  ('001-A8-update', 'kmeans_online_gradient', V('001', 163, 165, where='Assignment 8a, the algorithm (inline)', math='c/', tool='reject no answer',
    note='y_k -> y_k + alpha(t)(x - y_k) updates a given (the rate absorbs the factor 2 of the gradient): no target of the spec is stated inline')),
  ('001-A9-eq21', 'backprop_normalized_linear', V('001', 181, 182, where='Assignment 9, eq. (21)', math='c/cc', tool='reject unknown symbol \\theta',
    note='the total derivative rule for a generic parameter theta, which the spec does not name')),
- ('001-A9-eq22', 'backprop_normalized_linear', V('001', 186, 187, where='Assignment 9, eq. (22)', math='i/ci', tool='reject more than one free index',
-   note='known error: dL/db_i is written g_j/||w_j||; the message flags the mixed indices')),
+ ('001-A9-eq22', 'backprop_normalized_linear', V('001', 186, 187, where='Assignment 9, eq. (22)', math='i/ci',
+   note='known error: dL/db_i is written g_j/||w_j||; the display states it for every i and every j, so it is false wherever j differs from i (read at j = 1: wrong at i = 2); the first step has only i and holds')),
  ('001-A9-eq23', 'backprop_normalized_linear', V('001', 191, 192, where='Assignment 9, eq. (23)', math='c/cc')),
  ('001-A9-eq24', 'backprop_normalized_linear', V('001', 196, 197, where='Assignment 9, eq. (24)', math='i/ic',
    note='known error: only y_i depends on w_i, the sum over i is wrong; inside the sums i is bound (it shadows the free i of dL/dw_i), so the first step is false and the second (term by term) true')),
@@ -136,13 +136,12 @@ e003 = [
    note='"6" is the handwritten sigma; as written 6^2 = 36. g_i(w) is the statement\'s per-sample gradient, not a name of the spec; known error (1/B for 1/B^2) not flagged here, see V-nqm-chain')),
  ('003-31-decomposition', 'dropout_bias_variance', V('003', 143, 149, where='3.1, the bias-variance decomposition (aligned)', math='c/cccc', tool='reject unknown symbol',
    note='the cross term lacks the factor 2, harmless because it is 0; E_m(y-bar), N examples are not names of the spec')),
- ('003-32-Epi', 'dropout_gaussian_noise', V('003', 161, 163, where='3.2, E of the Gaussian-noise output; the second display continues the first', math='c/cc', pending=P1 + ' (here: a moment E[...] or Var[...] of an entry inside a sum over its index is not evaluated, so the step stays undecided)')),
+ ('003-32-Epi', 'dropout_gaussian_noise', V('003', 161, 163, where='3.2, E of the Gaussian-noise output; the second display continues the first', math='c/cc')),
  ('003-32-Em', 'dropout_gaussian_noise', V('003', 165, 167, where='3.2, E of the dropout output', math='c/cc', tool='reject unknown symbol P',
    note='P is the sheet\'s p; the underbrace label 1/P is wrong (E(m) = p) but a label is not a claim')),
  ('003-32-equal-means', 'dropout_gaussian_noise', V('003', 169, 169, where='3.2, equal means', math='c/')),
  ('003-32-varpi', 'dropout_gaussian_noise', V('003', 171, 173, where='3.2, variance of the Gaussian-noise output', math='i/ci',
-   note='as written "6" is the number 6 (the handwritten sigma): Var(1 + pi_j) = sigma^2, not 36 (unless sigma = 6), so the second step and the chain are false as written; see V-varpi-sigma',
-   pending=P1 + ' (here: Var[1 + pi_j] inside the sum over j is not evaluated)')),
+   note='as written "6" is the number 6 (the handwritten sigma): Var(1 + pi_j) = sigma^2, not 36 (unless sigma = 6), so the second step and the chain are false as written; see V-varpi-sigma')),
  ('003-32-bernoulli', 'dropout_gaussian_noise', V('003', 175, 177, where='3.2, the Bernoulli variance', math='c/cc', tool='reject with prob',
    note='the cases give a distribution (and "0 with prob. 0" should be 1 - P)')),
  ('003-32-varm', 'dropout_gaussian_noise', V('003', 179, 183, where='3.2, variance of the dropout output', math='c/cii', tool='reject unknown symbol P',
@@ -175,21 +174,19 @@ var = [
  ('V-ridge-X', 'ridge_closed_form', W(r"$$\mathbf{w}^*_{\text{ridge}} = \left(X^\top X + 2\lambda n I\right)^{-1} X^\top \mathbf{t}$$", where='student: the sheet\'s answer with X', math='c/')),
  ('V-ridge-sf', 'ridge_closed_form', W(r"$$\mathbf{w}^* = (X^{\mathsf T} X + 2\lambda n \mathbf{I})^{-1} X^{\mathsf T} \mathbf{t}$$", where='student: \\mathsf T', math='c/')),
  ('V-ridge-slip', 'ridge_closed_form', W(r"$$\mathbf{w}^* = (X^T X + \lambda I)^{-1} X^T \mathbf{t}$$", where='slip: ridge term', math='i/')),
- ('V-ridge-transposed', 'ridge_closed_form', W(r"$$\mathbf{w}^* = (X X^T + 2\lambda n I)^{-1} X^T \mathbf{t}$$", where='slip: transposed product (not conformable unless n = d)', math='i/',
-   pending='defect 9 (judge): a shape error stops with exit 2 instead of the verdict incorrect')),
+ ('V-ridge-transposed', 'ridge_closed_form', W(r"$$\mathbf{w}^* = (X X^T + 2\lambda n I)^{-1} X^T \mathbf{t}$$", where='slip: transposed product (not conformable unless n = d)', math='i/')),
  ('V-fgm-top', 'fgm_linear_output', W(r"$$f(\mathbf{x}'; \mathbf{w}) = \mathbf{w}^\top\mathbf{x} - \epsilon\|\mathbf{w}\|_2^2$$", where='student', math='c/')),
  ('V-fgm-lvert', 'fgm_linear_output', W(r"$$f(\mathbf{x}') = \mathbf{w}^T\mathbf{x} - \epsilon \lVert\mathbf{w}\rVert^2$$", where='student: \\lVert', math='c/')),
  ('V-fgm-vec', 'fgm_linear_output', W(r"$$f(\vec x'; \vec w) = \vec w^\top \vec x - \epsilon \|\vec w\|^2$$", where='student: \\vec', math='c/')),
  ('V-fgm-slip', 'fgm_linear_output', W(r"$$f(\mathbf{x}') = \mathbf{w}^T\mathbf{x} - \epsilon\|\mathbf{w}\|$$", where='slip: unsquared norm', math='i/')),
  ('V-fgm-apply-given', 'fgm_linear_output', W(r"$$\mathbf{w}(\mathbf{x}') = \mathbf{w}^T\mathbf{x}'$$", where='slip: w is a vector, not a function', math='i/',
-   note='w is not written with arguments in the spec, so w(x\') is the product of two vectors: not conformable, a wrong answer',
-   pending='defect 9 (judge): a shape error stops with exit 2 instead of the verdict incorrect')),
+   note='w is not written with arguments in the spec, so w(x\') is the product of two vectors: not conformable, a wrong answer')),
  ('V-adv-answer', 'adversarial_attack_box', W(r"$$\tilde x = x - \varepsilon \operatorname{sign}(g)$$", where='student', math='c/')),
  ('V-adv-sgn', 'adversarial_attack_box', W(r"$$\tilde{x}^* = x - \varepsilon\,\mathrm{sgn}(g)$$", where='student: \\mathrm{sgn}', math='c/')),
  ('V-adv-text', 'adversarial_attack_box', W(r"$$\tilde x_i = x_i - \varepsilon \text{sign}(g_i) \quad \text{for all } i$$", where='student: \\text{sign}, entrywise', math='c/')),
  ('V-adv-inline', 'adversarial_attack_box', W(r"The perturbed image is $\tilde{x} = x - \varepsilon \operatorname{sign}(g)$, one step against the gradient.", where='student: inline answer', math='c/')),
  ('V-adv-plus', 'adversarial_attack_box', W(r"$$\tilde x = x + \varepsilon \operatorname{sign}(g)$$", where='slip: sign', math='i/')),
- ('V-adv-pm', 'adversarial_attack_box', W(r"$$\tilde x_i = x_i \pm \varepsilon$$", where='student: \\pm', math='i/', tool='reject \\pm')),
+ ('V-adv-pm', 'adversarial_attack_box', W(r"$$\tilde x_i = x_i \pm \varepsilon$$", where='student: \\pm', math='ii/', note='\\pm states two answers, x_i + eps and x_i - eps; the minimizer is x_i - eps sign(g_i), so each is wrong at an entry where g_i has the other sign')),
  ('V-adv-min', 'adversarial_attack_box', W(r"$$\min = f_y(x;\theta) - \varepsilon\|g\|_1$$", where='student: the optimal value', math='c/')),
  ('V-mirror-answer', 'mirror_descent_box_vector', W(r"$$x = \text{sigmoid}(\operatorname{logit}(x^0) - \varepsilon \nabla f(x^0))$$", where='student', math='c/')),
  ('V-mirror-sign', 'mirror_descent_box_vector', W(r"$$x = \text{sigmoid}(\operatorname{logit}(x^0) + \varepsilon \nabla f(x^0))$$", where='slip: sign', math='i/')),
@@ -200,9 +197,9 @@ var = [
  ('V-node-slip', 'node_statistics', W(r"$$\mathbb{V}[y] = \tilde\sigma^2\sigma^2$$", where='slip: one term', math='i/')),
  ('V-sigma-answer', 'dropout_gaussian_noise', W(r"$$\sigma = \sqrt{\frac{1-p}{p}}.$$", where='student', math='c/')),
  ('V-sigma-slip', 'dropout_gaussian_noise', W(r"$$\sigma = \frac{1-p}{p}$$", where='slip: sigma^2 for sigma', math='i/')),
- ('V-varm-p', 'dropout_gaussian_noise', W("$$\\text{var}(\\tilde{y}_m^{(i)}) = \\frac{1}{p^2} \\cdot \\sum_j \\text{var}(m_j^{(i)}) \\cdot [w_j \\cdot x_j^{(i)}]^2$$\n\n$$= \\frac{p-p^2}{p} \\sum_j [w_j \\cdot x_j^{(i)}]^2$$\n\n$$= \\frac{1-p}{p} \\sum_j [w_j \\cdot x_j^{(i)}]^2$$", where='the sheet\'s 3.2 chain with p for P', math='c/cii', pending=P1 + ' (here: a moment E[...] or Var[...] of an entry inside a sum over its index is not evaluated, so the step stays undecided)')),
+ ('V-varm-p', 'dropout_gaussian_noise', W("$$\\text{var}(\\tilde{y}_m^{(i)}) = \\frac{1}{p^2} \\cdot \\sum_j \\text{var}(m_j^{(i)}) \\cdot [w_j \\cdot x_j^{(i)}]^2$$\n\n$$= \\frac{p-p^2}{p} \\sum_j [w_j \\cdot x_j^{(i)}]^2$$\n\n$$= \\frac{1-p}{p} \\sum_j [w_j \\cdot x_j^{(i)}]^2$$", where='the sheet\'s 3.2 chain with p for P', math='c/cii')),
  ('V-varpi-sigma', 'dropout_gaussian_noise', W("$$\\text{var}(\\tilde{y}_\\pi^{(i)}) = \\sum_j \\text{var}(1 + \\pi_j^{(i)}) \\cdot [w_j \\cdot x_j^{(i)}]^2$$\n\n$$= \\sum_j \\sigma^2 \\cdot [w_j \\cdot x_j^{(i)}]^2$$", where='the sheet\'s 3.2 chain with sigma for 6', math='c/cc')),
- ('V-Em-p', 'dropout_gaussian_noise', W("$$E(\\tilde{y}_m^{(i)}) = \\frac{1}{p} \\sum_j E(m_j^{(i)}) \\cdot w_j x_j^{(i)}$$\n\n$$= \\sum_j w_j x_j^{(i)}$$", where='the sheet\'s 3.2 chain with p for P', math='c/cc', pending=P1 + ' (here: a moment E[...] or Var[...] of an entry inside a sum over its index is not evaluated, so the step stays undecided)')),
+ ('V-Em-p', 'dropout_gaussian_noise', W("$$E(\\tilde{y}_m^{(i)}) = \\frac{1}{p} \\sum_j E(m_j^{(i)}) \\cdot w_j x_j^{(i)}$$\n\n$$= \\sum_j w_j x_j^{(i)}$$", where='the sheet\'s 3.2 chain with p for P', math='c/cc')),
  ('V-Esq-bernoulli', 'dropout_gaussian_noise', W(r"$$\text{var}(m_1^{(i)}) = E[(m_1^{(i)})^2] - E^2(m_1^{(i)}) = p - p^2$$", where='student: E^2(.)', math='c/cc')),
  ('V-nqm-answer', 'noisy_quadratic_batch', W(r"$$\mathrm{Var}[g_B(w)] = \frac{\sigma^2}{B}$$", where='student', math='c/')),
  ('V-nqm-chain', 'noisy_quadratic_batch', W(r"$$\text{var}(g_B(w)) = \frac{1}{B} \cdot B \cdot \sigma^2 = \frac{1}{B} \cdot \sigma^2$$", where='the sheet\'s chain with sigma for 6 and the sum done', math='c/ii',
@@ -228,6 +225,17 @@ var = [
  ('V-vae-slip', 'vae_decoder_variance', W(r"$$\sigma^2 = \frac{2}{d}\mathbb{E}_{p_d(x)}\mathbb{E}_{q(z|x)}\left[\|x-\mu(z)\|^2\right]$$", where='slip: the normalizer of eq. (25)', math='i/')),
  ('V-rho-root', 'prox_norm_regularizer', W(r"$$\|\theta\| + \varepsilon\rho'(\|\theta\|) = \|a\|$$", where='student', math='c/')),
  ('V-rho-direction', 'prox_norm_regularizer', W(r"$$\frac{\theta}{\|\theta\|} = \frac{a}{\|a\|}$$", where='student', math='c/')),
+ ('V-bp-x-unit', 'backprop_shifted_sum', W(r"$$\frac{dL}{dx} = \sum_{i=1}^{N-2} a g_i (\mathbf{e}_i + \mathbf{e}_{i+2})$$", where='student: unit vectors', math='c/',
+   note='e_i is the i-th standard basis vector of length N (the length of x fixes it); y_i = a(x_i + x_{i+2}) + b')),
+ ('V-bp-x-unit-slip', 'backprop_shifted_sum', W(r"$$\frac{dL}{dx} = \sum_{i=1}^{N-2} a g_i (e_i + e_{i+1})$$", where='slip: wrong shift in a unit vector', math='i/')),
+ ('V-bp-a-unit-scalar', 'backprop_shifted_sum', W(r"$$\frac{dL}{da} = \sum_{i=1}^{N-2} g_i e_i$$", where='slip: a vector for the scalar dL/da', math='i/',
+   tool='reject unit vector', note='nothing beside e_i fixes its length, so it is refused with its position rather than given a length')),
+ ('V-ridge-propto', 'ridge_closed_form', W(r"$$\mathbf{w}^* \propto (X^T X + 2\lambda n I)^{-1} X^T \mathbf{t}$$", where='student: up to a positive factor', math='c/',
+   note='w* is that vector itself (factor 1)')),
+ ('V-ridge-propto-slip', 'ridge_closed_form', W(r"$$\mathbf{w}^* \propto X^T \mathbf{t}$$", where='slip: the inverse dropped from a proportionality', math='i/',
+   note='(X^T X + 2 lambda n I)^{-1} X^T t is not parallel to X^T t unless X^T t is an eigenvector of X^T X (always when d = 1)')),
+ ('V-sigma-pm', 'dropout_gaussian_noise', W(r"$$\sigma = \pm\sqrt{\frac{1-p}{p}}$$", where='student: \\pm', math='ci/',
+   note='two answers: +sqrt((1-p)/p) is the value; -sqrt((1-p)/p) breaks sigma > 0')),
 ]
 for name, entries in (('001.corpus', e001), ('003.corpus', e003), ('variants.corpus', var)):
     out = io.open('src/test/resources/solutions-verbatim/' + name, 'w', encoding='utf-8', newline='\n')

@@ -15,6 +15,7 @@ import derivcheck.expr.Pos;
 import derivcheck.expr.Rational;
 import derivcheck.expr.RelOp;
 import derivcheck.expr.Relation;
+import derivcheck.expr.Sym;
 import derivcheck.latex.Answer;
 import derivcheck.model.Claim;
 import derivcheck.model.LetDef;
@@ -100,14 +101,22 @@ public final class AnswerChecker {
      * optimization, a solve-for or a condition are also checked against the re-solved problem.
      */
     public AnswerReport check(Answer a) {
-        Claim c = a.claim();
+        Claim c = withBoundMoments(a.claim());
+        if (a.upToFactor()) return proportional(a, c);
         List<Relation> rels = c.relations();
+        List<Relation> written = a.claim().relations();
         if (rels.size() > 1 && rels.stream().anyMatch(r -> r.op() != RelOp.EQ)) return condition(a);
         Relation first = rels.get(0);
         Relation whole = new Relation(first.op(), first.lhs(), rels.get(rels.size() - 1).rhs(), c.pos());
         Claim answer = new Claim(List.of(whole), c.range(), c.text(), c.pos());
-        Decision d = decide(whole, answer);
-        Optional<String> diagnosis = d.word() == AnswerReport.Word.INCORRECT ? diagnose(whole, c, d.numeric()) : Optional.empty();
+        Optional<String> wrongShape = ShapeErrors.wrongShape(problem, whole);
+        Decision d = wrongShape.isPresent()
+                ? new Decision(AnswerReport.Word.INCORRECT, "shapes", NumericVerdict.undecided("shapes", 0L, wrongShape.get()),
+                        "not run: the shapes do not fit", null)
+                : decide(whole, answer);
+        if (d.word() == AnswerReport.Word.CORRECT && a.onlyAnInstance(0, rels.size())) d = onlyAnInstance(d, a);
+        Optional<String> diagnosis = wrongShape.isPresent() ? Optional.of(capitalized(wrongShape.get()) + ".")
+                : d.word() == AnswerReport.Word.INCORRECT ? diagnose(whole, c, d.numeric()) : Optional.empty();
         if (d.word() == AnswerReport.Word.INCORRECT && d.note() != null) {
             diagnosis = Optional.of(diagnosis.map(x -> x + " ").orElse("") + capitalized(d.note()) + ".");
         }
@@ -117,11 +126,78 @@ public final class AnswerChecker {
                 Relation r = rels.get(k);
                 Claim step = new Claim(List.of(r), c.range(), "", c.pos());
                 Decision sd = decideStep(r, step);
+                if (sd.word() == AnswerReport.Word.CORRECT && a.onlyAnInstance(k, k + 1)) sd = onlyAnInstance(sd, a);
                 int line = k + 1 < a.sideLines().size() ? a.sideLines().get(k + 1) : c.pos().line();
-                steps.add(new AnswerReport.Step(line, TextPrinter.print(r.lhs()), TextPrinter.print(r.rhs()), sd.word(), Optional.of(sd.numeric())));
+                Relation w = written.get(k);
+                steps.add(new AnswerReport.Step(line, TextPrinter.print(w.lhs()), TextPrinter.print(w.rhs()), sd.word(), Optional.of(sd.numeric())));
             }
         }
-        return new AnswerReport(a, TextPrinter.print(first.lhs()), d.word(), d.symbolic(), Optional.of(d.numeric()), diagnosis, steps, d.evidence());
+        return new AnswerReport(a, TextPrinter.print(written.get(0).lhs()), d.word(), d.symbolic(), Optional.of(d.numeric()), diagnosis, steps, d.evidence());
+    }
+
+    /**
+     * The claim with every E[.]/Var[.] that reads a summation index bound around it in closed form
+     * (defect 1 of issue 11: such a moment depends on the index, so it cannot be estimated apart
+     * from its sum); the claim as written when there is none or the rules do not reach them.
+     */
+    private Claim withBoundMoments(Claim c) {
+        if (c.relations().stream().noneMatch(r -> derivcheck.derive.BoundMoments.present(r.lhs()) || derivcheck.derive.BoundMoments.present(r.rhs()))) {
+            return c;
+        }
+        if (context == null) context = engine.context(problem);
+        List<Relation> out = new ArrayList<>();
+        for (Relation r : c.relations()) {
+            out.add(new Relation(r.op(), derivcheck.derive.BoundMoments.reduce(problem, context, r.lhs()),
+                    derivcheck.derive.BoundMoments.reduce(problem, context, r.rhs()), r.pos()));
+        }
+        return new Claim(out, c.range(), c.text(), c.pos());
+    }
+
+    /**
+     * `target \propto value` with the spec's reference r for the target. For a vector target the
+     * factor is one scalar c > 0 for all entries (it may depend on the givens, so on the sample):
+     * r = c v with c > 0 exactly when r = (||r|| / ||v||) v, which the judge decides like any
+     * equality: equal is correct, a counterexample (not parallel, or a negative factor) incorrect.
+     * For a scalar target every value of the same sign is proportional to r at a point, so only
+     * equality (c = 1) is recognized; anything else is undecided. An entrywise claim (for k in ...)
+     * is undecided too (its factor must not depend on k, which entry-by-entry sampling cannot see).
+     */
+    private AnswerReport proportional(Answer a, Claim c) {
+        Relation r = c.relations().get(0);
+        Optional<Expr> ref = reference(r.lhs());
+        String target = TextPrinter.print(a.claim().relations().get(0).lhs());
+        NumericVerdict none = NumericVerdict.undecided("proportional", numeric.options().seed(), "");
+        if (ref.isEmpty() || c.range().isPresent()) {
+            return new AnswerReport(a, target, AnswerReport.Word.UNDECIDED, "not run", Optional.of(none), Optional.empty(), List.of(),
+                    "none: a proportionality is judged only against the spec's value of a whole target");
+        }
+        Expr v = r.rhs();
+        Expr scaled = v;
+        if (!v.isScalar()) {
+            Expr factor = Exprs.div(new derivcheck.expr.Norm(ref.get(), derivcheck.expr.NormKind.L2, Pos.NONE),
+                    new derivcheck.expr.Norm(v, derivcheck.expr.NormKind.L2, Pos.NONE));
+            scaled = Exprs.mul(factor, v);
+        }
+        Judgement j = judge(c).equal(scaled, ref.get(), c.range());
+        AnswerReport.Word w = j.equal() ? AnswerReport.Word.CORRECT
+                : j.different() && !v.isScalar() ? AnswerReport.Word.INCORRECT : AnswerReport.Word.UNDECIDED;
+        Decision d = fromJudgement(w, j, "the spec's value, up to a positive factor");
+        Optional<String> diagnosis = w == AnswerReport.Word.INCORRECT
+                ? Optional.of("No positive factor independent of " + target + " makes it the spec's value " + TextPrinter.print(ref.get())
+                        + " (not parallel, or the factor is negative).") : Optional.empty();
+        String evidence = w == AnswerReport.Word.UNDECIDED && v.isScalar()
+                ? "none: a scalar stated up to a positive factor is proportional to any value of its sign; only the factor 1 is checked"
+                : d.evidence();
+        return new AnswerReport(a, target, w, d.symbolic(), Optional.of(d.numeric()), diagnosis, List.of(), evidence);
+    }
+
+    /**
+     * Agreement at one instance of a second free index (dL/db_i = g_j/||w_j|| read at j = 1) proves
+     * nothing about its other values: undecided, with the reason. (Disagreement there is a counterexample.)
+     */
+    private static Decision onlyAnInstance(Decision d, Answer a) {
+        return new Decision(AnswerReport.Word.UNDECIDED, "none: the display has a second free index; it holds at " + a.instance()
+                + ", which proves nothing about the other values (" + d.evidence() + ")", d.numeric(), d.symbolic(), null);
     }
 
     private static String capitalized(String s) { return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1); }
@@ -220,7 +296,43 @@ public final class AnswerChecker {
         NumericVerdict sv = safely(step);
         AnswerReport.Word w = sv.failed() ? AnswerReport.Word.INCORRECT : sv.verified() ? AnswerReport.Word.CORRECT : AnswerReport.Word.UNDECIDED;
         if (w == AnswerReport.Word.UNDECIDED && symbolic && symbolic(step).startsWith("verified")) w = AnswerReport.Word.CORRECT;
+        if (w == AnswerReport.Word.UNDECIDED) {
+            Optional<Decision> atSolution = atSolution(r, step);
+            if (atSolution.isPresent()) return atSolution.get();
+        }
         return new Decision(w, sv.check(), sv, "", null);
+    }
+
+    /**
+     * A step that mentions the unknown of `find u such that ...` (Σ σ² c_j = Σ 36 c_j) is about the
+     * problem's u: the chain computes with it before solving, or states the condition that u solves.
+     * Either way the step holds at the solution, so with the spec's one value `expect u = value` it
+     * is judged there, u replaced by that value: different there is a counterexample under both
+     * readings (an identity in u fails at u = value too); equal there, the step is right as a
+     * condition. Only for such a unique value (one `expect u = ...` whose value does not mention u).
+     */
+    private Optional<Decision> atSolution(Relation r, Claim step) {
+        if (r.op() != RelOp.EQ) return Optional.empty();
+        List<Sym> mentioned = new ArrayList<>();
+        for (derivcheck.model.SuchThat st : problem.conditions()) {
+            if (Exprs.contains(r.lhs(), st.unknown()) || Exprs.contains(r.rhs(), st.unknown())) mentioned.add(st.unknown());
+        }
+        if (mentioned.size() != 1) return Optional.empty();
+        Sym u = mentioned.get(0);
+        List<Expr> values = new ArrayList<>();
+        for (Claim e : problem.expects()) {
+            Relation x = e.relations().get(0);
+            if (e.relations().size() == 1 && e.range().isEmpty() && x.lhs().equals(u)) values.add(x.rhs());
+        }
+        if (values.size() != 1 || Exprs.contains(values.get(0), u)) return Optional.empty();
+        Expr value = values.get(0);
+        Relation there = new Relation(RelOp.EQ, Exprs.substitute(r.lhs(), u, value), Exprs.substitute(r.rhs(), u, value), r.pos());
+        Claim c = new Claim(List.of(there), step.range(), "", step.pos());
+        if (!numeric.pointwise(c)) return Optional.empty();
+        Judgement j = judge(c).equal(there.rhs(), there.lhs(), c.range());
+        if (j.undecided()) return Optional.empty();
+        return Optional.of(fromJudgement(j.equal() ? AnswerReport.Word.CORRECT : AnswerReport.Word.INCORRECT, j,
+                "the previous side, at the solution " + u.name() + " = " + TextPrinter.print(value)));
     }
 
     /** A judge over this problem's samples; its symbolic tier is the claim's CAS check (run only where the judge needs it). */

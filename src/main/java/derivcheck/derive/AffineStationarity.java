@@ -56,8 +56,8 @@ final class AffineStationarity implements Strategy {
                         : ": the objective is strictly convex and this is the unique minimizer");
         Expr value;
         if (!a.hasMatrixPart()) {
-            steps.add(Step.of("stationarity", new Relation(RelOp.EQ, Exprs.mul(c, x), Tidy.of(minusRest, ctx), Pos.NONE),
-                    "set the gradient to zero and collect the terms in " + x.name() + convex));
+            steps.add(Step.explained("stationarity", new Relation(RelOp.EQ, Exprs.mul(c, x), Tidy.of(minusRest, ctx), Pos.NONE),
+                    "set the gradient to zero and collect the terms in ", x, convex));
             value = Tidy.of(Exprs.mul(List.of(new derivcheck.expr.Pow(c, Num.MINUS_ONE, Pos.NONE), minusRest), Pos.NONE), ctx);
         } else {
             // C = c·I + Σ M_k; scale by 1/(coefficient of the first matrix term) to clear denominators.
@@ -72,11 +72,11 @@ final class AffineStationarity implements Strategy {
             }
             Expr matrix = Tidy.of(Exprs.add(cParts, Pos.NONE), ctx);
             Expr rhs = Tidy.of(Exprs.mul(scale, minusRest), ctx);
-            steps.add(Step.of("stationarity", new Relation(RelOp.EQ, Exprs.mul(matrix, x), rhs, Pos.NONE),
-                    "set the gradient to zero and collect the terms in " + x.name() + convex));
+            steps.add(Step.explained("stationarity", new Relation(RelOp.EQ, Exprs.mul(matrix, x), rhs, Pos.NONE),
+                    "set the gradient to zero and collect the terms in ", x, convex));
             value = Exprs.mul(List.of(new Inverse(matrix, Pos.NONE), rhs), Pos.NONE);
         }
-        steps.add(Step.of("solve", new Relation(RelOp.EQ, x, value, Pos.NONE), "solve the linear equation for " + x.name()));
+        steps.add(Step.explained("solve", new Relation(RelOp.EQ, x, value, Pos.NONE), "solve the linear equation for ", x));
         List<Result> results = new ArrayList<>();
         results.add(Result.of(x, value));
         OptimalValue.add(p, o, value, ctx, steps, results);

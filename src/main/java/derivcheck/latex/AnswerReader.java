@@ -101,7 +101,11 @@ public final class AnswerReader {
         if (!errors.isEmpty()) return new ParseResult<>(Optional.empty(), errors, source);
         List<Answer> out = new ArrayList<>();
         if (!isLatex(text)) {
-            Optional<Answer> a = resolve(List.of(new Side(entrywiseAbs(text.strip()), 1, 1)), List.of(), "", text, origin, false, errors);
+            // columns of the ASCII text map back one to one unless |.| became abs(.) or the text was cut at a line start
+            String lead = text.substring(0, text.length() - text.stripLeading().length());
+            String ascii = entrywiseAbs(text.strip());
+            boolean exact = ascii.equals(text.strip()) && lead.indexOf('\n') < 0;
+            Optional<Answer> a = resolve(List.of(new Side(ascii, 1, exact ? 1 + lead.length() : 1, exact)), List.of(), "", text, origin, false, errors);
             a.ifPresent(out::add);
             if (errors.isEmpty()) return new ParseResult<>(Optional.of(out), errors, source);
             // no backslash, yet no ASCII either: p(x | y)p(y) is LaTeX without commands. Its LaTeX
@@ -110,7 +114,56 @@ public final class AnswerReader {
             if (asLatex.ok() || !text.contains("*")) return asLatex;
             return new ParseResult<>(Optional.empty(), errors, source);
         }
-        return readLatex(text, origin, source);
+        return proportional(text, origin, source);
+    }
+
+    private static final java.util.regex.Pattern PROPTO = java.util.regex.Pattern.compile("\\\\propto(?![a-zA-Z])");
+
+    /**
+     * `target \propto value`: the target equals value times a positive factor independent of the
+     * target. Read as target = value with {@link Answer#upToFactor()} set (the checker judges it as a
+     * proportionality, docs/verdicts.md); only as the one relation of its display.
+     */
+    private ParseResult<List<Answer>> proportional(String text, Pos origin, SourceText source) {
+        java.util.regex.Matcher m = PROPTO.matcher(text);
+        if (!m.find()) return plusMinus(text, origin, source);
+        int at = m.start();
+        String variant = m.replaceAll("=      ");
+        ParseResult<List<Answer>> r = plusMinus(variant, origin, source);
+        if (!r.ok()) return r;
+        if (r.get().size() != 1 || r.get().get(0).claim().relations().size() != 1 || PROPTO.matcher(text).results().count() != 1) {
+            String before = text.substring(0, at);
+            int line = 1 + (int) before.chars().filter(ch -> ch == '\n').count();
+            int col = at - before.lastIndexOf('\n');
+            return new ParseResult<>(Optional.empty(), List.of(new Diagnostic(at(origin, line, col),
+                    "\\propto is read only as the one relation of a display (target \\propto value), not in a chain", 7)), source);
+        }
+        Answer a = r.get().get(0);
+        String readAs = a.readAs().replaceFirst(" = ", " ∝ ");
+        Answer p = new Answer(a.input().replaceFirst("=", "\\\\propto"), a.pos(), a.claim(), a.sideLines(), readAs, a.latex(),
+                a.instance(), a.instanced(), true);
+        return new ParseResult<>(Optional.of(List.of(p)), List.of(), source);
+    }
+
+    /** \pm and \mp as commands (not the font \pmb). */
+    private static final java.util.regex.Pattern PM = java.util.regex.Pattern.compile("\\\\(pm|mp)(?![a-zA-Z])");
+
+    /**
+     * `a = b \pm c` states two answers, a = b + c and a = b - c (and \mp the opposite sign in the
+     * same answer): each is read and judged on its own. The sign is written in place of the
+     * command, padded to its width, so every column of the display stays where it was.
+     */
+    private ParseResult<List<Answer>> plusMinus(String text, Pos origin, SourceText source) {
+        if (!PM.matcher(text).find()) return readLatex(text, origin, source);
+        List<Answer> out = new ArrayList<>();
+        for (String sign : List.of("+", "-")) {
+            String other = sign.equals("+") ? "-" : "+";
+            String variant = PM.matcher(text).replaceAll(m -> (m.group(1).equals("pm") ? sign : other) + "  ");
+            ParseResult<List<Answer>> r = readLatex(variant, origin, source);
+            if (!r.ok()) return r;
+            out.addAll(r.get());
+        }
+        return new ParseResult<>(Optional.of(out), List.of(), source);
     }
 
     /**
@@ -136,7 +189,9 @@ public final class AnswerReader {
         List<Answer> out = new ArrayList<>();
         try {
             for (Chain c : chains(text)) {
-                Optional<Answer> a = resolve(c.sides, c.ops, c.range, c.written, origin, true, errors);
+                Optional<Answer> a = resolve(c.sides, c.ops, c.range, c.written, origin, true, errors)
+                        .map(x -> c.instance.isEmpty() ? x : new Answer(x.input(), x.pos(), x.claim(), x.sideLines(),
+                                x.readAs() + " (at " + c.instance + ")", x.latex(), c.instance, c.instanced));
                 a.ifPresent(out::add);
             }
         } catch (LatexTokens.Error e) {
@@ -145,14 +200,17 @@ public final class AnswerReader {
         return new ParseResult<>(errors.isEmpty() ? Optional.of(out) : Optional.empty(), errors, source);
     }
 
-    private record Side(String ascii, int line, int col) {}
+    /** {@code exact}: the columns of {@code ascii} are those of the written text from {@code col} on. */
+    private record Side(String ascii, int line, int col, boolean exact) {
+        Side(String ascii, int line, int col) { this(ascii, line, col, true); }
+    }
 
     /** The relation in spec text; an update arrow (\\leftarrow, \\to) is kept as "<-" until checked. */
     private static String opOf(LatexParser.RelOpContext r) {
         return r.ASSIGN() != null ? "<-" : AsciiWriter.relOp(r);
     }
 
-    private record Chain(List<Side> sides, List<String> ops, String range, String written) {}
+    private record Chain(List<Side> sides, List<String> ops, String range, String written, String instance, List<Integer> instanced) {}
 
     private static Pos at(Pos origin, int line, int col) {
         return new Pos(origin.file(), origin.line() + line - 1, line == 1 ? origin.col() + col - 1 : col);
@@ -223,12 +281,48 @@ public final class AnswerReader {
         if (a < 0 || b < a || b >= text.length()) return r.getText();
         // the token rewrite drops the closing brace of {x} and \mathbf{x}: the echo keeps it
         while (b + 1 < text.length() && text.charAt(b + 1) == '}') b++;
+        // \mathrm{lr} is one token that ends where \mathrm (or its brace) does: the echo keeps the whole {word}
+        int macro = text.lastIndexOf('\\', b);
+        if (b + 1 < text.length() && text.charAt(b + 1) == '{' && macro >= a && text.substring(macro + 1, b + 1).matches("[A-Za-z]+")) b++;
+        int open = 0;
+        for (int k = a; k <= b; k++) open += text.charAt(k) == '{' ? 1 : text.charAt(k) == '}' ? -1 : 0;
+        while (open > 0 && b + 1 < text.length()) {
+            b++;
+            open += text.charAt(b) == '{' ? 1 : text.charAt(b) == '}' ? -1 : 0;
+        }
         return text.substring(a, b + 1).replaceAll("\\s+", " ").strip();
+    }
+
+    /** Where an index letter stands in spec text: x_j, x_{j + 1}, (j), never inside a longer name. */
+    private static java.util.regex.Pattern indexUse(String j) {
+        return java.util.regex.Pattern.compile("(?:(?<=_)|(?<![A-Za-z0-9_]))" + java.util.regex.Pattern.quote(j) + "(?![A-Za-z0-9_])");
     }
 
     private Chain finish(List<Side> sides, List<String> ops, AsciiWriter w, String written) {
         Set<String> free = new LinkedHashSet<>(w.usedFree);
         String range = "";
+        String instance = "";
+        List<Integer> instanced = new ArrayList<>();
+        if (free.size() == 2) {
+            // dL/db_i = g_j/||w_j||: the display states its relation for every i and every j. It is read
+            // for every i (an index of the first side) at j = 1: false there is false, true there is not a proof
+            String keep = null;
+            for (String f : free) if (keep == null && indexUse(f).matcher(sides.get(0).ascii).find()) keep = f;
+            if (keep != null) {
+                String other = null;
+                for (String f : free) if (!f.equals(keep)) other = f;
+                List<Side> at = new ArrayList<>();
+                for (int k = 0; k < sides.size(); k++) {
+                    Side sd = sides.get(k);
+                    java.util.regex.Matcher m = indexUse(other).matcher(sd.ascii);
+                    if (m.find()) instanced.add(k);
+                    at.add(new Side(m.replaceAll("1"), sd.line, sd.col));
+                }
+                sides = at;
+                instance = other + " = 1";
+                free = new LinkedHashSet<>(List.of(keep));
+            }
+        }
         if (free.size() > 1) {
             throw new LatexTokens.Error(fake(sides.get(0).line, sides.get(0).col - 1, 1),
                     "more than one free index (" + String.join(", ", free) + "): an answer holds for every value of one index");
@@ -241,7 +335,7 @@ public final class AnswerReader {
             }
             range = " for " + j + " in 1.." + dim;
         }
-        return new Chain(sides, ops, range, written);
+        return new Chain(sides, ops, range, written, instance, instanced);
     }
 
     private static Token fake(int line, int charPos, int len) {
@@ -279,12 +373,30 @@ public final class AnswerReader {
                             || y == LatexParser.SYM || x.equals(",") || x.equals(".") || x.equals(";") || y == LatexParser.END_ENV
                             || y == LatexParser.END_CASES;
                 }
+                // a word in a math font right after the formula (N \mathrm{Paus}) is a factor the spec does not have,
+                // not prose: dropping it would judge what was not written
+                if (tail && !lead && k > rowStart && mathFont(ts.get(k)) && formulaEnd(ts.get(k - 1))) tail = false;
                 if (!lead && !tail) {
                     throw new LatexTokens.Error(ts.get(k), "text '" + ts.get(k).getText() + "' inside a formula names no quantity of the spec");
                 }
             }
             rowStart = i + 1;
         }
+    }
+
+    /** Was this word written in a math font (\mathrm, \operatorname, \mathit, \mathsf, \mathbf), not as text (\text, \mbox)? */
+    private static boolean mathFont(Token word) {
+        if (word.getInputStream() == null || word.getStartIndex() < 0) return false;
+        int end = Math.min(word.getInputStream().size() - 1, word.getStartIndex() + 14);
+        String src = word.getInputStream().getText(org.antlr.v4.runtime.misc.Interval.of(word.getStartIndex(), end));
+        return src.matches("(?s)\\\\(mathrm|operatorname|mathit|mathsf|mathbf)\\b.*");
+    }
+
+    /** Does this token end an operand (a name, a number, a closing bracket), so a word after it multiplies? */
+    private static boolean formulaEnd(Token t) {
+        int y = t.getType();
+        String x = t.getText();
+        return y == LatexParser.SYM || y == LatexParser.LETTER || y == LatexParser.GREEK || x.matches("[0-9.]+|[)\\]}]|\\|");
     }
 
     /** Letters written as subscripts (x_i, x_{i+2}): they may be indices. */
@@ -317,6 +429,7 @@ public final class AnswerReader {
     private Optional<Answer> resolve(List<Side> sides, List<String> ops, String range, String written, Pos origin, boolean latex,
                                      List<Diagnostic> errors) {
         StringBuilder line = new StringBuilder(sides.get(0).ascii);
+        int inserted = 0; // characters put before the written text (the unknown of a bare value)
         for (int k = 1; k < sides.size(); k++) {
             String op = ops.get(k - 1).equals("<-") ? "=" : ops.get(k - 1);
             line.append(' ').append(op).append(' ').append(sides.get(k).ascii);
@@ -330,13 +443,20 @@ public final class AnswerReader {
                 return Optional.empty();
             }
             line.insert(0, only.get() + " = ");
+            inserted = only.get().length() + 3;
         }
         String prefix = "expect ";
         ParseResult<Claim> r = claims().read(prefix + line + range);
         if (!r.ok()) {
             for (Diagnostic d : r.diagnostics()) {
-                int col = latex ? 0 : d.pos().col() - prefix.length();
+                // an ASCII answer's column: in the claim text, less "expect " and what was put before the written
+                // text, plus the answer's own leading blanks; 0 (the whole answer) where that does not map back
+                int col = latex || !sides.get(0).exact || d.pos().line() != 1 ? 0 : d.pos().col() - prefix.length() - inserted + sides.get(0).col - 1;
+                if (col > written.length()) col = 0;
                 String msg = d.message();
+                if (msg.startsWith("cannot tell the size of I") && line.toString().contains("I_{")) {
+                    msg = "cannot tell the length of the unit vector e_k here: no vector of the spec beside it fixes it";
+                }
                 if (!latex && col >= 1) errors.add(new Diagnostic(at(origin, 1, col), msg, d.length()));
                 else errors.add(new Diagnostic(at(origin, sides.get(0).line, sides.get(0).col), msg + " (in: " + line + range + ")",
                         Math.max(1, written.length())));

@@ -284,6 +284,16 @@ final class AsciiWriter extends LatexBaseVisitor<AsciiWriter.Frag> {
             };
             return new Frag(norm, 4);
         }
+        if (isLetter(f, "e") && !(s instanceof GroupScriptContext gg && gg.expr().size() != 1)) {
+            // e_k, \\mathbf{e}_k, e_y: the k-th standard basis vector (e is no name of the spec). In the spec
+            // language that is row k of the identity, I_k, whose length the vectors around it fix.
+            String k = s instanceof GroupScriptContext g1 ? indexText(g1.expr(0), Optional.empty())
+                    : s instanceof LetterScriptContext l1 ? indexLetter(l1.LETTER().getSymbol(), Optional.empty())
+                    : s instanceof NumberScriptContext n1 ? n1.NUMBER().getText()
+                    : s instanceof SymScriptContext y1 ? y1.SYM().getText() : null;
+            if (k == null) throw error(s, "cannot read the subscript " + s.getText());
+            return new Frag("I_{" + k + "}", 4);
+        }
         if (!(f instanceof PrimaryFactorContext pf2 && (pf2.primary() instanceof SymbolContext || pf2.primary() instanceof ParensContext
                 || pf2.primary() instanceof NablaContext))) {
             if (f instanceof PrimaryFactorContext p3 && (p3.primary() instanceof LetterContext || p3.primary() instanceof GreekContext

@@ -71,9 +71,25 @@ final class ExprBuilder extends SpecBaseVisitor<Expr> {
     List<Relation> conditions(SpecParser.ConditionContext ctx) {
         List<Relation> out = new ArrayList<>();
         List<SpecParser.ExprContext> es = ctx.expr();
-        Expr left = build(es.get(0));
+        List<Expr> sides = new ArrayList<>();
+        for (SpecParser.ExprContext e : es) sides.add(visit(e));
+        // an unsized I (or a unit vector I_k, the answers' e_k) takes its size from the other side
+        for (int k = 0; k < sides.size(); k++) {
+            if (!isPlaceholder(sides.get(k))) continue;
+            for (int o = 0; o < sides.size() && isPlaceholder(sides.get(k)); o++) {
+                Expr other = sides.get(o);
+                if (o == k || isPlaceholder(other) || other.isScalar()) continue;
+                Dim d = other.shape().rows().equals(Dim.ONE) ? other.shape().cols() : other.shape().rows();
+                Expr sized = Exprs.substitute(sides.get(k), IDENTITY_PLACEHOLDER, new Identity(d, Pos.NONE));
+                if (sized.shape().equals(other.shape())) sides.set(k, sized);
+            }
+            if (isPlaceholder(sides.get(k))) {
+                throw error(es.get(k), "cannot tell the size of I here; write eye(n)");
+            }
+        }
+        Expr left = sides.get(0);
         for (int k = 1; k < es.size(); k++) {
-            Expr right = build(es.get(k));
+            Expr right = sides.get(k);
             SpecParser.RelOpContext op = ctx.relOp(k - 1);
             Expr l = left;
             out.add(shaped(op, () -> new Relation(RelOp.parse(op.getText()), l, right, pos(op))));
@@ -287,6 +303,12 @@ final class ExprBuilder extends SpecBaseVisitor<Expr> {
             if (args.size() != 1) throw error(ctx, name + "[...] takes one expression");
             return name.equals("E") ? new Expectation(args.get(0), pos(ctx)) : new Variance(args.get(0), pos(ctx));
         }
+        if (scope.symbol(name).isEmpty() && (scope.function(name).isPresent() || Builtin.bySpelling(name).isPresent())) {
+            // Mathematica's f[x] is not application here: brackets index a vector or matrix
+            String inside = ctx.expr().stream().map(ParserRuleContext::getText).collect(java.util.stream.Collectors.joining(", "));
+            throw error(ctx, "'" + name + "' is a function, and square brackets do not apply a function (they index a vector"
+                    + " or matrix): write " + name + "(" + inside + ")");
+        }
         Expr base = resolveName(ctx.ID().getSymbol());
         if (base.isScalar()) throw error(ctx, "cannot index the scalar '" + name + "'");
         return shaped(ctx, () -> new Index(base, args, pos(ctx)));
@@ -316,7 +338,7 @@ final class ExprBuilder extends SpecBaseVisitor<Expr> {
         Sym index = boundIndex(ctx.ID().getSymbol());
         scope.pushIndex(index);
         try {
-            Expr body = build(ctx.expr(2));
+            Expr body = visit(ctx.expr(2)); // an unsized I in it is sized by what the sum sits in
             return shaped(ctx, () -> new Sum(index, lo, hi, body, pos(ctx)));
         } finally {
             scope.popIndex();
@@ -404,6 +426,13 @@ final class ExprBuilder extends SpecBaseVisitor<Expr> {
                 }
             }
         }
+        if (scope.function(name).isPresent() || Builtin.bySpelling(name).isPresent()) {
+            throw new SpecException(pos, "'" + name + "' is a function, not a value: apply it to an argument, " + name + "(...)",
+                    name.length());
+        }
+        if (scope.isDeclared(name)) {
+            throw new SpecException(pos, "'" + name + "' is declared, but not as a value this expression can use", name.length());
+        }
         throw new SpecException(pos, "unknown name '" + name + "'" + suggestion(name), name.length());
     }
 
@@ -420,7 +449,7 @@ final class ExprBuilder extends SpecBaseVisitor<Expr> {
         String best = null;
         int bestDistance = 3;
         for (String candidate : scope.names()) {
-            if (candidate.equals(name)) continue; // declared, but not usable here: suggesting it again helps no one
+            if (candidate.equals(name)) continue; // a hint must never be the name given: that helps no one
             int d = editDistance(name, candidate);
             // 'q' is not a misspelling of 'x': an edit must leave most of the name in place
             if (d < bestDistance && d < Math.min(name.length(), candidate.length())) { best = candidate; bestDistance = d; }

@@ -94,7 +94,13 @@ class VerbatimSolutionsTest {
         List<Solutions.Item> items = Solutions.items(e.id(), e.text(), reader::statesTarget);
         for (Solutions.Item it : items) {
             ParseResult<List<Answer>> r = reader.read(it.text(), it.pos(), doc);
-            if (!r.ok()) { errors.addAll(r.diagnostics()); continue; }
+            if (!r.ok()) {
+                // as `derivcheck check` does: an answer that reads but whose shapes do not fit is a wrong answer
+                java.util.Optional<AnswerReport> shape = ShapeErrors.asIncorrect(it.text(), it.pos(), r);
+                if (shape.isPresent()) answers.append('i');
+                else errors.addAll(r.diagnostics());
+                continue;
+            }
             for (Answer a : r.get()) {
                 AnswerReport rep = checker.check(a);
                 answers.append(rep.verdict().word().charAt(0));

@@ -62,6 +62,8 @@ class SheetConstructsTest {
         "backprop_shifted_sum ## \\frac{dL}{dx_j} = \\sum_{i=1}^{N-2} g_i a [j=i]] ## grad(L, x)_{j} = sum(i = 1..N - 2, g_i*a*[j = i]) for j in 1..N",
         // updates of a defined quantity
         "fgm_linear_output ## \\mathbf{x}' \\leftarrow \\mathbf{x} - \\epsilon \\mathbf{w} ## xp = x - eps*w",
+        // \pm: two answers, the first with +, the second with -
+        "adversarial_attack_box ## \\tilde x_i = x_i \\pm \\varepsilon ## x_tilde_i = x_i + eps for i in 1..n",
         // defect 10: |a| of a vector is entrywise
         "adversarial_attack_box ## \\tilde x = x - \\varepsilon |\\operatorname{sign}(g)| ## x_tilde = x - eps*abs(sign(g))",
     })
@@ -77,10 +79,9 @@ class SheetConstructsTest {
         "prox_weight_decay ## \\theta^{t+1} = \\operatorname*{argmin}_\\theta \\|\\theta\\|^2 ## <answer>:1:16: \\operatorname{argmin} restates",
         "mirror_descent_box_vector ## \\min_{x_i} x_i + 1 ## <answer>:1:1: \\min_{x_i} (a min over a variable) states an optimization problem",
         "adversarial_attack_box ## g^T(\\tilde{x} - x) \\to \\min_{\\tilde{x}} ## <answer>:1:20: '\\to \\min' states an optimization problem",
-        "prior_shift ## p_a(y \\mid x) \\propto \\frac{p^*(y)}{p(y)} p(y \\mid x) ## <answer>:1:15: \\propto (proportional to) is not checked",
+        "dropout_gaussian_noise ## \\sigma \\propto \\sqrt{1-p} = 1 ## <answer>:1:8: \\propto is read only as the one relation of a display",
         "kl_cross_entropy ## D_{\\rm KL}(p^*(y \\mid x) \\parallel p(y \\mid x; \\theta)) = \\int_y p^*(y \\mid x) ## 1:59: the integral \\int is not read",
         "ridge_closed_form ## \\nabla_{\\mathbf{w}}^2 g = X^T X ## <answer>:1:1: \\nabla^2 (a Hessian) is not read",
-        "adversarial_attack_box ## \\tilde x_i = x_i \\pm \\varepsilon ## \\pm gives two answers",
         "prox_weight_decay ## = \\frac{\\theta^t}{1+\\varepsilon'\\lambda} ## and so continues a chain, but no chain comes before it",
         "fgm_linear_output ## \\left. \\nabla_{\\mathbf{x}} f(\\mathbf{x};\\mathbf{w}) \\right|_{\\mathbf{x} = \\mathbf{x}'} = \\mathbf{w} ## the evaluation bar \\right|_{...} is not read",
         "mirror_descent_box_vector ## x^{t+1} = \\text{sigmoid}(x^0) ## <answer>:1:1: x^{t+1} is an iterate the spec does not name",
