@@ -101,7 +101,7 @@ final class Definiteness {
     private Kind scaled(Expr c, Kind k) {
         if (k == Kind.UNKNOWN) return k;
         Expr s = ctx.simplify(c);
-        Sign sign = Exprs.isZero(s) ? Sign.ZERO : sign(s, ctx);
+        Sign sign = Exprs.isZero(s) ? Sign.ZERO : Signs.of(s, ctx);
         String cText = TextPrinter.print(s);
         Kind out = switch (sign) {
             case POSITIVE -> k;
@@ -117,38 +117,6 @@ final class Definiteness {
         else if (sign != Sign.POSITIVE && sign != Sign.ZERO && !cText.equals("-1")) because.add(cText + " is " + words(sign));
         else if (sign == Sign.POSITIVE && !cText.equals("1")) because.add(cText + " > 0");
         return out;
-    }
-
-    /**
-     * The sign by the CAS, else from the structure: a sum of positive and nonnegative terms is
-     * positive (the CAS does not prove lambda + 1/eps > 0 from lambda > 0, eps > 0), a product
-     * by its factors (see {@link ConditionSolve#sign}).
-     */
-    static Sign sign(Expr e, DeriveContext ctx) {
-        Sign whole = ConditionSolve.sign(ctx, e, ctx.assumptions());
-        if (whole.isStrict()) return whole;
-        if (e instanceof derivcheck.expr.Mul m) {
-            int s = 1;
-            for (Expr f : m.factors()) {
-                Sign fs = sign(f, ctx);
-                if (fs == Sign.NEGATIVE) s = -s;
-                else if (fs != Sign.POSITIVE) return whole;
-            }
-            return s > 0 ? Sign.POSITIVE : Sign.NEGATIVE;
-        }
-        if (e instanceof derivcheck.expr.Pow p && sign(p.base(), ctx) == Sign.POSITIVE) return Sign.POSITIVE;
-        if (!(e instanceof derivcheck.expr.Add a)) return whole;
-        boolean pos = false, neg = false, allNonneg = true, allNonpos = true;
-        for (Expr t : a.terms()) {
-            Sign ts = sign(t, ctx);
-            pos |= ts == Sign.POSITIVE;
-            neg |= ts == Sign.NEGATIVE;
-            allNonneg &= ts == Sign.POSITIVE || ts == Sign.NONNEGATIVE || ts == Sign.ZERO;
-            allNonpos &= ts == Sign.NEGATIVE || ts == Sign.NONPOSITIVE || ts == Sign.ZERO;
-        }
-        if (allNonneg) return pos ? Sign.POSITIVE : Sign.NONNEGATIVE;
-        if (allNonpos) return neg ? Sign.NEGATIVE : Sign.NONPOSITIVE;
-        return whole;
     }
 
     private static String words(Sign s) {
