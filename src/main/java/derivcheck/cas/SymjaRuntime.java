@@ -12,7 +12,8 @@ import java.io.PrintStream;
  * <p>Why each setting (see TOOLCHAIN_NOTES): {@code JAS_NO_THREADS} keeps JAS from starting its
  * non-daemon thread pool and Integrate from starting its non-daemon rule loader (without it a JVM
  * that used Symja lingers ~60 s after main returns); {@code UNPROTECT_ALLOWED=false} and
- * {@code FILESYSTEM_ENABLED=false} keep built-ins and files out of reach; the size guards are
+ * {@code FILESYSTEM_ENABLED=false} keep built-ins and files out of reach, {@code JAVA_UNSAFE=false} the Java
+ * bridge and {@code JAVA_AWT_DESKTOP_AVAILABLE=false} the desktop (a browser opened for a plot); the size guards are
  * Symja's own server values and turn runaway expansions into fast failures.
  *
  * <p>Every class of this package that touches Symja calls {@link #ensureStarted()} first (the
@@ -36,6 +37,8 @@ public final class SymjaRuntime {
             Config.JAS_NO_THREADS = true;
             Config.UNPROTECT_ALLOWED = false;
             Config.FILESYSTEM_ENABLED = false;
+            Config.JAVA_UNSAFE = false; // (the default) no JavaNew, LoadJavaClass, ... even if a call reached them
+            Config.JAVA_AWT_DESKTOP_AVAILABLE = false; // never open a browser or viewer (Plot, Manipulate output)
             Config.MAX_AST_SIZE = 10_000;
             Config.MAX_OUTPUT_SIZE = 10_000;
             Config.MAX_BIT_LENGTH = 200_000;

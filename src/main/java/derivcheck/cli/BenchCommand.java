@@ -12,10 +12,10 @@ import derivcheck.engine.cohort.CohortGenerator;
 import derivcheck.engine.cohort.CohortKey;
 import derivcheck.engine.cohort.CohortReport;
 import derivcheck.engine.cohort.Grader;
-import derivcheck.engine.cohort.ReportFiles;
 import derivcheck.engine.cohort.Submission;
 import derivcheck.engine.cohort.SubmissionText;
 import derivcheck.latex.Answer;
+import derivcheck.io.OutputFiles;
 import derivcheck.render.ProblemJson;
 import derivcheck.source.ParseResult;
 import derivcheck.source.SourceText;
@@ -89,6 +89,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override public Integer call() throws Exception {
         Console out = new Console();
         if (!Files.isRegularFile(spec)) { out.error(spec + ": no such file"); return ExitCode.BAD_INPUT; }
+        if (Outputs.refused(out, "bench", save, List.of(spec, launcher))) return ExitCode.BAD_INPUT;
         if (save != null && Files.exists(save) && !force) { out.error(save + ": exists; give --force to overwrite it"); return ExitCode.BAD_INPUT; }
         SourceText text = new SourceText(spec.toString(), Files.readString(spec, StandardCharsets.UTF_8));
         int n = jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors();
@@ -150,7 +151,7 @@ final class BenchCommand implements Callable<Integer> {
 
         JsonNode before = Files.isRegularFile(last) ? ProblemJson.MAPPER.readTree(last.toFile()) : null;
         out.println(table(now, before));
-        if (save != null) ReportFiles.write(save, w -> ProblemJson.MAPPER.writerWithDefaultPrettyPrinter().writeValue(w, now));
+        if (save != null) OutputFiles.write(save, w -> ProblemJson.MAPPER.writerWithDefaultPrettyPrinter().writeValue(w, now));
         return ExitCode.OK;
     }
 

@@ -79,7 +79,7 @@ final class CheckCommand implements Callable<Integer> {
         if (specs.isEmpty()) { out.error("derivcheck check: give at least one spec (.prob)"); return ExitCode.BAD_INPUT; }
         if (answer == null && docs.isEmpty()) { out.error("derivcheck check: give --answer 'TEXT' or a solution file (.tex, .md)"); return ExitCode.BAD_INPUT; }
         EngineOptions options = EngineOptions.of(samples, seed, timeLimit, !noSymbolic).withProve(prove);
-        int bad = 0, incorrect = 0;
+        int bad = 0, incorrect = 0, empties = 0;
         List<AnswerReport> reports = new ArrayList<>();
         List<Checked> timeouts = new ArrayList<>();
         List<derivcheck.source.Diagnostic> noAnswer = new ArrayList<>();
@@ -99,6 +99,10 @@ final class CheckCommand implements Callable<Integer> {
             ProblemSet problems = new ProblemSet(prepared);
             List<PreparedProblem.Worker> readers = prepared.stream().map(PreparedProblem::worker).toList();
             List<Input> items = new ArrayList<>();
+            if (answer != null && answer.isBlank()) {
+                out.error("<answer>:1:1: the answer is empty: nothing to check");
+                return ExitCode.BAD_INPUT;
+            }
             if (answer != null) items.add(new Input(answer, new Pos("<answer>", 1, 1), new SourceText("<answer>", answer)));
             for (Path d : docs) {
                 if (!Files.isRegularFile(d)) { out.error(d + ": no such file"); return ExitCode.BAD_INPUT; }
@@ -109,7 +113,16 @@ final class CheckCommand implements Callable<Integer> {
                 // displays (a display starting with `=` continues the chain before it) and inline $...$ that states a target
                 List<derivcheck.latex.Solutions.Item> found = derivcheck.latex.Solutions.items(d.toString(), text,
                         t -> readers.stream().anyMatch(r -> r.statesTarget(t)));
-                if (found.isEmpty()) noAnswer.add(new derivcheck.source.Diagnostic(new Pos(d.toString(), 1, 1), AnswerReader.NO_ANSWER));
+                // an empty display holds no answer: it is skipped, and said so (it is not an error)
+                List<Pos> emptyHere = derivcheck.latex.Displays.empties(d.toString(), text);
+                empties += emptyHere.size();
+                if (!json) for (Pos p : emptyHere) out.error(p.file() + ":" + p.line() + ":" + p.col() + ": note: empty display, skipped");
+                if (found.isEmpty()) {
+                    String why = text.isBlank() ? "no answer found: the file is empty"
+                            : emptyHere.isEmpty() ? AnswerReader.NO_ANSWER
+                            : "no answer found: its " + emptyHere.size() + " display(s) are empty, and no inline formula $...$ states a quantity of the spec";
+                    noAnswer.add(new derivcheck.source.Diagnostic(new Pos(d.toString(), 1, 1), why));
+                }
                 if (found.size() > InputLimits.MAX_DISPLAYS) {
                     Pos p = found.get(InputLimits.MAX_DISPLAYS).pos();
                     out.error(p.file() + ":" + p.line() + ":" + p.col() + ": more than " + InputLimits.MAX_DISPLAYS
@@ -147,6 +160,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         if (json) {
             ObjectNode root = json(reports);
+            root.put("empty_displays", empties);
             ArrayNode errors = root.putArray("errors");
             for (String[] d : readErrors) {
                 ObjectNode e = errors.addObject();
@@ -175,7 +189,8 @@ final class CheckCommand implements Callable<Integer> {
                     + count(reports, AnswerReport.Word.INCORRECT) + " incorrect, " + count(reports, AnswerReport.Word.UNDECIDED) + " undecided"
                     + (timeouts.isEmpty() ? "" : ", " + timeouts.size() + " out of time")
                     + (withBadStep > 0 ? "; " + withBadStep + " of the others with an incorrect step" : "")
-                    + (bad > 0 ? "; " + bad + " display(s) could not be read" : ""));
+                    + (bad > 0 ? "; " + bad + " display(s) could not be read" : "")
+                    + (empties > 0 ? "; " + empties + " empty display(s) skipped" : ""));
         }
         if (bad > 0) return ExitCode.BAD_INPUT;
         return incorrect > 0 ? ExitCode.FAILED : ExitCode.OK;
@@ -217,7 +232,7 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private static String numeric(NumericVerdict v) {
-        if (v.verified()) return "verified (" + v.check() + ", " + v.samples() + " sample(s), max rel error "
+        if (v.verified()) return "verified (" + v.check() + ", " + v.samples() + " sample(s), largest scaled error "
                 + NumericVerdict.text(new derivcheck.numeric.Value.Real(v.maxRelError())) + ")";
         if (v.failed()) return "failed (" + v.check() + "): " + v.reason();
         return "undecided: " + v.reason();

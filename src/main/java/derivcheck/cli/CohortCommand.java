@@ -2,7 +2,7 @@ package derivcheck.cli;
 
 import derivcheck.engine.cohort.CohortGenerator;
 import derivcheck.engine.cohort.CohortKey;
-import derivcheck.engine.cohort.ReportFiles;
+import derivcheck.io.OutputFiles;
 import derivcheck.model.Problem;
 import derivcheck.source.ParseResult;
 import derivcheck.source.SourceText;
@@ -47,6 +47,8 @@ final class CohortCommand implements Callable<Integer> {
             return c.allRight() ? ExitCode.OK : ExitCode.FAILED;
         }
         if (out == null || inputs.isEmpty()) { con.error("derivcheck cohort SPEC.prob... --out DIR"); return ExitCode.BAD_INPUT; }
+        // the cohort folder and its key are outputs: never a spec given, never in a folder that cannot be written
+        if (Outputs.folderRefused(con, "cohort", out, inputs) || Outputs.refused(con, "cohort", keyFile(out), inputs)) return ExitCode.BAD_INPUT;
         if (Files.exists(out) && !force && notEmpty(out)) { con.error(out + ": exists and is not empty; give --force"); return ExitCode.BAD_INPUT; }
         List<Problem> problems = new ArrayList<>();
         List<SourceText> texts = new ArrayList<>();
@@ -61,7 +63,7 @@ final class CohortCommand implements Callable<Integer> {
         if (!g.possible()) { con.error("derivcheck cohort: no expect of the form target = value (and a mistake or a slip of it) to vary"); return ExitCode.BAD_INPUT; }
         var key = g.write(out, students, seed, plant);
         Path keyFile = keyFile(out);
-        ReportFiles.write(keyFile, w -> CohortGenerator.writeCsv(key, w));
+        OutputFiles.write(keyFile, w -> CohortGenerator.writeCsv(key, w));
         con.println("wrote " + key.size() + " answer(s) of " + students + (plant ? " students and 6 planted files" : " students") + " to " + out
                 + "; key: " + keyFile);
         return ExitCode.OK;

@@ -11,6 +11,7 @@ import derivcheck.engine.cohort.FileResult;
 import derivcheck.engine.cohort.Grader;
 import derivcheck.engine.cohort.ReportFiles;
 import derivcheck.engine.cohort.Submission;
+import derivcheck.io.OutputFiles;
 import derivcheck.render.ProblemJson;
 import derivcheck.source.ParseResult;
 import derivcheck.source.SourceText;
@@ -104,12 +105,19 @@ final class GradeCommand implements Callable<Integer> {
         }
         if (timeLimit <= 0 || samples < 1) { out.error("derivcheck grade: --time-limit and --samples must be positive"); return ExitCode.BAD_INPUT; }
         int n = jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors();
+        List<Path> read = new ArrayList<>(inputs);
         for (Path target : new Path[] {csv, json}) {
             if (target == null) continue;
+            if (Outputs.refused(out, "grade", target, read)) return ExitCode.BAD_INPUT;
             Optional<String> no = ReportFiles.refusal(target, folder, force);
             if (no.isPresent()) { out.error("derivcheck grade: " + no.get()); return ExitCode.BAD_INPUT; }
         }
+        if (csv != null && json != null && csv.toAbsolutePath().normalize().equals(json.toAbsolutePath().normalize())) {
+            out.error("derivcheck grade: error: cannot write " + json + ": it is also the --csv report");
+            return ExitCode.BAD_INPUT;
+        }
         if (gradescope != null) {
+            if (Outputs.folderRefused(out, "grade", gradescope, read)) return ExitCode.BAD_INPUT;
             if (ReportFiles.inside(gradescope, folder)) { out.error("derivcheck grade: " + gradescope + ": inside the submissions folder, which grade never writes to"); return ExitCode.BAD_INPUT; }
             if (Files.exists(gradescope) && !force && (!Files.isDirectory(gradescope) || notEmpty(gradescope))) {
                 out.error("derivcheck grade: " + gradescope + ": exists and is not empty; give --force to overwrite its results");
@@ -151,12 +159,12 @@ final class GradeCommand implements Callable<Integer> {
                     answers, students, secs, answers / Math.max(secs, 1e-9), n, distinct));
         }
         ObjectWriter pretty = ProblemJson.MAPPER.writerWithDefaultPrettyPrinter();
-        if (csv != null) ReportFiles.write(csv, report::writeCsv);
-        if (json != null) ReportFiles.write(json, w -> pretty.writeValue(w, report.json(ProblemJson.MAPPER)));
+        if (csv != null) OutputFiles.write(csv, report::writeCsv);
+        if (json != null) OutputFiles.write(json, w -> pretty.writeValue(w, report.json(ProblemJson.MAPPER)));
         if (gradescope != null) {
             for (String student : report.students()) {
                 Path f = gradescope.resolve(safeName(student)).resolve("results.json");
-                ReportFiles.write(f, w -> pretty.writeValue(w, report.gradescope(ProblemJson.MAPPER, student)));
+                OutputFiles.write(f, w -> pretty.writeValue(w, report.gradescope(ProblemJson.MAPPER, student)));
             }
         }
         return ExitCode.OK;

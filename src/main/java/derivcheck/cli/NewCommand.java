@@ -1,7 +1,9 @@
 package derivcheck.cli;
 
+import derivcheck.io.OutputFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -78,8 +80,8 @@ final class NewCommand implements Callable<Integer> {
             out.error("derivcheck new: " + file + " exists; not replacing it");
             return ExitCode.BAD_INPUT;
         }
-        Files.createDirectories(dir);
-        Files.writeString(file, skeleton(name));
+        if (Outputs.refused(out, "new", file, List.of())) return ExitCode.BAD_INPUT;
+        OutputFiles.write(file, skeleton(name));
         out.error("wrote " + file + "; next: derivcheck derive " + file);
         return ExitCode.OK;
     }

@@ -50,11 +50,9 @@ final class ReportVerifier implements SheetVerifier {
     }
 
     /**
-     * The sheet's line for a numeric verdict. The figure is the error by the decision's measure:
-     * the numeric verifier decides on |a - b| / max(1, |a|, |b|) per entry (absolute for small
-     * values, relative for large ones: a target of 0 is not divided by), which is at most the
-     * smaller of the largest absolute and the largest relative error it reports, so that minimum
-     * is printed, beside the tolerance of that kind of check. Monte Carlo decides by confidence
+     * The sheet's line for a numeric verdict. The figure is the error by the decision's measure
+     * ({@link NumericVerdict#maxRelError()}: relative to the values, or to the terms' size where the
+     * target is near 0), printed beside the tolerance of that kind of check. Monte Carlo decides by confidence
      * bounds and a condition check exactly, so they print no error figure.
      */
     static SheetVerificationLine numeric(Optional<NumericVerdict> v) {
@@ -62,7 +60,7 @@ final class ReportVerifier implements SheetVerifier {
         NumericVerdict n = v.get();
         String at = n.samples() + " random instance" + (n.samples() == 1 ? "" : "s");
         if (n.verified()) {
-            double error = Math.min(n.maxAbsError(), n.maxRelError());
+            double error = n.maxRelError();
             return switch (n.check()) {
                 case "monte-carlo" -> SheetVerificationLine.numeric(SheetVerificationLine.Verdict.VERIFIED,
                         "by Monte Carlo at " + at + ", every estimate within 5 standard errors of the claim", n.seed());

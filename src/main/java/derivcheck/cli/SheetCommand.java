@@ -8,6 +8,7 @@ import derivcheck.check.ProblemReport;
 import derivcheck.numeric.verify.VerifyOptions;
 import derivcheck.derive.Derivation;
 import derivcheck.derive.Engine;
+import derivcheck.io.OutputFiles;
 import derivcheck.model.Problem;
 import derivcheck.render.DerivationText;
 import derivcheck.render.LatexCompiler;
@@ -111,6 +112,15 @@ final class SheetCommand implements Callable<Integer> {
                 : solutions ? SheetWriter.Kind.SOLUTIONS : SheetWriter.Kind.EXERCISES;
         List<java.nio.file.PathMatcher> wanted = only == null ? List.of() : only.stream().map(String::strip)
                 .filter(g -> !g.isEmpty()).map(g -> java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
+        // nothing is written over an input (a spec given, or one in a folder given), into a directory or an unwritable folder
+        List<Path> read = new ArrayList<>(inputs);
+        read.addAll(InputFiles.specs(inputs, new ArrayList<>()));
+        if (Outputs.refused(out, "sheet", output, read) || Outputs.refused(out, "sheet", report, read)) return ExitCode.BAD_INPUT;
+        if (report != null && (OutputFiles.same(report, output)
+                || report.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize()))) {
+            out.error("derivcheck sheet: error: cannot write " + report + ": it is also the sheet (-o)");
+            return ExitCode.BAD_INPUT;
+        }
         if (!output.getFileName().toString().endsWith(".tex")) {
             out.error("derivcheck sheet: the output must be a .tex file: " + output);
             return ExitCode.BAD_INPUT;
@@ -183,7 +193,7 @@ final class SheetCommand implements Callable<Integer> {
             return ExitCode.BAD_INPUT;
         }
         if (report != null) {
-            SheetFiles.writeAtomically(report, authorReport.toString().stripTrailing() + "\n");
+            OutputFiles.write(report, authorReport.toString().stripTrailing() + "\n");
             if (!json) out.error("wrote the author's report " + report);
         }
         SheetWriter writer = new SheetWriter(kind, verifier, seed);
@@ -208,6 +218,9 @@ final class SheetCommand implements Callable<Integer> {
     private int writeOne(SheetWriter writer, List<SheetWriter.Entry> entries, Path output, Console out, ObjectNode root,
             ArrayNode texs) throws java.io.IOException, InterruptedException {
         Path pdfPath = output.resolveSibling(output.getFileName().toString().replaceAll("\\.tex$", ".pdf"));
+        if (Outputs.refused(out, "sheet", output, List.of()) || (pdf && Outputs.refused(out, "sheet", pdfPath, List.of()))) {
+            return ExitCode.BAD_INPUT;
+        }
         if (!force) {
             for (Path f : pdf ? List.of(output, pdfPath) : List.of(output)) {
                 if (!SheetFiles.ours(f)) {
@@ -219,7 +232,7 @@ final class SheetCommand implements Callable<Integer> {
         }
         ArrayNode errors = (ArrayNode) root.get("errors");
         String tex = writer.write(entries);
-        SheetFiles.writeAtomically(output, tex);
+        OutputFiles.write(output, tex);
         if (!root.has("tex")) root.put("tex", output.toString());
         texs.add(output.toString());
         if (!json) out.error("wrote " + output + " (" + entries.size() + " problem(s))");

@@ -124,9 +124,7 @@ final class VerifyCommand implements Callable<Integer> {
             String what = c.claim().text().isBlank() ? TextPrinter.print(c.claim().relations()) : c.claim().text();
             b.append(String.format("  %-8s %-11s line %-4d %s%n", c.kind(), c.word(), c.claim().pos().line(), what));
             if (v.verified()) {
-                b.append("           ").append(v.check()).append(": ").append(v.samples()).append(" sample(s), max abs error ")
-                        .append(NumericVerdict.text(new derivcheck.numeric.Value.Real(v.maxAbsError()))).append(", max rel error ")
-                        .append(NumericVerdict.text(new derivcheck.numeric.Value.Real(v.maxRelError()))).append('\n');
+                b.append("           ").append(v.verifiedLine()).append('\n');
             } else if (v.failed()) {
                 b.append("           ").append(v.check()).append(": ").append(v.reason()).append('\n');
                 v.counterexample().ifPresent(cx -> b.append("           counterexample: ").append(cx).append('\n'));

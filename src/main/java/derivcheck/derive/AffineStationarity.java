@@ -1,6 +1,5 @@
 package derivcheck.derive;
 
-import derivcheck.cas.Sign;
 import derivcheck.expr.Expr;
 import derivcheck.expr.Exprs;
 import derivcheck.expr.Identity;
@@ -10,6 +9,7 @@ import derivcheck.expr.Pos;
 import derivcheck.expr.RelOp;
 import derivcheck.expr.Relation;
 import derivcheck.expr.Sym;
+import derivcheck.expr.TextPrinter;
 import derivcheck.model.Problem;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +17,9 @@ import java.util.Optional;
 
 /**
  * Unconstrained problems whose gradient is affine in the unknown: ∇f = C·x + r with C a
- * scalar or a matrix expression free of x. The stationary point is x = −C⁻¹ r (for a scalar
- * C > 0 it is the unique minimizer of a strictly convex quadratic).
+ * scalar or a matrix expression free of x. The stationary point x = −C⁻¹ r is derived only when
+ * C ≻ 0 is proven ({@link Definiteness}): then it is the unique minimizer of a strictly convex
+ * quadratic (for maximize, of −f). Otherwise the strategy declines and says what to declare.
  */
 final class AffineStationarity implements Strategy {
     @Override public String name() { return "affine stationarity"; }
@@ -42,15 +43,21 @@ final class AffineStationarity implements Strategy {
                 "differentiate term by term"));
         Expr c = ctx.simplify(a.scalarPart());
         Expr minusRest = Exprs.neg(a.rest());
+        if (!a.hasMatrixPart() && Exprs.isZero(c)) {
+            return Attempt.declined("the gradient does not depend on " + x.name() + ": the objective is linear");
+        }
+        // Second-order check: the stationary point is the minimizer of the objective (−f for a
+        // maximization) only when its Hessian C is positive definite, which must be proven.
+        Definiteness.Verdict v = Definiteness.of(c, a.matrixParts(), p, ctx);
+        if (v.kind() != Definiteness.Kind.PD) return Attempt.declined(notConvex(v, o, x, hessian(c, a, x, ctx)));
+        String convex = "; " + (a.hasMatrixPart() ? "the Hessian is positive definite" : "the coefficient is positive")
+                + (v.because().isEmpty() ? "" : " (" + String.join("; ", v.because()) + ")")
+                + (o.maximize() ? ": -f is strictly convex and this is the unique maximizer"
+                        : ": the objective is strictly convex and this is the unique minimizer");
         Expr value;
         if (!a.hasMatrixPart()) {
-            if (Exprs.isZero(c)) return Attempt.declined("the gradient does not depend on " + x.name() + ": the objective is linear");
-            Sign s = ctx.cas().sign(c, ctx.assumptions()).orElse(Sign.UNKNOWN);
-            if (s == Sign.NEGATIVE) return Attempt.declined("the objective is concave in " + x.name() + ": there is no minimizer");
-            steps.add(Step.of("stationarity", new Relation(RelOp.EQ, Exprs.mul(c, x), Tidy.of(minusRest, ctx), Pos.NONE),
-                    "set the gradient to zero and collect the terms in " + x.name()
-                            + (s == Sign.POSITIVE ? "; the coefficient is positive, so the objective is strictly convex and this is the minimizer"
-                            : "; the point is a minimizer where the coefficient is positive")));
+            steps.add(Step.explained("stationarity", new Relation(RelOp.EQ, Exprs.mul(c, x), Tidy.of(minusRest, ctx), Pos.NONE),
+                    "set the gradient to zero and collect the terms in ", x, convex));
             value = Tidy.of(Exprs.mul(List.of(new derivcheck.expr.Pow(c, Num.MINUS_ONE, Pos.NONE), minusRest), Pos.NONE), ctx);
         } else {
             // C = c·I + Σ M_k; scale by 1/(coefficient of the first matrix term) to clear denominators.
@@ -65,14 +72,43 @@ final class AffineStationarity implements Strategy {
             }
             Expr matrix = Tidy.of(Exprs.add(cParts, Pos.NONE), ctx);
             Expr rhs = Tidy.of(Exprs.mul(scale, minusRest), ctx);
-            steps.add(Step.of("stationarity", new Relation(RelOp.EQ, Exprs.mul(matrix, x), rhs, Pos.NONE),
-                    "set the gradient to zero and collect the terms in " + x.name()));
+            steps.add(Step.explained("stationarity", new Relation(RelOp.EQ, Exprs.mul(matrix, x), rhs, Pos.NONE),
+                    "set the gradient to zero and collect the terms in ", x, convex));
             value = Exprs.mul(List.of(new Inverse(matrix, Pos.NONE), rhs), Pos.NONE);
         }
-        steps.add(Step.of("solve", new Relation(RelOp.EQ, x, value, Pos.NONE), "solve the linear equation for " + x.name()));
+        steps.add(Step.explained("solve", new Relation(RelOp.EQ, x, value, Pos.NONE), "solve the linear equation for ", x));
         List<Result> results = new ArrayList<>();
         results.add(Result.of(x, value));
         OptimalValue.add(p, o, value, ctx, steps, results);
         return new Attempt.Derived(steps, results);
+    }
+
+    /** The Hessian c·I + Σ M_k of the objective that is minimized, for messages. */
+    private static Expr hessian(Expr c, AffineForm a, Sym x, DeriveContext ctx) {
+        if (!a.hasMatrixPart()) return c;
+        List<Expr> parts = new ArrayList<>(a.matrixParts());
+        if (!Exprs.isZero(c)) parts.add(Exprs.mul(List.of(c, new Identity(x.shape().rows(), Pos.NONE)), Pos.NONE));
+        return Tidy.of(Exprs.add(parts, Pos.NONE), ctx);
+    }
+
+    /** Why the stationary point is not known to be the optimum, and what the spec could state. */
+    private static String notConvex(Definiteness.Verdict v, Optimization o, Sym x, Expr h) {
+        String f = o.maximize() ? "maximizer" : "minimizer";
+        if (v.kind() == Definiteness.Kind.ND) {
+            return "the objective is " + (o.maximize() ? "convex" : "concave") + " in " + x.name() + ": there is no " + f;
+        }
+        String what = h.isScalar() ? "the coefficient " : "the Hessian ";
+        String shown = TextPrinter.print(o.maximize() ? Exprs.neg(h) : h);
+        String need = h.isScalar() ? (o.maximize() ? "negative" : "positive") : (o.maximize() ? "negative definite" : "positive definite");
+        String is = switch (v.kind()) {
+            case PSD, NSD -> " (it is only known to be " + (h.isScalar() ? (v.kind() == Definiteness.Kind.PSD ^ o.maximize() ? "nonnegative" : "nonpositive")
+                    : (o.maximize() ? v.kind().negate() : v.kind()).words)
+                    + ": the " + f + " may not exist or not be unique)";
+            default -> "";
+        };
+        String hint = v.hints().isEmpty() ? "declare the matrix properties or assumptions that make it so"
+                : String.join(", or ", v.hints());
+        return "cannot show that " + what + shown + " of " + x.name() + " is " + need + is
+                + ", so the stationary point need not be the " + f + "; " + hint;
     }
 }

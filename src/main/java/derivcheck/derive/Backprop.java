@@ -190,8 +190,8 @@ final class Backprop implements Strategy {
                 Sym i = r.index();
                 Expr body = Lets.inline(p, y.body());
                 if (openLet(body)) return Optional.of("the layer " + y.sym().name() + " uses a definition that cannot be written out");
-                steps.add(Step.of("layer", new Relation(RelOp.EQ, new Index(y.sym(), List.of(i), Pos.NONE), y.body(), Pos.NONE),
-                        "for " + i.name() + " = " + TextPrinter.print(r.lo()) + ".." + TextPrinter.print(r.hi())));
+                steps.add(Step.explained("layer", new Relation(RelOp.EQ, new Index(y.sym(), List.of(i), Pos.NONE), y.body(), Pos.NONE),
+                        "for ", i, " from ", r.lo(), " to ", r.hi()));
                 total = new Sum(i, r.lo(), r.hi(), Exprs.mul(u.entry().apply(i), body), Pos.NONE);
                 rule = new Sum(i, r.lo(), r.hi(), Exprs.mul(u.entry().apply(i),
                         new Grad(new Index(y.sym(), List.of(i), Pos.NONE), w, Pos.NONE)), Pos.NONE);
@@ -278,8 +278,12 @@ final class Backprop implements Strategy {
             steps.add(Step.of("case split", new Relation(RelOp.EQ, lhs, value, Pos.NONE), why.toString()));
         }
         IndexRange range = new IndexRange(j, Num.ONE, Alg.dim(n));
-        steps.add(Step.of("result", new Relation(RelOp.EQ, lhs, value, Pos.NONE),
-                "for " + j.name() + " = 1.." + n + (conditions.isEmpty() ? "" : ", where " + conditions.stream().map(TextPrinter::print).toList())));
+        List<Object> why = new ArrayList<>(List.of("for ", j, " from ", Num.ONE, " to ", range.hi()));
+        for (int k = 0; k < conditions.size(); k++) {
+            why.add(k == 0 ? ", where " : " and ");
+            why.add(conditions.get(k));
+        }
+        steps.add(Step.explained("result", List.of(new Relation(RelOp.EQ, lhs, value, Pos.NONE)), why.toArray()));
         results.add(new Result(lhs, value, conditions, Optional.of(range)));
         done.put(target, new Derived(null, j, value, n));
         return Optional.empty();

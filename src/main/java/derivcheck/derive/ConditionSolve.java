@@ -189,11 +189,16 @@ final class ConditionSolve implements Strategy {
         }
         steps.add(Step.of("equation", new Relation(RelOp.EQ, l, r, Pos.NONE), "both sides in closed form"));
         if (!keep.equals(List.of(factored))) {
-            steps.add(Step.of("cancel", new Relation(RelOp.EQ, core, Num.ZERO, Pos.NONE), "factor lhs - rhs and cancel the factors free of "
-                    + u.name() + (nonzero.isEmpty() ? "" : " (where " + TextPrinter.print(nonzero) + "; otherwise every value solves it)")));
+            List<Object> why = new ArrayList<>(List.of("factor the difference of the two sides and cancel the factors free of ", u));
+            for (int k = 0; k < nonzero.size(); k++) {
+                why.add(k == 0 ? " (where " : ", ");
+                why.add(nonzero.get(k));
+            }
+            if (!nonzero.isEmpty()) why.add("; otherwise every value solves it)");
+            steps.add(Step.explained("cancel", List.of(new Relation(RelOp.EQ, core, Num.ZERO, Pos.NONE)), why.toArray()));
         }
-        steps.add(Step.of("solve", new Relation(RelOp.EQ, u, inside.get(0), Pos.NONE), "solve for " + u.name()
-                + (solved.toOptional().get().size() > 1 ? "; the only root within the bounds" : "")));
+        steps.add(Step.explained("solve", new Relation(RelOp.EQ, u, inside.get(0), Pos.NONE), "solve for ", u,
+                solved.toOptional().get().size() > 1 ? "; the only root within the bounds" : ""));
         results.add(new Result(u, inside.get(0), nonzero, Optional.empty()));
         return Optional.empty();
     }

@@ -48,22 +48,30 @@ final class LinearOverNormBall implements Strategy {
         List<Step> steps = new ArrayList<>();
         steps.add(Step.of(o.sense(), new Relation(RelOp.EQ, Names.objective(), o.original(), Pos.NONE),
                 "a linear objective" + (o.maximize() ? "; maximizing f is minimizing -f" : "")));
-        steps.add(Step.of("substitution", new Relation(RelOp.EQ, delta, Exprs.sub(x, center), Pos.NONE),
-                "centre the ball: the constraint reads ||Delta|| <= " + derivcheck.expr.TextPrinter.print(radius)));
+        Norm deltaNorm = new Norm(delta, NormKind.L2, Pos.NONE);
+        steps.add(Step.explained("substitution", new Relation(RelOp.EQ, delta, Exprs.sub(x, center), Pos.NONE),
+                "centre the ball: the constraint reads ", new Relation(RelOp.LE, deltaNorm, radius, Pos.NONE)));
         Sign cSign = ctx.cas().sign(new Norm(c, NormKind.L2, Pos.NONE), ctx.assumptions()).orElse(Sign.UNKNOWN);
-        steps.add(Step.of("boundary", new Relation(RelOp.EQ, new Norm(delta, NormKind.L2, Pos.NONE), radius, Pos.NONE),
-                "a linear function on a convex set attains its minimum on the boundary"
-                        + (cSign == Sign.POSITIVE ? "" : " (when c = " + derivcheck.expr.TextPrinter.print(c) + " is not 0)")));
+        Relation cNonzero = new Relation(RelOp.NE, c, Num.ZERO, Pos.NONE);
+        steps.add(cSign == Sign.POSITIVE
+                ? Step.of("boundary", new Relation(RelOp.EQ, deltaNorm, radius, Pos.NONE),
+                        "a linear function on a convex set attains its minimum on the boundary")
+                : Step.explained("boundary", new Relation(RelOp.EQ, deltaNorm, radius, Pos.NONE),
+                        "a linear function on a convex set attains its minimum on the boundary (when ", cNonzero, ")"));
         Expr lagrangian = Exprs.add(List.of(new derivcheck.expr.Inner(c, delta, Pos.NONE),
                 Exprs.mul(mu, Exprs.sub(Exprs.sq(new Norm(delta, NormKind.L2, Pos.NONE)), Exprs.sq(radius)))), Pos.NONE);
-        steps.add(Step.of("Lagrangian", new Relation(RelOp.EQ, Names.scalar(Names.fresh(p, "L")), lagrangian, Pos.NONE),
-                "square the constraint to differentiate it; mu >= 0 for an inequality"));
+        steps.add(Step.explained("Lagrangian", new Relation(RelOp.EQ, Names.scalar(Names.fresh(p, "L")), lagrangian, Pos.NONE),
+                "square the constraint to differentiate it; ", new Relation(RelOp.GE, mu, Num.ZERO, Pos.NONE), " for an inequality"));
         Expr deltaOfMu = Exprs.mul(List.of(Exprs.neg(Exprs.pow(Exprs.mul(Num.of(2), mu), Num.MINUS_ONE)), c), Pos.NONE);
-        steps.add(Step.of("stationarity", new Relation(RelOp.EQ, delta, Tidy.of(deltaOfMu, withMu), Pos.NONE),
-                "c + 2*mu*Delta = 0; mu = 0 would need c = 0, so mu > 0 and the constraint is active"));
+        Expr gradient = Exprs.add(List.of(c, Exprs.mul(List.of(Num.of(2), mu, delta), Pos.NONE)), Pos.NONE);
+        steps.add(Step.explained("stationarity", new Relation(RelOp.EQ, delta, Tidy.of(deltaOfMu, withMu), Pos.NONE),
+                "", new Relation(RelOp.EQ, gradient, Num.ZERO, Pos.NONE), "; ", new Relation(RelOp.EQ, mu, Num.ZERO, Pos.NONE),
+                " would need ", new Relation(RelOp.EQ, c, Num.ZERO, Pos.NONE), ", so ", new Relation(RelOp.GT, mu, Num.ZERO, Pos.NONE),
+                " and the constraint is active"));
         Expr normSquared = Simplifier.scalar(Exprs.sq(new Norm(deltaOfMu, NormKind.L2, Pos.NONE)), withMu);
         Relation active = new Relation(RelOp.EQ, normSquared, Exprs.sq(radius), Pos.NONE);
-        steps.add(Step.of("complementary slackness", active, "the constraint is active: ||Delta||^2 = r^2"));
+        steps.add(Step.explained("complementary slackness", active, "the constraint is active: ",
+                new Relation(RelOp.EQ, Exprs.sq(deltaNorm), Exprs.sq(radius), Pos.NONE)));
         List<Expr> roots = ctx.cas().solve(normSquared, Exprs.sq(radius), mu, withMu.assumptions()).orElse(List.of());
         List<Expr> positive = new ArrayList<>();
         for (Expr root : roots) {
@@ -74,10 +82,12 @@ final class LinearOverNormBall implements Strategy {
             return Attempt.undecided("could not single out the positive multiplier from " + roots.size() + " root(s)");
         }
         Expr muValue = positive.get(0);
-        steps.add(Step.of("multiplier", new Relation(RelOp.EQ, mu, muValue, Pos.NONE), "the root with mu > 0 (dual feasibility)"));
+        steps.add(Step.explained("multiplier", new Relation(RelOp.EQ, mu, muValue, Pos.NONE), "the root with ",
+                new Relation(RelOp.GT, mu, Num.ZERO, Pos.NONE), " (dual feasibility)"));
         Expr deltaValue = Tidy.of(Exprs.substitute(deltaOfMu, mu, muValue), ctx);
         Expr value = Tidy.of(Exprs.add(center, deltaValue), ctx);
-        steps.add(Step.of("solution", new Relation(RelOp.EQ, x, value, Pos.NONE), "x = m + Delta"));
+        steps.add(Step.explained("solution", new Relation(RelOp.EQ, x, value, Pos.NONE), "",
+                new Relation(RelOp.EQ, x, Exprs.add(center, delta), Pos.NONE)));
         List<Result> results = new ArrayList<>();
         results.add(Result.of(x, value));
         OptimalValue.add(p, o, value, ctx, steps, results);

@@ -41,7 +41,7 @@ final class QuadraticOverBox implements Strategy {
         Expr m = box.get().center();
         Expr r = box.get().halfWidth();
         boolean centred = Exprs.isZero(m);
-        Sym i = new Sym(Names.fresh(p, "i"), Shape.SCALAR, SymKind.INDEX, Pos.NONE);
+        Sym i = new Sym(Names.freshIndex(p, "i"), Shape.SCALAR, SymKind.INDEX, Pos.NONE);
         Expr zi = SeparableBox.entryOf(z, i);
         Expr mi = centred ? Num.ZERO : SeparableBox.entryOf(m, i);
         Expr ri = r.isScalar() ? r : SeparableBox.entryOf(r, i);
@@ -50,9 +50,11 @@ final class QuadraticOverBox implements Strategy {
         Expr hi = Exprs.add(mi, ri);
         List<Step> steps = new ArrayList<>();
         steps.add(Step.of(o.sense(), new Relation(RelOp.EQ, Names.objective(), o.original(), Pos.NONE), "the objective"));
-        steps.add(Step.of("gradient", new Relation(RelOp.EQ, Names.gradientOfObjective(x),
+        steps.add(Step.explained("gradient", new Relation(RelOp.EQ, Names.gradientOfObjective(x),
                 Tidy.of(Exprs.sub(Exprs.mul(q.get().alpha(), x), q.get().b()), ctx), Pos.NONE),
-                "the objective is " + derivcheck.expr.TextPrinter.print(q.get().alpha()) + "/2*||x - z||^2 plus a constant"));
+                "the objective is ", Exprs.mul(List.of(q.get().alpha(), Exprs.pow(Num.of(2), Num.MINUS_ONE),
+                        Exprs.sq(new derivcheck.expr.Norm(Exprs.sub(x, new Sym(Names.fresh(p, "z"), x.shape(), SymKind.LET, Pos.NONE)),
+                                derivcheck.expr.NormKind.L2, Pos.NONE))), Pos.NONE), " plus a constant"));
         steps.add(Step.of("unconstrained minimizer", new Relation(RelOp.EQ, Names.scalar(Names.fresh(p, "z")), z, Pos.NONE),
                 "where the gradient vanishes"));
         steps.add(Step.of("case analysis", new Relation(RelOp.EQ, xi, new Piecewise(List.of(

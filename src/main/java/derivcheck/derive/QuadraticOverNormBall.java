@@ -45,21 +45,31 @@ final class QuadraticOverNormBall implements Strategy {
         Sym mu = Names.multiplier(Names.fresh(p, "mu"));
         List<Step> steps = new ArrayList<>();
         steps.add(Step.of(o.sense(), new Relation(RelOp.EQ, Names.objective(), o.original(), Pos.NONE), "the objective"));
-        steps.add(Step.of("unconstrained minimizer", new Relation(RelOp.EQ, Names.scalar(Names.fresh(p, "z")), z, Pos.NONE),
-                "the gradient " + derivcheck.expr.TextPrinter.print(q.get().alpha()) + "*x - b vanishes at z = b/alpha"));
+        Sym zName = new Sym(Names.fresh(p, "z"), x.shape(), derivcheck.expr.SymKind.LET, Pos.NONE);
+        Expr alpha = q.get().alpha();
+        steps.add(Step.explained("unconstrained minimizer", new Relation(RelOp.EQ, zName, z, Pos.NONE),
+                "the gradient ", Exprs.sub(Exprs.mul(alpha, x), q.get().b()), " vanishes at ",
+                new Relation(RelOp.EQ, x, Exprs.mul(Exprs.pow(alpha, Num.MINUS_ONE), q.get().b()), Pos.NONE)));
         Expr lagrangian = Exprs.add(Names.objective(), Exprs.mul(mu, Exprs.sub(
                 Exprs.sq(new Norm(centred ? x : Exprs.sub(x, m), NormKind.L2, Pos.NONE)), Exprs.sq(r))));
-        steps.add(Step.of("Lagrangian", new Relation(RelOp.EQ, Names.scalar(Names.fresh(p, "L")), lagrangian, Pos.NONE),
-                "square the constraint; mu >= 0 for an inequality"));
-        Expr alpha = q.get().alpha();
+        steps.add(Step.explained("Lagrangian", new Relation(RelOp.EQ, Names.scalar(Names.fresh(p, "L")), lagrangian, Pos.NONE),
+                "square the constraint; ", new Relation(RelOp.GE, mu, Num.ZERO, Pos.NONE), " for an inequality"));
         Expr stationary = Exprs.mul(List.of(alpha, Exprs.pow(Exprs.add(alpha, Exprs.mul(Num.of(2), mu)), Num.MINUS_ONE), offset), Pos.NONE);
-        steps.add(Step.of("stationarity", new Relation(RelOp.EQ, centred ? x : Exprs.sub(x, m), stationary, Pos.NONE),
-                "alpha*(x - z) + 2*mu*(x - m) = 0"));
+        Expr fromCentre = centred ? x : Exprs.sub(x, m);
+        Expr gradient = Exprs.add(List.of(Exprs.mul(alpha, Exprs.sub(x, zName)), Exprs.mul(List.of(Num.of(2), mu, fromCentre), Pos.NONE)), Pos.NONE);
+        steps.add(Step.explained("stationarity", new Relation(RelOp.EQ, fromCentre, stationary, Pos.NONE),
+                "", new Relation(RelOp.EQ, gradient, Num.ZERO, Pos.NONE)));
         steps.add(new Step("case mu = 0", List.of(new Relation(RelOp.EQ, x, z, Pos.NONE),
                 new Relation(RelOp.LE, dist, r, Pos.NONE)), "the constraint is inactive: the unconstrained minimizer, when it is feasible"));
         Expr onSphere = Exprs.mul(List.of(r, Exprs.pow(dist, Num.MINUS_ONE), offset), Pos.NONE);
-        steps.add(new Step("case mu > 0", List.of(new Relation(RelOp.EQ, x, centred ? onSphere : Exprs.add(m, onSphere), Pos.NONE),
-                new Relation(RelOp.GT, dist, r, Pos.NONE)), "complementary slackness: ||x - m|| = r; x - m is a positive multiple of z - m, so it is r*(z - m)/||z - m||; mu > 0 needs ||z - m|| > r"));
+        Expr zOffset = centred ? zName : Exprs.sub(zName, m);
+        Norm zDist = new Norm(zOffset, NormKind.L2, Pos.NONE);
+        steps.add(Step.explained("case mu > 0", List.of(new Relation(RelOp.EQ, x, centred ? onSphere : Exprs.add(m, onSphere), Pos.NONE),
+                new Relation(RelOp.GT, dist, r, Pos.NONE)), "complementary slackness: ",
+                new Relation(RelOp.EQ, new Norm(fromCentre, NormKind.L2, Pos.NONE), r, Pos.NONE), "; ", fromCentre,
+                " is a positive multiple of ", zOffset, ", so it is ",
+                Exprs.mul(List.of(r, Exprs.pow(zDist, Num.MINUS_ONE), zOffset), Pos.NONE), "; ",
+                new Relation(RelOp.GT, mu, Num.ZERO, Pos.NONE), " needs ", new Relation(RelOp.GT, zDist, r, Pos.NONE)));
         Expr scale = new Apply(Builtin.MIN, List.of(Num.ONE, Exprs.mul(r, Exprs.pow(dist, Num.MINUS_ONE))), Pos.NONE);
         Expr scaled = Exprs.mul(List.of(scale, offset), Pos.NONE);
         Expr value = Simplifier.any(centred ? scaled : Exprs.add(m, scaled), ctx);

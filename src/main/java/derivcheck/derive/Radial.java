@@ -60,14 +60,17 @@ final class Radial implements Strategy {
         Relation condition = new Relation(RelOp.EQ, lhs, normA, Pos.NONE);
         List<Step> steps = new ArrayList<>();
         steps.add(Step.of(o.sense(), new Relation(RelOp.EQ, Names.objective(), o.original(), Pos.NONE), "the objective"));
-        steps.add(Step.of("gradient", new Relation(RelOp.EQ, Names.gradientOfObjective(x), Tidy.of(grad.get(), ctx), Pos.NONE),
-                "differentiate; the gradient of a function of ||x|| is its derivative times x/||x||"));
-        steps.add(Step.of("stationarity", new Relation(RelOp.EQ, Exprs.mul(Simplifier.scalar(Exprs.mul(scale, c), ctx), x), aHat, Pos.NONE),
-                "the coefficient of x is a scalar, so x is a multiple of the right-hand side (a positive one where the coefficient is positive)"));
-        steps.add(Step.of("take norms", condition, "with l = ||x||: the norm of both sides"));
+        steps.add(Step.explained("gradient", new Relation(RelOp.EQ, Names.gradientOfObjective(x), Tidy.of(grad.get(), ctx), Pos.NONE),
+                "differentiate; the gradient of a function of ", normX, " is its derivative times ",
+                Exprs.mul(Exprs.pow(normX, Num.MINUS_ONE), x)));
+        steps.add(Step.explained("stationarity", new Relation(RelOp.EQ, Exprs.mul(Simplifier.scalar(Exprs.mul(scale, c), ctx), x), aHat, Pos.NONE),
+                "the coefficient of ", x, " is a scalar, so ", x,
+                " is a multiple of the right-hand side (a positive one where the coefficient is positive)"));
+        steps.add(Step.explained("take norms", condition, "with ", new Relation(RelOp.EQ, l, normX, Pos.NONE), ": the norm of both sides"));
         Expr value = Exprs.mul(List.of(l, new derivcheck.expr.Pow(normA, Num.MINUS_ONE, Pos.NONE), aHat), Pos.NONE);
-        steps.add(Step.of("solution", new Relation(RelOp.EQ, x, value, Pos.NONE),
-                "x = l * a/||a|| for a != 0, where l > 0 solves the scalar equation above"));
+        steps.add(Step.explained("solution", new Relation(RelOp.EQ, x, value, Pos.NONE),
+                "", x, " points along ", aHat, " and has length ", l, " (for ", new Relation(RelOp.NE, aHat, Num.ZERO, Pos.NONE),
+                "), where ", new Relation(RelOp.GT, l, Num.ZERO, Pos.NONE), " solves the scalar equation above"));
         List<Result> results = new ArrayList<>();
         results.add(new Result(x, value, List.of(condition, new Relation(RelOp.GT, l, Num.ZERO, Pos.NONE),
                 new Relation(RelOp.GT, normA, Num.ZERO, Pos.NONE)), Optional.empty()));

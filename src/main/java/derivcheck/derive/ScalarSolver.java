@@ -38,8 +38,8 @@ final class ScalarSolver {
         Expr derivative = Simplifier.scalar(d1.get(), ctx);
         // f is the objective as stated; when maximizing, the function minimized is -f
         Expr shown = maximizing ? Simplifier.scalar(Exprs.neg(derivative), ctx) : derivative;
-        steps.add(Step.of("derivative", new Relation(RelOp.EQ, new derivcheck.expr.Grad(Names.objective(), x, Pos.NONE),
-                shown, Pos.NONE), "differentiate in " + x.name()));
+        steps.add(Step.explained("derivative", new Relation(RelOp.EQ, new derivcheck.expr.Grad(Names.objective(), x, Pos.NONE),
+                shown, Pos.NONE), "differentiate in ", x));
         steps.add(Step.of("stationarity", new Relation(RelOp.EQ, shown, Num.ZERO, Pos.NONE),
                 (maximizing ? "a maximizer" : "a minimizer") + " inside an open domain is a stationary point"));
         List<Expr> roots = new ArrayList<>();
@@ -48,9 +48,12 @@ final class ScalarSolver {
             Optional<Expr> r = LogRules.solve(derivative, x, ctx);
             if (r.isPresent()) {
                 roots.add(r.get());
-                steps.add(Step.of("solve", new Relation(RelOp.EQ, x, r.get(), Pos.NONE),
-                        "split the logarithms (their arguments are positive on the domain) and collect the log terms: "
-                                + "log(x) - log(1-x) = logit(x) is inverted by the sigmoid, log(x) alone by the exponential"));
+                Expr logX = new Apply(Builtin.LOG, List.of(x), Pos.NONE);
+                Expr logit = Exprs.sub(logX, new Apply(Builtin.LOG, List.of(Exprs.sub(Num.ONE, x)), Pos.NONE));
+                steps.add(Step.explained("solve", new Relation(RelOp.EQ, x, r.get(), Pos.NONE),
+                        "split the logarithms (their arguments are positive on the domain) and collect the log terms: ",
+                        new Relation(RelOp.EQ, logit, new Apply(Builtin.LOGIT, List.of(x), Pos.NONE), Pos.NONE),
+                        " is inverted by the sigmoid, ", logX, " alone by the exponential"));
             }
         }
         if (roots.isEmpty()) {

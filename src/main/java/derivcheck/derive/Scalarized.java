@@ -26,7 +26,7 @@ record Scalarized(Sym index, Expr phi, Sym unknown, Map<Sym, Expr> back, Assumpt
     /** The scalarized objective, or why the problem does not separate (in {@code whyNot[0]}). */
     static Optional<Scalarized> of(Problem p, Optimization o, String[] whyNot) {
         Sym x = o.unknown();
-        Sym i = new Sym(Names.fresh(p, "i"), Shape.SCALAR, SymKind.INDEX, Pos.NONE);
+        Sym i = new Sym(Names.freshIndex(p, "i"), Shape.SCALAR, SymKind.INDEX, Pos.NONE);
         Optional<Expr> phi = Separation.perCoordinate(o.objective(), x, i);
         if (phi.isEmpty()) {
             whyNot[0] = "the objective is not a sum of per-coordinate terms";

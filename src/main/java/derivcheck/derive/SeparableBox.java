@@ -47,7 +47,7 @@ final class SeparableBox implements Strategy {
         Expr c = Tidy.of(g.get().rest(), ctx);
         Expr m = box.get().center();
         Expr r = box.get().halfWidth();
-        Sym i = new Sym(Names.fresh(p, "i"), Shape.SCALAR, SymKind.INDEX, Pos.NONE);
+        Sym i = new Sym(Names.freshIndex(p, "i"), Shape.SCALAR, SymKind.INDEX, Pos.NONE);
         Expr ci = entryOf(c, i);
         boolean centred = Exprs.isZero(m);
         Expr mi = centred ? Num.ZERO : entryOf(m, i);
@@ -56,20 +56,23 @@ final class SeparableBox implements Strategy {
         List<Step> steps = new ArrayList<>();
         steps.add(Step.of(o.sense(), new Relation(RelOp.EQ, Names.objective(), o.original(), Pos.NONE),
                 "a linear objective" + (o.maximize() ? "; maximizing f is minimizing -f" : "")));
-        steps.add(new Step("separable", List.of(new Relation(RelOp.LE, Exprs.sub(mi, ri), xi, Pos.NONE),
+        steps.add(Step.explained("separable", List.of(new Relation(RelOp.LE, Exprs.sub(mi, ri), xi, Pos.NONE),
                 new Relation(RelOp.LE, xi, Exprs.add(mi, ri), Pos.NONE)),
-                "the objective is a sum of c_i*x_i with c = " + derivcheck.expr.TextPrinter.print(c)
-                        + ", and each coordinate has its own interval: solve coordinate by coordinate"));
+                "up to a constant the objective is the sum over ", i, " of ", Exprs.mul(ci, xi),
+                ", and each coordinate has its own interval: solve coordinate by coordinate"));
         Piecewise cases = new Piecewise(List.of(
                 new Piecewise.Arm(Exprs.sub(mi, ri), List.of(new Relation(RelOp.GT, ci, Num.ZERO, Pos.NONE))),
                 new Piecewise.Arm(Exprs.add(mi, ri), List.of(new Relation(RelOp.LT, ci, Num.ZERO, Pos.NONE))),
                 new Piecewise.Arm(mi, List.of())), Pos.NONE);
-        steps.add(Step.of("case analysis", new Relation(RelOp.EQ, xi, cases, Pos.NONE),
-                "a linear function on an interval is smallest at the lower end when its slope is positive and at the "
-                        + "upper end when it is negative (KKT: the multiplier of the active bound is |c_i|); with c_i = 0 every point is optimal, take the centre"));
+        steps.add(Step.explained("case analysis", new Relation(RelOp.EQ, xi, cases, Pos.NONE),
+                "a linear function on an interval is smallest at the lower end when its slope ", ci, " is positive and at the "
+                        + "upper end when it is negative (KKT: the multiplier of the active bound is ",
+                new Apply(Builtin.ABS, List.of(ci), Pos.NONE), "); with ", new Relation(RelOp.EQ, ci, Num.ZERO, Pos.NONE),
+                " every point is optimal, take the centre"));
         Expr sign = new Apply(Builtin.SIGN, List.of(c), Pos.NONE);
         Expr merged = Exprs.sub(mi, Exprs.mul(ri, new Apply(Builtin.SIGN, List.of(ci), Pos.NONE)));
-        steps.add(Step.of("merge cases", new Relation(RelOp.EQ, xi, merged, Pos.NONE), "the cases are m_i - r*sign(c_i)"));
+        steps.add(Step.explained("merge cases", new Relation(RelOp.EQ, xi, merged, Pos.NONE), "the three cases are ", merged,
+                ", written with the sign of ", ci));
         List<Result> results = new ArrayList<>();
         if (!centred && m.isScalar()) {
             // scalar bounds lo <= x_i <= hi: the centre is a number, so the result is stated entry by entry

@@ -48,8 +48,8 @@ final class SeparableStationarity implements Strategy {
         List<Step> steps = new ArrayList<>();
         steps.add(Step.of(o.sense(), new Relation(RelOp.EQ, Names.objective(), o.original(), Pos.NONE), "the objective"
                 + (o.maximize() ? "; maximizing f is minimizing -f" : "")));
-        steps.add(Step.of("separable", new Relation(RelOp.EQ, Names.scalar(Names.fresh(p, "f_i")), scalarPhi, Pos.NONE),
-                "f is a sum over coordinates of terms that depend on " + xi.name() + " alone (up to a constant): "
+        steps.add(Step.explained("separable", new Relation(RelOp.EQ, Names.scalar(Names.fresh(p, "f_i")), scalarPhi, Pos.NONE),
+                "", Names.objective(), " is a sum over coordinates of terms that depend on ", xi, " alone (up to a constant): "
                         + "minimize each on its own"));
         ScalarSolver.Outcome out = ScalarSolver.minimize(scalarPhi, xi, domain, c, o.maximize());
         steps.addAll(out.steps());

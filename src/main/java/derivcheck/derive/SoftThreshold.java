@@ -53,24 +53,34 @@ final class SoftThreshold implements Strategy {
         if (q.isEmpty()) return Attempt.declined("the smooth part's gradient is not alpha*x - b with alpha > 0");
         Expr z = q.get().z();
         Expr tau = ctx.simplify(Exprs.div(weight, q.get().alpha()));
-        Sym i = new Sym(Names.fresh(p, "i"), Shape.SCALAR, SymKind.INDEX, Pos.NONE);
+        Sym i = new Sym(Names.freshIndex(p, "i"), Shape.SCALAR, SymKind.INDEX, Pos.NONE);
         Expr zi = SeparableBox.entryOf(z, i);
         Expr xi = Lifting.entry(x, i);
         List<Step> steps = new ArrayList<>();
         steps.add(Step.of(o.sense(), new Relation(RelOp.EQ, Names.objective(), o.original(), Pos.NONE), "the objective"));
-        steps.add(Step.of("smooth part", new Relation(RelOp.EQ, Names.scalar(Names.fresh(p, "z")), z, Pos.NONE),
-                "the smooth part is " + derivcheck.expr.TextPrinter.print(q.get().alpha()) + "/2*||x - z||^2 plus a constant"));
-        steps.add(Step.of("threshold", new Relation(RelOp.EQ, Names.scalar(Names.fresh(p, "tau")), tau, Pos.NONE),
-                "the weight of ||x||_1 divided by the curvature"));
-        steps.add(Step.of("case analysis", new Relation(RelOp.EQ, xi, new Piecewise(List.of(
+        Expr alpha = q.get().alpha();
+        // the names of the steps, as the explanations use them: z a vector like x, tau a number
+        Sym zName = new Sym(Names.fresh(p, "z"), x.shape(), SymKind.LET, Pos.NONE);
+        Sym tauName = Names.scalar(Names.fresh(p, "tau"));
+        Expr zNamei = Lifting.entry(zName, i);
+        steps.add(Step.explained("smooth part", new Relation(RelOp.EQ, Names.scalar(Names.fresh(p, "z")), z, Pos.NONE),
+                "the smooth part is ", Exprs.mul(List.of(alpha, Exprs.pow(Num.of(2), Num.MINUS_ONE),
+                        Exprs.sq(new Norm(Exprs.sub(x, zName), NormKind.L2, Pos.NONE))), Pos.NONE), " plus a constant"));
+        steps.add(Step.explained("threshold", new Relation(RelOp.EQ, Names.scalar(Names.fresh(p, "tau")), tau, Pos.NONE),
+                "the weight of ", new Norm(x, NormKind.L1, Pos.NONE), " divided by the curvature ", alpha));
+        steps.add(Step.explained("case analysis", new Relation(RelOp.EQ, xi, new Piecewise(List.of(
                 new Piecewise.Arm(Exprs.sub(zi, Names.scalar(Names.fresh(p, "tau"))), List.of(new Relation(RelOp.GT, zi, Names.scalar(Names.fresh(p, "tau")), Pos.NONE))),
                 new Piecewise.Arm(Exprs.add(zi, Names.scalar(Names.fresh(p, "tau"))), List.of(new Relation(RelOp.LT, zi, Exprs.neg(Names.scalar(Names.fresh(p, "tau"))), Pos.NONE))),
                 new Piecewise.Arm(Num.ZERO, List.of())), Pos.NONE), Pos.NONE),
-                "the problem separates; 0 is in alpha*(x_i - z_i) + c*d|x_i|, where d|x_i| is sign(x_i) for x_i != 0 and [-1, 1] at 0"));
+                "the problem separates; 0 lies in ", Exprs.mul(alpha, Exprs.sub(xi, zNamei)), " plus ", weight,
+                " times the subdifferential of ", new Apply(Builtin.ABS, List.of(xi), Pos.NONE), ", which is ",
+                new Apply(Builtin.SIGN, List.of(xi), Pos.NONE), " where ", new Relation(RelOp.NE, xi, Num.ZERO, Pos.NONE),
+                " and every number from ", Num.MINUS_ONE, " to ", Num.ONE, " at 0"));
         Expr clip = new Apply(Builtin.MIN, List.of(new Apply(Builtin.MAX, List.of(z, Exprs.neg(tau)), Pos.NONE), tau), Pos.NONE);
         Expr value = Exprs.sub(z, clip);
-        steps.add(Step.of("merge cases", new Relation(RelOp.EQ, x, value, Pos.NONE),
-                "soft thresholding: z minus z clipped to [-tau, tau]"));
+        steps.add(Step.explained("merge cases", new Relation(RelOp.EQ, x, value, Pos.NONE),
+                "soft thresholding: ", zName, " minus ", zName, " clipped entrywise to the interval from ", Exprs.neg(tauName),
+                " to ", tauName));
         List<Result> results = new ArrayList<>();
         results.add(Result.of(x, value));
         OptimalValue.add(p, o, value, ctx, steps, results);

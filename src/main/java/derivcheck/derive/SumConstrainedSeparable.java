@@ -46,9 +46,9 @@ final class SumConstrainedSeparable implements Strategy {
         List<Step> steps = new ArrayList<>();
         steps.add(Step.of(o.sense(), new Relation(RelOp.EQ, Names.objective(), o.original(), Pos.NONE), "the objective"
                 + (o.maximize() ? "; maximizing f is minimizing -f" : "")));
-        steps.add(Step.of("Lagrangian", new Relation(RelOp.EQ, Names.scalar(Names.fresh(p, "L")),
+        steps.add(Step.explained("Lagrangian", new Relation(RelOp.EQ, Names.scalar(Names.fresh(p, "L")),
                 Exprs.add(Names.objective(), Exprs.mul(nu, Exprs.sub(new Apply(Builtin.SUM, List.of(x), Pos.NONE), total.get()))), Pos.NONE),
-                "one multiplier nu for the equality constraint (its sign is free)"));
+                "one multiplier ", nu, " for the equality constraint (its sign is free)"));
         steps.add(Step.of("separable", new Relation(RelOp.EQ, Names.scalar(Names.fresh(p, "L_i")), lagrangianI, Pos.NONE),
                 "the Lagrangian is a sum over coordinates; minimize each term on its own"));
         ScalarSolver.Outcome out = ScalarSolver.minimize(lagrangianI, xi, sc.get().domain(), c, o.maximize());
@@ -66,14 +66,17 @@ final class SumConstrainedSeparable implements Strategy {
         if (lifted.isEmpty()) return Attempt.declined("the exponent does not lift to an entrywise vector");
         Expr uVec = Tidy.of(lifted.get(), ctx);
         Expr kappaExpr = kappa.isEmpty() ? Num.ZERO : Exprs.add(kappa, Pos.NONE);
-        steps.add(Step.of("split", new Relation(RelOp.EQ, xi, Exprs.mul(new Apply(Builtin.EXP, List.of(ui), Pos.NONE),
-                new Apply(Builtin.EXP, List.of(kappaExpr), Pos.NONE)), Pos.NONE),
-                "the factor exp(kappa) is the same for every coordinate; it carries the multiplier"));
+        Expr expKappa = new Apply(Builtin.EXP, List.of(kappaExpr), Pos.NONE);
+        steps.add(Step.explained("split", new Relation(RelOp.EQ, xi, Exprs.mul(new Apply(Builtin.EXP, List.of(ui), Pos.NONE),
+                expKappa), Pos.NONE),
+                "the factor ", expKappa, " is the same for every coordinate; it carries the multiplier"));
         Expr s = total.get();
         Expr softmax = new Apply(Builtin.SOFTMAX, List.of(uVec), Pos.NONE);
         Expr value = s instanceof Num one && one.value().isOne() ? softmax : Exprs.mul(s, softmax);
-        steps.add(Step.of("normalize", new Relation(RelOp.EQ, x, value, Pos.NONE),
-                "the constraint sum(x) = s fixes exp(kappa) = s / sum_j exp(u_j): the softmax of u, scaled by s"));
+        Relation constraint = o.constraints().get(0).relations().get(0);
+        steps.add(Step.explained("normalize", new Relation(RelOp.EQ, x, value, Pos.NONE),
+                "the constraint ", constraint, " fixes ", expKappa, ": the entries are the softmax of ", uVec,
+                s instanceof Num one && one.value().isOne() ? "" : ", scaled by ", s instanceof Num one && one.value().isOne() ? "" : s));
         List<Result> results = new ArrayList<>();
         results.add(Result.of(x, value));
         return new Attempt.Derived(steps, results);

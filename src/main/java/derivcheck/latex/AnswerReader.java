@@ -101,7 +101,11 @@ public final class AnswerReader {
         if (!errors.isEmpty()) return new ParseResult<>(Optional.empty(), errors, source);
         List<Answer> out = new ArrayList<>();
         if (!isLatex(text)) {
-            Optional<Answer> a = resolve(List.of(new Side(entrywiseAbs(text.strip()), 1, 1)), List.of(), "", text, origin, false, errors);
+            // columns of the ASCII text map back one to one unless |.| became abs(.) or the text was cut at a line start
+            String lead = text.substring(0, text.length() - text.stripLeading().length());
+            String ascii = entrywiseAbs(text.strip());
+            boolean exact = ascii.equals(text.strip()) && lead.indexOf('\n') < 0;
+            Optional<Answer> a = resolve(List.of(new Side(ascii, 1, exact ? 1 + lead.length() : 1, exact)), List.of(), "", text, origin, false, errors);
             a.ifPresent(out::add);
             if (errors.isEmpty()) return new ParseResult<>(Optional.of(out), errors, source);
             // no backslash, yet no ASCII either: p(x | y)p(y) is LaTeX without commands. Its LaTeX
@@ -196,7 +200,10 @@ public final class AnswerReader {
         return new ParseResult<>(errors.isEmpty() ? Optional.of(out) : Optional.empty(), errors, source);
     }
 
-    private record Side(String ascii, int line, int col) {}
+    /** {@code exact}: the columns of {@code ascii} are those of the written text from {@code col} on. */
+    private record Side(String ascii, int line, int col, boolean exact) {
+        Side(String ascii, int line, int col) { this(ascii, line, col, true); }
+    }
 
     /** The relation in spec text; an update arrow (\\leftarrow, \\to) is kept as "<-" until checked. */
     private static String opOf(LatexParser.RelOpContext r) {
@@ -274,6 +281,15 @@ public final class AnswerReader {
         if (a < 0 || b < a || b >= text.length()) return r.getText();
         // the token rewrite drops the closing brace of {x} and \mathbf{x}: the echo keeps it
         while (b + 1 < text.length() && text.charAt(b + 1) == '}') b++;
+        // \mathrm{lr} is one token that ends where \mathrm (or its brace) does: the echo keeps the whole {word}
+        int macro = text.lastIndexOf('\\', b);
+        if (b + 1 < text.length() && text.charAt(b + 1) == '{' && macro >= a && text.substring(macro + 1, b + 1).matches("[A-Za-z]+")) b++;
+        int open = 0;
+        for (int k = a; k <= b; k++) open += text.charAt(k) == '{' ? 1 : text.charAt(k) == '}' ? -1 : 0;
+        while (open > 0 && b + 1 < text.length()) {
+            b++;
+            open += text.charAt(b) == '{' ? 1 : text.charAt(b) == '}' ? -1 : 0;
+        }
         return text.substring(a, b + 1).replaceAll("\\s+", " ").strip();
     }
 
@@ -357,12 +373,30 @@ public final class AnswerReader {
                             || y == LatexParser.SYM || x.equals(",") || x.equals(".") || x.equals(";") || y == LatexParser.END_ENV
                             || y == LatexParser.END_CASES;
                 }
+                // a word in a math font right after the formula (N \mathrm{Paus}) is a factor the spec does not have,
+                // not prose: dropping it would judge what was not written
+                if (tail && !lead && k > rowStart && mathFont(ts.get(k)) && formulaEnd(ts.get(k - 1))) tail = false;
                 if (!lead && !tail) {
                     throw new LatexTokens.Error(ts.get(k), "text '" + ts.get(k).getText() + "' inside a formula names no quantity of the spec");
                 }
             }
             rowStart = i + 1;
         }
+    }
+
+    /** Was this word written in a math font (\mathrm, \operatorname, \mathit, \mathsf, \mathbf), not as text (\text, \mbox)? */
+    private static boolean mathFont(Token word) {
+        if (word.getInputStream() == null || word.getStartIndex() < 0) return false;
+        int end = Math.min(word.getInputStream().size() - 1, word.getStartIndex() + 14);
+        String src = word.getInputStream().getText(org.antlr.v4.runtime.misc.Interval.of(word.getStartIndex(), end));
+        return src.matches("(?s)\\\\(mathrm|operatorname|mathit|mathsf|mathbf)\\b.*");
+    }
+
+    /** Does this token end an operand (a name, a number, a closing bracket), so a word after it multiplies? */
+    private static boolean formulaEnd(Token t) {
+        int y = t.getType();
+        String x = t.getText();
+        return y == LatexParser.SYM || y == LatexParser.LETTER || y == LatexParser.GREEK || x.matches("[0-9.]+|[)\\]}]|\\|");
     }
 
     /** Letters written as subscripts (x_i, x_{i+2}): they may be indices. */
@@ -395,6 +429,7 @@ public final class AnswerReader {
     private Optional<Answer> resolve(List<Side> sides, List<String> ops, String range, String written, Pos origin, boolean latex,
                                      List<Diagnostic> errors) {
         StringBuilder line = new StringBuilder(sides.get(0).ascii);
+        int inserted = 0; // characters put before the written text (the unknown of a bare value)
         for (int k = 1; k < sides.size(); k++) {
             String op = ops.get(k - 1).equals("<-") ? "=" : ops.get(k - 1);
             line.append(' ').append(op).append(' ').append(sides.get(k).ascii);
@@ -408,12 +443,16 @@ public final class AnswerReader {
                 return Optional.empty();
             }
             line.insert(0, only.get() + " = ");
+            inserted = only.get().length() + 3;
         }
         String prefix = "expect ";
         ParseResult<Claim> r = claims().read(prefix + line + range);
         if (!r.ok()) {
             for (Diagnostic d : r.diagnostics()) {
-                int col = latex ? 0 : d.pos().col() - prefix.length();
+                // an ASCII answer's column: in the claim text, less "expect " and what was put before the written
+                // text, plus the answer's own leading blanks; 0 (the whole answer) where that does not map back
+                int col = latex || !sides.get(0).exact || d.pos().line() != 1 ? 0 : d.pos().col() - prefix.length() - inserted + sides.get(0).col - 1;
+                if (col > written.length()) col = 0;
                 String msg = d.message();
                 if (msg.startsWith("cannot tell the size of I") && line.toString().contains("I_{")) {
                     msg = "cannot tell the length of the unit vector e_k here: no vector of the spec beside it fixes it";

@@ -41,6 +41,17 @@ public final class Displays {
         return out;
     }
 
+    /** Where the empty displays ($$ $$, \\[ \\], an equation with only a \\label) open: they hold no answer, and are said so. */
+    public static List<Pos> empties(String file, String text) {
+        List<Pos> out = new ArrayList<>();
+        Matcher m = DISPLAY.matcher(text);
+        while (m.find()) {
+            int g = m.group(1) != null ? 1 : m.group(2) != null ? 2 : 4;
+            if (m.group(g).replaceAll("\\\\(tag|label)\\{[^}]*\\}", "").isBlank()) out.add(at(file, text, m.start()));
+        }
+        return out;
+    }
+
     /** The position (1-based line and column) of a character offset. */
     static Pos at(String file, String text, int offset) {
         int line = 1, col = 1;

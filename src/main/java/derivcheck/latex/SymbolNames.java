@@ -153,14 +153,17 @@ final class SymbolNames {
         if (m.matches()) { base = m.group(1); digits = m.group(2); }
         String b = base.equals("eps") || base.equals("epsilon") ? "\\varepsilon"
                 : LatexTokens.GREEK.contains(base) ? "\\" + base : base.length() == 1 ? base : null;
-        if (b == null) return out;
+        // a word (lr, Pause) is printed upright on the sheet, \mathrm{lr} (render.LatexNames): read it back so
+        List<String> bases = b != null ? List.of(b) : base.matches("[A-Za-z]{2,}")
+                ? List.of("\\mathrm{" + base + "}", "\\operatorname{" + base + "}", "\\text{" + base + "}", "\\mathit{" + base + "}")
+                : List.of();
         String accent = "";
         StringBuilder sub = new StringBuilder(digits);
         for (int k = 1; k < parts.length; k++) {
             if (parts[k].equals("tilde") || parts[k].equals("hat") || parts[k].equals("bar")) accent = "\\" + parts[k] + " ";
             else sub.append(sub.length() > 0 ? "," : "").append(parts[k]);
         }
-        out.add(accent + b + (sub.length() > 0 ? "_{" + sub + "}" : ""));
+        for (String one : bases) out.add(accent + one + (sub.length() > 0 ? "_{" + sub + "}" : ""));
         return out;
     }
 
@@ -211,7 +214,8 @@ final class SymbolNames {
             else head = null;
             if (found == null) {
                 if (head != null) {
-                    out.add(new NameToken(t, head.name, written(in, i, head.texts.size()), signatures.get(head.name)));
+                    out.add(spanning(new NameToken(t, head.name, written(in, i, head.texts.size()), signatures.get(head.name)),
+                            in.get(i + head.texts.size() - 1)));
                     i += head.texts.size() - 1;
                     continue;
                 }
@@ -232,7 +236,7 @@ final class SymbolNames {
             }
             int len = hit.get()[0];
             if (hit.get()[1] == 0) {
-                out.add(new NameToken(t, found.name, written(in, i, len)));
+                out.add(spanning(new NameToken(t, found.name, written(in, i, len)), in.get(i + len - 1)));
                 i += len - 1;
             } else {
                 // in[i] base, in[i+1] '_', index span, then '^' ...
@@ -245,6 +249,12 @@ final class SymbolNames {
             }
         }
         return out;
+    }
+
+    /** The name token ends where its last written token ends (\theta^t is one name: the echo and carets cover all of it). */
+    private static NameToken spanning(NameToken n, Token last) {
+        if (last.getStopIndex() > n.getStopIndex()) n.setStopIndex(last.getStopIndex());
+        return n;
     }
 
     private static String written(List<Token> in, int from, int len) {

@@ -13,8 +13,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * abandoned: on a fresh daemon thread that has the caller's {@link Deadline} entered, while the
  * caller waits. The work reports progress through a {@link Heartbeat}; the caller gives up when
  * the deadline passes ({@link Deadline.Expired}) or when no heartbeat came for the stall limit
- * ({@link Stalled}). A thread given up on is interrupted and left behind: as a daemon it cannot
- * keep the process alive, and its result is dropped. {@link #abandoned()} counts such threads.
+ * ({@link Stalled}). A thread given up on is interrupted and its result dropped; one that is still
+ * running {@link #GRACE} later (a loop that neither evaluates nor looks at interruption) is stopped,
+ * so that it does not keep burning a core. {@link #abandoned()} and {@link #stopped()} count them.
  */
 public final class Watchdog {
     private static final AtomicInteger THREADS = new AtomicInteger();
@@ -92,8 +93,45 @@ public final class Watchdog {
     private static void giveUp(Thread t) {
         t.interrupt();
         ABANDONED.incrementAndGet();
+        REAPER.schedule(() -> reap(t), GRACE.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** How many threads were given up on in this process (they may still be running). */
+    /**
+     * How long a thread given up on has to end by itself: work that evaluates anything checks the
+     * deadline there and ends at once. One still running after this is in a loop that calls nothing
+     * of ours (BOBYQA's trsbox) and would burn a core until the process exits: it is stopped.
+     */
+    static final Duration GRACE = Duration.ofMillis(500);
+
+    private static final java.util.concurrent.ScheduledExecutorService REAPER =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "derivcheck-watchdog-reaper");
+                t.setDaemon(true);
+                return t;
+            });
+
+    private static final AtomicInteger STOPPED = new AtomicInteger();
+
+    /**
+     * Stops an abandoned thread that did not end within {@link #GRACE}. Thread.stop is safe enough here:
+     * the thread runs pure arithmetic on objects only it can reach (its result is dropped), and it is
+     * past any class initialisation by then. Where the JDK no longer supports it, the thread is left
+     * (a daemon, bounded by nothing but the process).
+     */
+    @SuppressWarnings({"deprecation", "removal"})
+    private static void reap(Thread t) {
+        if (!t.isAlive()) return;
+        STOPPED.incrementAndGet();
+        try {
+            t.stop();
+        } catch (UnsupportedOperationException | SecurityException e) {
+            STOPPED.decrementAndGet(); // JDK 20+: cannot be stopped; it stays a daemon
+        }
+    }
+
+    /** How many threads were given up on in this process (they end by themselves, or are stopped after {@link #GRACE}). */
     public static int abandoned() { return ABANDONED.get(); }
+
+    /** How many abandoned threads had to be stopped (they ignored both the deadline and interruption). */
+    public static int stopped() { return STOPPED.get(); }
 }

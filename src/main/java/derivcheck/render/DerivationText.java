@@ -68,8 +68,7 @@ public final class DerivationText {
 
     static String numeric(NumericVerdict v) {
         if (v.verified()) {
-            return String.format(Locale.ROOT, "verified (%s, %d samples, max abs error %.1e, max rel error %.1e, seed %d)",
-                    v.check(), v.samples(), v.maxAbsError(), v.maxRelError(), v.seed());
+            return v.verifiedLine();
         }
         return v.verdict().word() + (v.reason() == null || v.reason().isEmpty() ? "" : " (" + v.reason() + ")");
     }

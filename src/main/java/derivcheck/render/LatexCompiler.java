@@ -1,5 +1,6 @@
 package derivcheck.render;
 
+import derivcheck.io.OutputFiles;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +64,7 @@ public final class LatexCompiler {
     /** Compiles {@code tex} into {@code pdf} (which the caller has checked may be replaced). */
     public Outcome compile(Path tex, Path pdf) throws IOException, InterruptedException {
         Path exe = executable().orElseThrow(() -> new IOException("pdflatex not found"));
-        Path dir = SheetFiles.parent(tex);
+        Path dir = OutputFiles.parent(tex);
         Path work = Files.createTempDirectory(dir, ".derivcheck-latex-");
         String jobname = stripExtension(tex.getFileName().toString());
         String log = "";
@@ -100,7 +101,7 @@ public final class LatexCompiler {
                 keepWork = true;
                 return new Outcome(Optional.empty(), List.of(new Error("pdflatex made no PDF", 0, "")), overfull(log), 0, log, runs);
             }
-            SheetFiles.move(made, pdf);
+            OutputFiles.move(made, pdf);
             return new Outcome(Optional.of(pdf), List.of(), overfull(log), pages(log), log, runs);
         } finally {
             if (!keepWork) deleteTree(work);
@@ -110,7 +111,7 @@ public final class LatexCompiler {
 
     /** The directory a failed run left behind (for the user to inspect), if any, next to the .tex. */
     public static Optional<Path> leftovers(Path tex) throws IOException {
-        try (Stream<Path> s = Files.list(SheetFiles.parent(tex))) {
+        try (Stream<Path> s = Files.list(OutputFiles.parent(tex))) {
             return s.filter(p -> p.getFileName().toString().startsWith(".derivcheck-latex-"))
                     .max(Comparator.comparing(p -> p.toFile().lastModified()));
         }

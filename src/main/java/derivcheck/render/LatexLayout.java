@@ -19,6 +19,8 @@ public final class LatexLayout {
 
     public LatexLayout(LatexPrinter printer) { this(printer, WIDTH); }
 
+    public LatexPrinter printer() { return printer; }
+
     public LatexLayout(LatexPrinter printer, double width) {
         this.printer = printer;
         this.width = width;

@@ -106,11 +106,10 @@ public final class LatexPrinter {
     public List<String> terms(Expr e) {
         if (!(e instanceof Add a)) return List.of(print(e));
         List<String> out = new ArrayList<>();
-        for (Expr t : positiveFirst(a.terms())) {
-            Expr abs = TextPrinter.negated(t);
-            if (out.isEmpty()) out.add(render(t).at(SUM));
-            else if (abs != null) out.add("- " + render(abs).at(PRODUCT));
-            else out.add("+ " + render(t).at(PRODUCT));
+        for (Signed t : positiveFirst(a.terms())) {
+            String body = t.body().at(PRODUCT);
+            if (out.isEmpty()) out.add(t.negative() ? "-" + body : t.body().at(SUM));
+            else out.add((t.negative() ? "- " : "+ ") + body);
         }
         return out;
     }
@@ -195,36 +194,46 @@ public final class LatexPrinter {
         return new Piece("\\frac{" + r.num() + "}{" + r.den() + "}", ATOM, true, false, false);
     }
 
-    /** The terms with the first one that has no leading minus moved to the front: 1 - x, not -x + 1. */
-    private static List<Expr> positiveFirst(List<Expr> terms) {
-        if (TextPrinter.negated(terms.get(0)) == null) return terms;
-        for (int k = 1; k < terms.size(); k++) {
-            if (TextPrinter.negated(terms.get(k)) == null) {
-                List<Expr> out = new ArrayList<>(terms);
+    /**
+     * A term of a sum as its sign and its magnitude, double negatives cancelled: the term -(-x)
+     * or a factor list whose number is not in front (x*(-1)) prints as x with a sign, never "- -x".
+     */
+    private record Signed(boolean negative, Piece body) {}
+
+    private Signed signed(Expr t) {
+        boolean negative = false;
+        for (Expr abs = TextPrinter.negated(t); abs != null; abs = TextPrinter.negated(t)) {
+            negative = !negative;
+            t = abs;
+        }
+        Piece p = render(t);
+        if (p.level == UNARY && p.text.startsWith("-")) {
+            // what follows a unary minus is at least a product (product() and number() make it so)
+            return new Signed(!negative, new Piece(p.text.substring(1), PRODUCT, p.tall, false, false));
+        }
+        return new Signed(negative, p);
+    }
+
+    /** The signed terms with the first one that has no leading minus moved to the front: 1 - x, not -x + 1. */
+    private List<Signed> positiveFirst(List<Expr> terms) {
+        List<Signed> out = new ArrayList<>(terms.stream().map(this::signed).toList());
+        for (int k = 0; k < out.size(); k++) {
+            if (!out.get(k).negative()) {
                 out.add(0, out.remove(k));
-                return out;
+                break;
             }
         }
-        return terms;
+        return out;
     }
 
     private Piece sum(Add a) {
         StringBuilder b = new StringBuilder();
         boolean tall = false;
         String minus = inline ? "-" : " - ", plus = inline ? "+" : " + ";
-        for (Expr t : positiveFirst(a.terms())) {
-            Expr abs = TextPrinter.negated(t);
-            Piece p;
-            if (b.length() == 0) {
-                p = render(t);
-                b.append(p.at(SUM));
-            } else if (abs != null) {
-                p = render(abs);
-                b.append(minus).append(p.at(PRODUCT));
-            } else {
-                p = render(t);
-                b.append(plus).append(p.at(PRODUCT));
-            }
+        for (Signed t : positiveFirst(a.terms())) {
+            Piece p = t.body();
+            if (b.length() == 0) b.append(t.negative() ? "-" + p.at(PRODUCT) : p.at(SUM));
+            else b.append(t.negative() ? minus : plus).append(p.at(PRODUCT));
             tall |= p.tall;
         }
         return new Piece(b.toString(), SUM, tall, false, false);
@@ -247,7 +256,7 @@ public final class LatexPrinter {
         List<Expr> numerators = new ArrayList<>();
         List<Expr> denominators = new ArrayList<>();
         List<Expr> chain = new ArrayList<>();
-        for (Expr f : m.factors()) {
+        for (Expr f : flatFactors(m)) {
             if (f instanceof Num n) coefficient = coefficient.times(n.value());
             else if (!f.isScalar()) chain.add(f);
             else if (f instanceof Pow p && p.exponent() instanceof Num k && k.value().signum() < 0) {
@@ -270,7 +279,18 @@ public final class LatexPrinter {
             body = fraction(c, numerators, chain, denominators);
         }
         if (!negative) return body;
-        return new Piece("-" + body.text, UNARY, body.tall, false, false);
+        // -(a + b), not -a + b
+        return new Piece("-" + (body.level == UNARY ? parens(body) : body.at(PRODUCT)), UNARY, body.tall, false, false);
+    }
+
+    /** The factors of a product with nested products opened, in order: a*(-x) has the factors a, -1, x. */
+    private static List<Expr> flatFactors(Mul m) {
+        List<Expr> out = new ArrayList<>();
+        for (Expr f : m.factors()) {
+            if (f instanceof Mul inner) out.addAll(flatFactors(inner));
+            else out.add(f);
+        }
+        return out;
     }
 
     /** Factors side by side; a \cdot where juxtaposition would mislead. */

@@ -147,12 +147,24 @@ public final class ProseMath {
         boolean scriptNext = k + 1 < ts.size() && (ts.get(k + 1).text.equals("_") || ts.get(k + 1).text.equals("^")
                 || ts.get(k + 1).text.equals("~") || ts.get(k + 1).text.equals("'"));
         if (w.equals("grad") && k + 2 < ts.size() && ts.get(k + 1).type == T.SPACE && ts.get(k + 2).type == T.WORD) return true;
+        // log a + log b: a function word before a one-letter argument, in a formula
+        if (FUNCTIONS.containsKey(w) && k + 2 < ts.size() && ts.get(k + 1).type == T.SPACE && ts.get(k + 2).type == T.WORD
+                && ts.get(k + 2).text.length() == 1 && (besideOperator(ts, k) || k + 4 < ts.size() && besideOperator(ts, k + 2))) return true;
+        // "E is linear", "Var drops constants": the operators named in prose are set as operators
+        if ((w.equals("E") || w.equals("Var")) && !names.contains(w)) return true;
+        // E||x - mu||^2: the expectation of a norm, written without brackets
+        if ((w.equals("E") || w.equals("Var")) && k + 1 < ts.size() && ts.get(k + 1).text.equals("||")) return true;
         if (FUNCTIONS.containsKey(w)) return bracketNext || scriptNext && !ts.get(k + 1).text.equals("'");
-        if (ARTICLES.contains(w) && !names.contains(w)) return besideOperator(ts, k);
+        if (ARTICLES.contains(w) && (!names.contains(w) || article(ts, k))) return !article(ts, k) && besideOperator(ts, k);
         if (names.contains(w) || GREEK.contains(w) || w.length() == 1) return true;
+        // w0, A0, x1: a letter (or two) with a number is a subscripted name
+        if (w.matches("[A-Za-z]{1,2}[0-9]+")) return true;
         if (w.equals("lhs") || w.equals("rhs")) return true;
         // AB, XY beside an operator: a product of capital letters (matrices), not an acronym
         if (w.length() <= 3 && w.chars().allMatch(Character::isUpperCase) && !bracketNext && besideOperator(ts, k)) return true;
+        // Ax in ||Ax||^2, XY in Var[XY]: a short word touching a norm bar or a script, or the whole
+        // argument of E[…], Var[…], log(…), is a product of letters, not a word
+        if (w.length() <= 3 && (touches(ts, k, "||", "|", "^", "_") || soleArgument(ts, k))) return true;
         return bracketNext && besideOperator(ts, k) || scriptNext && !ts.get(k + 1).text.equals("'");
     }
 
@@ -174,6 +186,44 @@ public final class ProseMath {
         return false;
     }
 
+    /** Words after which a one-letter name is the subject of a sentence, not an article: "a is", "a solves". */
+    private static final Set<String> VERBS = Set.of("is", "are", "was", "has", "and", "or", "in", "on", "at", "for", "to",
+            "of", "with", "solves", "satisfies", "equals", "must", "can", "does", "gives", "be", "stays", "vanishes");
+
+    /** "a function", "a scalar", "A sum": the article before a word (a name "a" is then the article too). */
+    private boolean article(List<Tok> ts, int k) {
+        if (k + 2 >= ts.size() || ts.get(k + 1).type != T.SPACE || ts.get(k + 2).type != T.WORD) return false;
+        String next = ts.get(k + 2).text;
+        return next.length() > 2 && !VERBS.contains(next) && !names.contains(next) && !GREEK.contains(next)
+                && !(k + 3 < ts.size() && (ts.get(k + 3).text.equals("(") || ts.get(k + 3).text.equals("[")))
+                && next.chars().allMatch(Character::isLowerCase);
+    }
+
+    /** Does token k touch (no space between) one of these operators on either side? */
+    private static boolean touches(List<Tok> ts, int k, String... ops) {
+        for (int j : new int[] {k - 1, k + 1}) {
+            if (j < 0 || j >= ts.size() || ts.get(j).type != T.OP) continue;
+            for (String o : ops) if (ts.get(j).text.equals(o)) return true;
+        }
+        return false;
+    }
+
+    /** Is token k the whole argument of a function word: E[XY], log(ab)? */
+    private static boolean soleArgument(List<Tok> ts, int k) {
+        if (k < 2 || k + 1 >= ts.size()) return false;
+        String open = ts.get(k - 1).text, close = ts.get(k + 1).text;
+        boolean brackets = open.equals("[") && close.equals("]") || open.equals("(") && close.equals(")");
+        return brackets && ts.get(k - 2).type == T.WORD && FUNCTIONS.containsKey(ts.get(k - 2).text);
+    }
+
+    /** An apostrophe between a word and "s" or "t" (E's, don't) is text, not a prime. */
+    private static boolean possessive(List<Tok> ts, int k) {
+        if (!ts.get(k).text.equals("'") || k == 0 || k + 1 >= ts.size()) return false;
+        Tok a = ts.get(k - 1), b = ts.get(k + 1);
+        boolean after = k + 2 >= ts.size() || ts.get(k + 2).type == T.SPACE || ".,;:)".contains(ts.get(k + 2).text);
+        return a.type == T.WORD && b.type == T.WORD && (b.text.equals("s") || b.text.equals("t")) && after;
+    }
+
     /** A hyphen between two words with no spaces ("1-D", "l-infinity", "log-probability") is text. */
     private boolean hyphen(List<Tok> ts, int k) {
         if (!ts.get(k).text.equals("-") || k == 0 || k + 1 >= ts.size()) return false;
@@ -190,19 +240,36 @@ public final class ProseMath {
             if (ts.get(k).text.equals("*") && star(ts, k)) ts.set(k, new Tok(T.OP, "STAR"));
         }
         boolean[] math = new boolean[n];
-        boolean[] strong = new boolean[n];
-        for (int k = 0; k < n; k++) {
-            Tok t = ts.get(k);
-            switch (t.type) {
-                case WORD -> { math[k] = mathWord(ts, k); strong[k] = math[k]; }
-                case NUM -> math[k] = true;
-                case OP -> {
-                    math[k] = !t.text.equals("?") && !t.text.equals("!") && !t.text.equals(";") && !hyphen(ts, k);
-                    strong[k] = math[k] && "*^_=<>|/".indexOf(t.text.charAt(0)) >= 0 || t.text.equals("..") || t.text.equals("||");
-                }
-                default -> math[k] = false;
+        boolean[] iid = new boolean[n]; // "i.i.d." is an abbreviation, not a product of letters
+        for (int q = 0; q + 4 < n; q++) {
+            if (ts.get(q).text.equals("i") && ts.get(q + 1).text.equals(".") && ts.get(q + 2).text.equals("i")
+                    && ts.get(q + 3).text.equals(".") && ts.get(q + 4).text.equals("d")) {
+                for (int r = q; r <= Math.min(n - 1, q + 5); r++) iid[r] = true;
             }
         }
+        boolean[] strong = new boolean[n];
+        int depth = 0; // inside the brackets of a formula, N(x; mu, sigma^2 I): ";" and "I" are math
+        for (int k = 0; k < n; k++) {
+            Tok t = ts.get(k);
+            if (t.text.equals(")") || t.text.equals("]")) depth = Math.max(0, depth - 1);
+            boolean inside = depth > 0 && k > 0 && math[k - 1];
+            switch (t.type) {
+                case WORD -> {
+                    math[k] = mathWord(ts, k) || inside && t.text.equals("I") && k + 1 < n && ts.get(k + 1).text.equals(")");
+                    strong[k] = math[k];
+                }
+                case NUM -> math[k] = true;
+                case OP -> {
+                    math[k] = !t.text.equals("?") && !t.text.equals("!") && !(t.text.equals(";") && !inside) && !hyphen(ts, k)
+                            && !possessive(ts, k);
+                    strong[k] = math[k] && "*^_=<>|/".indexOf(t.text.charAt(0)) >= 0 || t.text.equals("..") || t.text.equals("||");
+                }
+                default -> math[k] = inside && t.type == T.SPACE;
+            }
+            if (t.text.equals("(") || t.text.equals("[")) depth++;
+        }
+        for (int q = 0; q < n; q++) if (iid[q]) math[q] = false;
+        for (int q = 1; q + 1 < n; q++) if (possessive(ts, q)) { math[q - 1] &= !"E".equals(ts.get(q - 1).text); math[q + 1] = false; }
         // the words of a hyphenated compound ("1-D", "l-infinity") are text, like the hyphen
         for (int q = 1; q + 1 < n; q++) {
             if (ts.get(q).text.equals("-") && !math[q]) { math[q - 1] &= ts.get(q - 1).type != T.WORD && ts.get(q - 1).type != T.NUM; math[q + 1] = false; }
@@ -217,8 +284,9 @@ public final class ProseMath {
             while (j < n && (math[j] || ts.get(j).type == T.SPACE && j + 1 < n && math[j + 1])) { if (math[j]) end = j; j++; }
             // trim sentence punctuation and unmatched brackets at the ends
             int lo = k, hi = end;
-            while (hi >= lo && isTrailing(ts, hi, lo)) hi--;
-            while (lo <= hi && isLeading(ts, lo, hi)) lo++;
+            // spaces at the ends stay outside the math: "E[Y]^2 (only …" keeps its space before the bracket
+            while (hi >= lo && (isTrailing(ts, hi, lo) || ts.get(hi).type == T.SPACE)) hi--;
+            while (lo <= hi && (isLeading(ts, lo, hi) || ts.get(lo).type == T.SPACE)) lo++;
             boolean any = false;
             for (int q = lo; q <= hi; q++) any |= strong[q];
             for (int q = k; q < lo; q++) b.append(plain(ts.get(q)));
@@ -355,7 +423,9 @@ public final class ProseMath {
         if (w.equals("lhs") || w.equals("rhs")) return "\\text{" + w + "}";
         if (names.contains(w)) return latex.name(w);
         if (w.length() == 1) return w;
-        if (w.length() <= 3 && w.chars().allMatch(Character::isUpperCase) && !(at[0] < ts.size() && ts.get(at[0]).text.equals("("))) return w;
+        // a short run of letters (XY, Ax) is a product of one-letter names
+        if (w.length() <= 3 && !GREEK.contains(w) && w.chars().allMatch(Character::isLetter)
+                && !(at[0] < ts.size() && ts.get(at[0]).text.equals("("))) return w;
         return LatexNames.standard(w);
     }
 

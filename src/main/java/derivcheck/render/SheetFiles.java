@@ -3,15 +3,13 @@ package derivcheck.render;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
- * Writing sheet files safely: only over files we wrote ourselves (marked by {@link SheetWriter#MARKER}
- * in a .tex, {@link SheetWriter#PDF_MARKER} in a PDF) unless forced, always through a temporary
- * file in the same directory and an atomic rename, creating the directory when it is missing.
+ * Which sheet files may be replaced: only files we wrote ourselves (marked by {@link SheetWriter#MARKER}
+ * in a .tex, {@link SheetWriter#PDF_MARKER} in a PDF) unless forced. The writing itself goes through
+ * {@link derivcheck.io.OutputFiles} (a temporary file in the same folder and an atomic rename).
  */
 public final class SheetFiles {
     private SheetFiles() {}
@@ -36,32 +34,5 @@ public final class SheetFiles {
             return true;
         }
         return false;
-    }
-
-    /** Writes text atomically (UTF-8), creating the parent directory if needed. */
-    public static void writeAtomically(Path file, String text) throws IOException {
-        Path dir = parent(file);
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            move(tmp, file);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    /** Moves a finished file into place atomically (replacing the target). */
-    public static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    public static Path parent(Path file) {
-        Path p = file.toAbsolutePath().getParent();
-        return p == null ? Path.of(".").toAbsolutePath() : p;
     }
 }

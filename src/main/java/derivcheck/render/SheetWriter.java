@@ -189,7 +189,7 @@ public final class SheetWriter {
         ProseMath prose = ProseMath.of(p);
         StringBuilder b = new StringBuilder("\\begin{align*}\n");
         for (Step s : steps) {
-            if (!s.justification().isEmpty()) b.append("\\why{").append(prose.text(capitalize(s.justification()))).append(".}\n");
+            if (!s.justification().isEmpty()) b.append("\\why{").append(why(s, prose, layout.printer())).append(".}\n");
             List<String> rows = s.math().isEmpty() ? List.of("&\\text{(" + LatexText.escape(s.rule()) + ")}")
                     : layout.rows(s.math());
             for (int k = 0; k < rows.size(); k++) {
@@ -200,6 +200,30 @@ public final class SheetWriter {
         }
         trimLastBreak(b);
         return b.append("\\end{align*}\n").toString();
+    }
+
+    /**
+     * A step's explanation: its text through {@link ProseMath}, the quantities it names printed by
+     * the sheet's own printer in math mode (so they read like the formulas beside them).
+     */
+    static String why(Step s, ProseMath prose, LatexPrinter printer) {
+        List<Object> parts = s.joinedParts();
+        StringBuilder b = new StringBuilder();
+        for (int k = 0; k < parts.size(); k++) {
+            Object o = parts.get(k);
+            if (o instanceof String t) {
+                boolean last = k == parts.size() - 1;
+                if (last && t.strip().endsWith(".")) t = t.strip().substring(0, t.strip().length() - 1);
+                // capitalize() trims; the space before the math that follows stays
+                if (k == 0) t = capitalize(t) + (last ? "" : t.substring(t.stripTrailing().length()));
+                b.append(prose.text(t));
+            } else if (o instanceof Relation r) {
+                b.append('$').append(printer.print(r)).append('$');
+            } else {
+                b.append('$').append(printer.print((Expr) o)).append('$');
+            }
+        }
+        return b.toString();
     }
 
     private String result(Problem p, Result r, LatexLayout layout, LatexPrinter printer, StatementWriter statement,
@@ -275,7 +299,7 @@ public final class SheetWriter {
     private static String capitalize(String s) {
         String t = s.strip();
         if (t.endsWith(".")) t = t.substring(0, t.length() - 1);
-        String first = t.split("\\s", 2)[0];
+        String first = t.split("[\\s;,:]", 2)[0];
         if ((first.length() < 2 && !first.equals("a")) || !first.chars().allMatch(Character::isLetter)) return t;
         return Character.toUpperCase(t.charAt(0)) + t.substring(1);
     }

@@ -95,7 +95,7 @@ public final class StatementWriter {
         if (!items.isEmpty()) b.append("Given ").append(list(items)).append('.');
         List<String> assumptions = new ArrayList<>();
         for (Relation a : p.assumptions()) {
-            if (!used.contains(a) && !sizeLimit(a)) assumptions.add("$" + printer.print(a) + "$");
+            if (!used.contains(a) && !sizeLimit(a) && !saidByTheNames(a)) assumptions.add("$" + printer.print(a) + "$");
         }
         if (!assumptions.isEmpty()) b.append(" Assume ").append(list(assumptions)).append('.');
         return b.toString();
@@ -110,6 +110,15 @@ public final class StatementWriter {
         if (dimLeft && r.rhs() instanceof Num) return r.op() == derivcheck.expr.RelOp.LE || r.op() == derivcheck.expr.RelOp.LT;
         if (dimRight && r.lhs() instanceof Num) return r.op() == derivcheck.expr.RelOp.GE || r.op() == derivcheck.expr.RelOp.GT;
         return false;
+    }
+
+    /**
+     * An equation whose sides print the same ({@code v = lam*w} where v is written \lambda w): the
+     * LaTeX names already say it, and "Assume $\lambda w = \lambda w$" reads as nonsense.
+     */
+    private boolean saidByTheNames(Relation a) {
+        return a.op() == derivcheck.expr.RelOp.EQ
+                && printer.print(a.lhs()).replace(" ", "").equals(printer.print(a.rhs()).replace(" ", ""));
     }
 
     private List<Relation> rebase(Sym s, List<Relation> bounds) {

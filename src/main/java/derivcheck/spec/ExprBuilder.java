@@ -303,6 +303,12 @@ final class ExprBuilder extends SpecBaseVisitor<Expr> {
             if (args.size() != 1) throw error(ctx, name + "[...] takes one expression");
             return name.equals("E") ? new Expectation(args.get(0), pos(ctx)) : new Variance(args.get(0), pos(ctx));
         }
+        if (scope.symbol(name).isEmpty() && (scope.function(name).isPresent() || Builtin.bySpelling(name).isPresent())) {
+            // Mathematica's f[x] is not application here: brackets index a vector or matrix
+            String inside = ctx.expr().stream().map(ParserRuleContext::getText).collect(java.util.stream.Collectors.joining(", "));
+            throw error(ctx, "'" + name + "' is a function, and square brackets do not apply a function (they index a vector"
+                    + " or matrix): write " + name + "(" + inside + ")");
+        }
         Expr base = resolveName(ctx.ID().getSymbol());
         if (base.isScalar()) throw error(ctx, "cannot index the scalar '" + name + "'");
         return shaped(ctx, () -> new Index(base, args, pos(ctx)));
@@ -420,6 +426,13 @@ final class ExprBuilder extends SpecBaseVisitor<Expr> {
                 }
             }
         }
+        if (scope.function(name).isPresent() || Builtin.bySpelling(name).isPresent()) {
+            throw new SpecException(pos, "'" + name + "' is a function, not a value: apply it to an argument, " + name + "(...)",
+                    name.length());
+        }
+        if (scope.isDeclared(name)) {
+            throw new SpecException(pos, "'" + name + "' is declared, but not as a value this expression can use", name.length());
+        }
         throw new SpecException(pos, "unknown name '" + name + "'" + suggestion(name), name.length());
     }
 
@@ -436,7 +449,7 @@ final class ExprBuilder extends SpecBaseVisitor<Expr> {
         String best = null;
         int bestDistance = 3;
         for (String candidate : scope.names()) {
-            if (candidate.equals(name)) continue; // declared, but not usable here: suggesting it again helps no one
+            if (candidate.equals(name)) continue; // a hint must never be the name given: that helps no one
             int d = editDistance(name, candidate);
             // 'q' is not a misspelling of 'x': an edit must leave most of the name in place
             if (d < bestDistance && d < Math.min(name.length(), candidate.length())) { best = candidate; bestDistance = d; }

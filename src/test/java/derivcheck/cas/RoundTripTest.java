@@ -63,7 +63,7 @@ class RoundTripTest {
 
     @Test void symbolsNamedLikeSymjaBuiltinsSurviveTheRoundTrip() {
         for (String name : List.of("beta", "gamma", "sign", "E", "I", "D", "N", "C", "norm", "Pi", "e", "log", "Sin",
-                "x$1", "v$1", "f$1", "Infinity", "True")) {
+                "x$1", "v$1", "f$1", "Infinity", "True", "i", "pi", "Pause", "Run", "URLFetch", "HomeDirectory")) {
             assertRoundTrip(add(x(name), mul(n(2), x("other"))));
         }
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import org.junit.jupiter.api.Test;
 import org.matheclipse.core.basic.Config;
+import org.matheclipse.core.eval.EvalEngine;
 
 /** Symja's global switches are set once at start, to the values docs/limits.md lists. */
 class SymjaSwitchesTest {
@@ -19,5 +20,15 @@ class SymjaSwitchesTest {
         assertEquals(100, Config.MAX_POLYNOMIAL_DEGREE);
         assertEquals(100, Config.MAX_MATRIX_DIMENSION_SIZE);
         assertEquals(1_000L, Config.MAX_INPUT_LEAVES);
+        assertFalse(Config.JAVA_UNSAFE);
+        assertFalse(Config.JAVA_AWT_DESKTOP_AVAILABLE);
+    }
+
+    @Test void everyEngineWeMakeHasNoFileSystemStrictSyntaxAndBoundedRecursion() {
+        EvalEngine engine = SymjaRuntime.newEngine();
+        assertFalse(engine.isFileSystemEnabled());
+        assertFalse(engine.isRelaxedSyntax());
+        assertEquals(512, engine.getRecursionLimit());
+        assertEquals(1000, engine.getIterationLimit());
     }
 }

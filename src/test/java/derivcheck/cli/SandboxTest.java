@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * symbol or refused with its position, the whole run takes normal time (Pause(20) would not), and
  * no file appears in the working directory.
  */
-class SandboxTest {
-    static final List<String> NAMES = List.of("Run", "RunProcess", "URLFetch", "URLRead", "URLSubmit", "Pause", "Export",
+public class SandboxTest {
+    public static final List<String> NAMES = List.of("Run", "RunProcess", "URLFetch", "URLRead", "URLSubmit", "Pause", "Export",
             "ExportString", "Import", "Get", "Put", "PutAppend", "ReadString", "OpenWrite", "OpenAppend", "DeleteFile",
             "CreateFile", "CopyFile", "FileNames", "ToExpression", "JavaNew", "JavaClass", "JavaObject", "LoadJavaClass",
             "InstallJava", "Set", "SetDelayed", "Unprotect", "Clear", "ClearAll", "SystemDialogInput", "Print", "Compile",

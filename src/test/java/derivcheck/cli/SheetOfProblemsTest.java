@@ -111,9 +111,10 @@ class SheetOfProblemsTest {
     }
 
     private static final Pattern SPEC_ASCII = Pattern.compile(
-            "\\*|\\\\textbar \\{\\}\\\\textbar|\\\\textasciicircum|\\\\_|grad\\(|\\b(eps|lambda|theta|sigma|alpha|eta|mu|rho|delta|Delta|lhs|rhs)\\b");
+            "\\*|\\\\textbar|\\\\textasciicircum|\\\\textasciitilde|\\\\textless|\\\\textgreater|\\\\_|grad\\(|=|"
+            + "\\b(eps|lambda|theta|sigma|alpha|eta|mu|rho|delta|Delta|lhs|rhs)\\b");
 
-    private static List<String> asciiOnThePage(String tex) { return matches(tex, SPEC_ASCII); }
+    static List<String> asciiOnThePage(String tex) { return matches(tex, SPEC_ASCII); }
 
     /** Each hit of p in the text runs, with some text around it. */
     private static List<String> matches(String tex, Pattern p) {
@@ -129,7 +130,9 @@ class SheetOfProblemsTest {
         assertEquals(List.of(), asciiOnThePage("\\begin{document}$\\lambda_i^2 * x$ \\[ x_i \\] \\begin{align*} a_i \\why{With $y_j$.} \\end{align*}"));
         assertEquals(2, asciiOnThePage("\\begin{document}the step eps\\_i").size()); // eps and \\_
         assertEquals(1, asciiOnThePage("\\begin{document}\\[ x \\text{ for lambda} \\]").size());
-        assertEquals(1, asciiOnThePage("\\begin{document}\\begin{align*} x \\why{So g = grad(L, y).} \\end{align*}").size());
+        assertEquals(2, asciiOnThePage("\\begin{document}\\begin{align*} x \\why{So g = grad(L, y).} \\end{align*}").size()); // = and grad(
+        assertEquals(4, asciiOnThePage("\\begin{document}over \\textbar{}x\\textasciitilde{}\\_i\\textbar{} then").size()); // |, ~, _ and | again
+        assertEquals(1, asciiOnThePage("\\begin{document}so that x = y holds").size());
     }
 
     @Test void noSpecAsciiOutsideMathModeOnAnySheet() {

@@ -2,10 +2,13 @@ package derivcheck.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import derivcheck.expr.Add;
 import derivcheck.expr.Expectation;
 import derivcheck.expr.Expr;
 import derivcheck.expr.Exprs;
 import derivcheck.expr.Grad;
+import derivcheck.expr.Mul;
+import derivcheck.expr.Num;
 import derivcheck.expr.Pos;
 import derivcheck.expr.Shape;
 import derivcheck.expr.Sym;
@@ -176,5 +179,33 @@ class LatexPrinterTest {
         Problem p = Specs.parse("problem t\n  dim n\n  given x : vector[n]  latex \"x^{(i)}\"\n"
                 + "  let e = sum(j = 1..n, x_j^2)\n");
         assertEquals("\\sum_{j=1}^{n} (x^{(i)}_j)^2", LatexPrinter.of(p).print(p.let("e").orElseThrow().body()));
+    }
+
+    // products built by hand (the simplifier would fold these; derivation steps need not be simplified)
+    private static final Num MINUS_ONE = new Num(derivcheck.expr.Rational.of(-1, 1), Pos.NONE);
+
+    private static Expr neg(Expr e) { return new Mul(java.util.List.of(MINUS_ONE, e), Pos.NONE); }
+
+    private static Expr sum(Expr... ts) { return new Add(java.util.List.of(ts), Pos.NONE); }
+
+    @Test void aNegatedNegativeTermPrintsWithOnePlusSignNotMinusMinus() {
+        Sym a = Specs.scalar("a"), x = Specs.scalar("x"), b = Specs.scalar("b");
+        assertEquals("a + x", P.print(sum(a, neg(neg(x)))));
+        assertEquals(java.util.List.of("a", "+ x"), P.terms(sum(a, neg(neg(x)))));
+        assertEquals("x", P.print(neg(neg(x))));
+        assertEquals("a + 2", P.print(sum(a, neg(Exprs.num(-2)))));
+        assertEquals("a + b x", P.print(sum(a, neg(neg(new Mul(java.util.List.of(b, x), Pos.NONE))))));
+    }
+
+    @Test void aMinusSignAfterTheFirstFactorMovesToTheFront() {
+        Sym a = Specs.scalar("a"), x = Specs.scalar("x");
+        assertEquals("a - x", P.print(sum(a, new Mul(java.util.List.of(x, MINUS_ONE), Pos.NONE))));
+        assertEquals("-a x", P.print(new Mul(java.util.List.of(a, neg(x)), Pos.NONE)));
+    }
+
+    @Test void aNegatedSumKeepsItsParentheses() {
+        Sym a = Specs.scalar("a"), b = Specs.scalar("b"), c = Specs.scalar("c");
+        assertEquals("-(a + b)", P.print(neg(sum(a, b))));
+        assertEquals("c - (a + b)", P.print(sum(c, neg(sum(a, b)))));
     }
 }

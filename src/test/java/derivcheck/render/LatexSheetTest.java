@@ -101,4 +101,20 @@ class LatexSheetTest {
     @Test void textIsEscapedForLatex() {
         assertEquals("a\\_i \\textless{} 5\\% of \\$x \\& y", LatexText.escape("a_i < 5% of $x & y"));
     }
+
+    @Test void anAssumptionThatTheLatexNamesAlreadySayIsNotPrinted() {
+        Problem p = Specs.parse("""
+                problem s
+                  dim n
+                  given w : vector[n]
+                  given lam : real    latex "\\lambda"  where lam > 0
+                  given v : vector[n] latex "\\lambda w"
+                  assume v = lam*w
+                  assume ||w|| > 0
+                  find grad(||v||^2, v)
+                """);
+        String s = new StatementWriter(p, LatexPrinter.of(p)).write();
+        assertFalse(s.contains("\\lambda w = \\lambda w"), s);
+        assertTrue(s.contains("Assume $\\|w\\| > 0$."), s);
+    }
 }

@@ -129,8 +129,11 @@ public final class Grader {
             if (!read.ok()) return new FileResult(t.student, t.shown, List.of(unreadable(read.errorPos(), read.error())));
             SourceText source = new SourceText(t.shown, read.text());
             if (read.units().isEmpty()) {
-                return new FileResult(t.student, t.shown, List.of(unreadable(new Pos(t.shown, 1, 1),
-                        "no answer found: write each answer in display math ($$...$$, \\[...\\], equation, align), or one per line in a .txt file")));
+                int empty = derivcheck.latex.Displays.empties(t.shown, read.text()).size();
+                String why = read.text().isBlank() ? "no answer found: the file is empty"
+                        : empty > 0 ? "no answer found: its " + empty + " display(s) are empty"
+                        : "no answer found: write each answer in display math ($$...$$, \\[...\\], equation, align), or one per line in a .txt file";
+                return new FileResult(t.student, t.shown, List.of(unreadable(new Pos(t.shown, 1, 1), why)));
             }
             List<Checked> out = new ArrayList<>();
             List<SubmissionText.Unit> units = read.units();

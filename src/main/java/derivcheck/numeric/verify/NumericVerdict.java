@@ -16,7 +16,11 @@ import java.util.Optional;
  * @param samples        samples that agreed (verified) or were tried up to the counterexample (failed)
  * @param maxAbsError    the largest absolute error over the agreeing samples (for optimization
  *                       checks: the objective gap; for Monte Carlo: the largest |estimate - claim|)
- * @param maxRelError    the same relative to the size of the compared values
+ * @param maxRelError    the largest error by the measure the decision used, the figure held to the
+ *                       check's tolerance ({@link NumericVerifier#tolerance}): for pointwise checks
+ *                       relative to the compared values, or to their terms' size where the target is
+ *                       near 0 (floored at 1 with finite differences); for optimization the objective
+ *                       gap over max(1, |objective|); for solve the residual over the equation's terms
  * @param seed           the seed the draws came from
  * @param counterexample for a failure: where and by how much
  * @param reason         a sentence for people: what was compared, or why nothing could be
@@ -106,6 +110,26 @@ public record NumericVerdict(Kind verdict, String check, int samples, double max
     }
 
     private static Double finiteOrNull(double d) { return Double.isFinite(d) ? d : null; }
+
+    /**
+     * "verified (CHECK, N samples, error E <= TOL, seed S)": the figure the decision used beside its
+     * tolerance; a figure above the tolerance (a judge's re-check held to its own) is not printed beside
+     * "verified"; Monte Carlo and condition checks have no single figure.
+     */
+    public String verifiedLine() {
+        StringBuilder b = new StringBuilder("verified (").append(check).append(", ").append(samples).append(" sample(s)");
+        double tol = NumericVerifier.tolerance(check);
+        if (check.equals("monte-carlo")) b.append(", every estimate within 5 standard errors");
+        else if (check.equals("condition")) b.append(", the condition holds exactly where claimed");
+        else if (Double.isFinite(maxRelError) && Double.isFinite(tol) && maxRelError <= tol) {
+            b.append(", error ").append(sci(maxRelError)).append(" <= ").append(sci(tol));
+        } else if (Double.isFinite(tol)) {
+            b.append(", each sample within its tolerance of ").append(sci(tol));
+        }
+        return b.append(", seed ").append(seed).append(')').toString();
+    }
+
+    private static String sci(double d) { return String.format(java.util.Locale.ROOT, "%.1e", d); }
 
     static Object plain(Value v) {
         if (v == null) return null;

@@ -70,6 +70,21 @@ public final class NumericVerifier {
     /** Relative tolerance of the residual of a solved equation, relative to its terms. */
     public static final double SOLVE_TOL = 1e-7;
 
+    /**
+     * The tolerance a check of this kind holds its error figure ({@link NumericVerdict#maxRelError()}) to,
+     * NaN for checks decided without one (Monte Carlo by standard errors, a condition exactly).
+     */
+    public static double tolerance(String check) {
+        return switch (check) {
+            case "optimization", "optimal-value" -> GAP_TOL;
+            case "at-optimizer" -> AT_OPTIMUM_TOL;
+            case "finite-difference" -> FD_TOL;
+            case "solve" -> SOLVE_TOL;
+            case "pointwise" -> EXACT_TOL;
+            default -> Double.NaN;
+        };
+    }
+
     private final Problem problem;
     private final VerifyOptions options;
     private final Model model;
@@ -225,7 +240,10 @@ public final class NumericVerifier {
         if (optimum) return NumericVerdict.undecided("none", options.seed(), "the optimal value is claimed but the problem has no objective");
         if (Model.hasMoments(claimExpr(c))) return monteCarlo(c);
         boolean fd = usesGradients(claimExpr(c));
-        return loop(fd ? "finite-difference" : "pointwise", s -> pointwise(c, s, fd ? FD_TOL : EXACT_TOL));
+        NumericVerdict v = loop(fd ? "finite-difference" : "pointwise", s -> pointwise(c, s, fd ? FD_TOL : EXACT_TOL));
+        // a discrepancy is decided again by the judge (high precision where the expressions allow it)
+        // before it becomes a counterexample: check and derive agree on it
+        return v.failed() && Recheck.applies(c, v) ? Recheck.run(space(), c, v) : v;
     }
 
     private static Expr claimExpr(Claim c) {
@@ -345,11 +363,12 @@ public final class NumericVerifier {
     // ------------------------------------------------------------------ pointwise
 
     private Outcome pointwise(Claim c, Sample s, double tol) {
-        Outcome o = compareAt(c, s, s.copyEnv(), tol, false, "");
-        if (o instanceof Disagree d && tol == FD_TOL && nearTolerance(d.counterexample())) {
+        boolean fd = tol == FD_TOL;
+        Outcome o = compareAt(c, s, s.copyEnv(), tol, false, "", fd);
+        if (o instanceof Disagree d && fd && nearTolerance(d.counterexample())) {
             // a discrepancy within a few orders of the tolerance may be the differences' own
             // error: decide it again with Ridders' extrapolation before it becomes a counterexample
-            return model.refined(() -> compareAt(c, s, s.copyEnv(), tol, false, ""));
+            return model.refined(() -> compareAt(c, s, s.copyEnv(), tol, false, "", true));
         }
         return o;
     }
@@ -363,8 +382,12 @@ public final class NumericVerifier {
         }
     }
 
-    /** Compares every relation of the claim at env (for every index); skipUndefined: NaN skips instead of failing. */
-    private Outcome compareAt(Claim c, Sample s, Env env, double tol, boolean skipUndefined, String where) {
+    /**
+     * Compares every relation of the claim at env (for every index); skipUndefined: NaN skips instead of failing;
+     * floorAtOne: the error of an equality is absolute for small values (finite differences, a numeric optimizer),
+     * else relative to the terms' size ({@link TermsScale}).
+     */
+    private Outcome compareAt(Claim c, Sample s, Env env, double tol, boolean skipUndefined, String where, boolean floorAtOne) {
         double abs = 0, rel = 0;
         for (Integer k : indices(c.range(), env)) {
             if (k != null) env.set(c.range().get().index().name(), k);
@@ -382,20 +405,26 @@ public final class NumericVerifier {
                 }
                 if (r.op() == RelOp.EQ && outOfRange(l, h)) {
                     // both sides overflow, or both underflow to values double precision cannot compare on any
-                    // meaningful scale: the draw proves nothing either way (the judge re-checks such points in
-                    // high precision; this path has no such tier)
+                    // meaningful scale: the draw proves nothing in double precision. A claim of equalities
+                    // evaluated without differences goes to the judge's high-precision re-check (Recheck,
+                    // where the exponent range is unlimited); elsewhere the draw is skipped
+                    if (!floorAtOne && c.relations().stream().allMatch(x -> x.op() == RelOp.EQ)) {
+                        return new Disagree(counterexample(s, Optional.ofNullable(k), l, h,
+                                "both sides under- or overflow double precision at the draw" + where, Map.of()));
+                    }
                     return new Skip("both sides under- or overflow double precision at the draw" + where);
                 }
-                if (!Claims.holds(r.op(), l, h, tol)) {
-                    String note = r.op() == RelOp.EQ
-                            ? "the sides differ" + where + " (scaled error " + NumericVerdict.num(Claims.compare(l, h).maxScaled()) + ")"
-                            : "the relation " + r.op().symbol() + " does not hold" + where;
-                    return new Disagree(counterexample(s, Optional.ofNullable(k), l, h, note, Map.of()));
-                }
                 if (r.op() == RelOp.EQ) {
-                    Comparison cmp = Claims.compare(l, h);
-                    abs = Math.max(abs, cmp.maxAbs());
-                    rel = Math.max(rel, cmp.maxRel());
+                    double err = TermsScale.error(model, r.lhs(), r.rhs(), l, h, env, tol, floorAtOne);
+                    if (!(err <= tol)) {
+                        String note = "the sides differ" + where + " (scaled error " + NumericVerdict.num(err) + ")";
+                        return new Disagree(counterexample(s, Optional.ofNullable(k), l, h, note, Map.of()));
+                    }
+                    abs = Math.max(abs, Claims.compare(l, h).maxAbs());
+                    rel = Math.max(rel, err);
+                } else if (!Claims.holds(r.op(), l, h, tol)) {
+                    String note = "the relation " + r.op().symbol() + " does not hold" + where;
+                    return new Disagree(counterexample(s, Optional.ofNullable(k), l, h, note, Map.of()));
                 }
             }
         }
@@ -546,7 +575,9 @@ public final class NumericVerifier {
                         "the candidate's objective " + NumericVerdict.num(op.sense * fc) + " is worse than "
                                 + NumericVerdict.num(op.sense * fs) + " at a feasible point the numeric optimizer found", extra));
             }
-            return new Agree(Math.abs(gap), Math.abs(gap) / Math.max(Math.abs(fs), Double.MIN_NORMAL));
+            // the figure of the decision above (a candidate better than the numeric optimum has gap 0):
+            // an optimum of 0 (an exact fit) met to 1e-16 is not a relative error of 1e+276
+            return new Agree(Math.abs(gap), Math.max(gap, 0) / Math.max(1, Math.max(Math.abs(fs), Math.abs(fc))));
         });
     }
 
@@ -584,7 +615,7 @@ public final class NumericVerifier {
                 if (x instanceof Sym m && m.kind() == SymKind.OPTIMUM) env.set(m.name(), op.sense * sol.result().value());
                 return false;
             });
-            Outcome o = compareAt(c, s, env, AT_OPTIMUM_TOL, true, " at the numeric optimizer");
+            Outcome o = compareAt(c, s, env, AT_OPTIMUM_TOL, true, " at the numeric optimizer", true);
             if (o instanceof Disagree && !sol.result().converged()) return new Skip(NOT_CONVERGED);
             if (o instanceof Disagree d) {
                 Map<String, Value> extra = new LinkedHashMap<>(d.counterexample().extra());
@@ -739,7 +770,7 @@ public final class NumericVerifier {
         }
         Claim cond = new Claim(st.condition(), Optional.empty(), "", st.pos());
         if (Model.hasMoments(claimExpr(cond))) return monteCarloAt(cond, s, env, extra, false);
-        Outcome o = compareAt(cond, s, env, usesGradients(claimExpr(cond)) ? FD_TOL : EXACT_TOL, false, " with " + u + " = " + NumericVerdict.text(cand));
+        Outcome o = compareAt(cond, s, env, usesGradients(claimExpr(cond)) ? FD_TOL : EXACT_TOL, false, " with " + u + " = " + NumericVerdict.text(cand), true);
         return o;
     }
 

@@ -1,0 +1,113 @@
+package derivcheck.io;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Collection;
+import java.util.Optional;
+
+/**
+ * The one way a command writes a file. {@link #refusal} says why a target must not be written (checked
+ * before any work is done); {@link #write} writes into a temporary file beside the target and renames it
+ * into place atomically, so a reader never sees half a file and a failed run leaves the old file intact.
+ * A missing folder is created, as long as its nearest existing ancestor is a writable folder.
+ */
+public final class OutputFiles {
+    private OutputFiles() {}
+
+    /** Writes the body of a file. */
+    public interface Body {
+        void write(Writer w) throws IOException;
+    }
+
+    /**
+     * Why {@code target} may not be written, if it may not: it is (the same file as) one of {@code inputs},
+     * an existing directory, or its folder is not a writable folder and cannot be made one.
+     * The reason is a phrase about the target ("it is one of the inputs; ...", "its folder F is not writable").
+     */
+    public static Optional<String> refusal(Path target, Collection<Path> inputs) {
+        for (Path in : inputs) {
+            if (same(target, in)) return Optional.of("it is one of the inputs; refusing to write over it");
+        }
+        if (Files.isDirectory(target)) return Optional.of("it is a directory, not a file to write");
+        if (Files.exists(target) && !Files.isRegularFile(target)) return Optional.of("it is not a regular file");
+        return folderRefusal(target);
+    }
+
+    /** Why the folder {@code target} would be written in cannot be, if it cannot (see {@link #refusal}). */
+    public static Optional<String> folderRefusal(Path target) {
+        return writableFolder(parent(target), "its folder ");
+    }
+
+    /**
+     * Why files cannot be written inside the folder {@code dir} (created if missing), if they cannot:
+     * it is one of {@code inputs} or a file, or it cannot be created, or it is not writable.
+     */
+    public static Optional<String> folderOutputRefusal(Path dir, Collection<Path> inputs) {
+        for (Path in : inputs) {
+            if (same(dir, in)) return Optional.of("it is one of the inputs; refusing to write into it");
+        }
+        if (Files.exists(dir) && !Files.isDirectory(dir)) return Optional.of("it is a file, not a folder");
+        return writableFolder(dir.toAbsolutePath(), "");
+    }
+
+    /** Can {@code dir} be written in, creating it (and missing parents) if needed? */
+    private static Optional<String> writableFolder(Path dir, String what) {
+        Path existing = dir;
+        while (existing != null && !Files.exists(existing)) existing = existing.getParent();
+        if (existing == null) return Optional.of(what + dir + " does not exist and cannot be created");
+        if (!Files.isDirectory(existing)) {
+            return Optional.of(what + dir + " does not exist and cannot be created (" + existing + " is a file, not a folder)");
+        }
+        if (!Files.isWritable(existing)) return Optional.of(what + existing + " is not writable");
+        return Optional.empty();
+    }
+
+    /** Is {@code a} the same file as {@code b}? (Both must exist; links are followed.) */
+    public static boolean same(Path a, Path b) {
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+        }
+    }
+
+    /** Writes text (UTF-8) atomically. */
+    public static void write(Path target, String text) throws IOException {
+        write(target, w -> w.write(text));
+    }
+
+    /** Writes a body (UTF-8) atomically: a temporary file in the target's folder, then a rename. */
+    public static void write(Path target, Body body) throws IOException {
+        Path dir = parent(target);
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        try {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                body.write(w);
+            }
+            move(tmp, target);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Moves a finished file into place atomically, replacing the target (a plain move where the file system has no atomic one). */
+    public static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** The folder a file is (to be) in, absolute. */
+    public static Path parent(Path file) {
+        Path p = file.toAbsolutePath().getParent();
+        return p == null ? Path.of(".").toAbsolutePath() : p;
+    }
+}
