@@ -12,6 +12,7 @@ public final class Strategies {
     public static List<Strategy> all() {
         return List.of(
                 new SolveForUnknown(),
+                new VectorLinearSolve(),
                 new ComputeTargets(),
                 new Backprop(),
                 new AffineStationarity(),
