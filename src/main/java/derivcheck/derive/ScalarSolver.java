@@ -64,10 +64,18 @@ final class ScalarSolver {
                 return new Outcome(steps, Optional.empty(), "the CAS could not solve f'(x) = 0: " + o.reason().orElse(""), false);
             }
             int outside = 0;
+            List<Expr> unsure = new ArrayList<>();
             for (Expr r : o.toOptional().get()) {
                 Sign in = inDomain(r, domain, ctx);
                 if (in == Sign.POSITIVE) roots.add(Simplifier.scalar(r, ctx));
                 else if (in == Sign.NEGATIVE) outside++;
+                else unsure.add(Simplifier.scalar(r, ctx));
+            }
+            if (roots.isEmpty() && !unsure.isEmpty()) {
+                return new Outcome(steps, Optional.empty(), "found " + o.toOptional().get().size() + " stationary point(s), "
+                        + "none provably inside the domain: could not prove that " + x.name() + " = "
+                        + derivcheck.expr.TextPrinter.print(unsure.get(0)) + " lies in it; declare the assumption that puts it there"
+                        + " (a non-degeneracy condition such as `assume ... > 0`)", false);
             }
             if (roots.size() > 1) {
                 return new Outcome(steps, Optional.empty(), roots.size() + " stationary points lie inside the domain: "
