@@ -9,7 +9,7 @@ import derivcheck.expr.Num;
 import derivcheck.expr.Pow;
 
 /** Signs of scalars under the problem's assumptions, proven (never guessed). */
-final class Signs {
+public final class Signs {
     private Signs() {}
 
     /**
@@ -20,7 +20,7 @@ final class Signs {
      * 1 - x > 0 for x in (0, 1) and 1 - sigmoid(z) > 0. A sum of mixed signs is factored by the
      * CAS and decided by its factors (eps*x - eps*x^2 = eps*x*(1 - x)).
      */
-    static Sign of(Expr e, DeriveContext ctx) {
+    public static Sign of(Expr e, DeriveContext ctx) {
         return of(e, ctx, true);
     }
 
