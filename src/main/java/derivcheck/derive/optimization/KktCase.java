@@ -24,13 +24,13 @@ import java.util.Optional;
 record KktCase(List<Integer> active, List<Expr> multipliers, List<Relation> conditions, Optional<String> impossible) {
 
     /** The multipliers of the active set, or empty with the reason (a singular or undecided system). */
-    static Solved solve(List<Integer> active, List<Expr> t, Expr[][] gram, DeriveContext ctx) {
+    static Solved solve(List<Integer> active, List<Expr> t, Expr[][] gram, boolean[] diagonalPositive, DeriveContext ctx) {
         int k = active.size();
         if (k == 0) return new Solved(List.of(), Optional.empty());
         if (k == 1) {
             int j = active.get(0);
             Expr g = gram[j][j];
-            if (Signs.of(g, ctx) != Sign.POSITIVE) return new Solved(List.of(), Optional.of(gramHint(g)));
+            if (!diagonalPositive[j]) return new Solved(List.of(), Optional.of(gramHint(g)));
             return new Solved(List.of(Simplifier.scalar(Exprs.div(t.get(j), g), ctx)), Optional.empty());
         }
         if (k == 2) {
