@@ -103,7 +103,7 @@ final class ActiveSets {
                 return Attempt.declined("in the case " + caseName(active) + ": " + (s.failure().get().equals("parallel")
                         ? "two active constraints have parallel normals (the multipliers are not unique)" : s.failure().get()));
             }
-            KktCase c = KktCase.decide(active, s.multipliers(), t, gram, equality, ctx);
+            KktCase c = KktCase.decide(active, s.multipliers(), t, gram, equality, this::sign, ctx);
             steps.add(caseStep(c));
             if (c.impossible().isEmpty()) survivors.add(c);
         }
@@ -201,6 +201,13 @@ final class ActiveSets {
             if (Exprs.isZero(Simplifier.scalar(Exprs.sub(gap, e), ctx))) return true;
         }
         return false;
+    }
+
+    /** The sign of a scalar: {@link #positive} for either sign, else the sign rules. */
+    private Sign sign(Expr e) {
+        if (positive(e)) return Sign.POSITIVE;
+        if (positive(Simplifier.scalar(Exprs.neg(e), ctx))) return Sign.NEGATIVE;
+        return Signs.of(e, ctx);
     }
 
     /** a ≠ 0 proven: ‖v‖ > 0 for a vector normal with a nonzero scale; the ones vector always. */
