@@ -4,7 +4,7 @@ import derivcheck.cas.Sign;
 import derivcheck.expr.Expr;
 
 /** Signs of scalars under the problem's assumptions, proven (never guessed). */
-final class Signs {
+public final class Signs {
     private Signs() {}
 
     /**
@@ -12,7 +12,7 @@ final class Signs {
      * positive (the CAS does not prove lambda + 1/eps > 0 from lambda > 0, eps > 0), a product
      * by its factors (see {@link ConditionSolve#sign}).
      */
-    static Sign of(Expr e, DeriveContext ctx) {
+    public static Sign of(Expr e, DeriveContext ctx) {
         Sign whole = ConditionSolve.sign(ctx, e, ctx.assumptions());
         if (whole.isStrict()) return whole;
         if (e instanceof derivcheck.expr.Mul m) {
