@@ -80,7 +80,7 @@ final class ActiveSets {
                     return Attempt.declined("the constraint " + text(a.source()) + " sums the entries while the Hessian is a matrix:"
                             + " H^-1 applied to the ones vector has no closed form in the model (write the constraint as <a, x> = s)");
                 }
-                gram[j][k] = Simplifier.scalar(g.get(), ctx);
+                gram[j][k] = Simplifier.scalar(known(g.get()), ctx);
             }
         }
         diagonalPositive = new boolean[m];
@@ -203,6 +203,21 @@ final class ActiveSets {
         return false;
     }
 
+    /**
+     * The assumptions that fix a scalar to a number ({@code assume <a, c> = 0}, orthogonal normals),
+     * substituted (⟨c, a⟩ too): the CAS takes them only as facts about signs.
+     */
+    private Expr known(Expr e) {
+        Expr out = e;
+        for (Relation r : p.assumptions()) {
+            if (r.op() != RelOp.EQ || !(r.rhs() instanceof Num value) || r.lhs() instanceof Sym || !r.lhs().isScalar()) continue;
+            Expr lhs = r.lhs();
+            Expr swapped = lhs instanceof derivcheck.expr.Inner in ? new derivcheck.expr.Inner(in.right(), in.left(), Pos.NONE) : lhs;
+            out = Exprs.transform(out, y -> y.equals(lhs) || y.equals(swapped) ? value : null);
+        }
+        return out;
+    }
+
     /** The sign of a scalar: {@link #positive} for either sign, else the sign rules. */
     private Sign sign(Expr e) {
         if (positive(e)) return Sign.POSITIVE;
@@ -232,6 +247,9 @@ final class ActiveSets {
             if (merged.isPresent()) {
                 value = merged.get();
                 how = "the two cases in one formula: the multiplier is max(0, ·) of the active case's";
+            } else if ((merged = mergedDecoupled(entrywise, i)).isPresent()) {
+                value = merged.get();
+                how = "the cases in one formula: the normals are orthogonal in the metric of the inverse Hessian, so each multiplier is max(0, ·) on its own";
             } else if ((merged = mergedSlab(survivors, entrywise, i)).isPresent()) {
                 value = merged.get();
                 how = "the three cases in one formula: <a, x> is clipped to the slab";
@@ -327,6 +345,26 @@ final class ActiveSets {
         if (a.active().isEmpty() ? !diagonalPositive[j] : !positive(schur)) return Optional.empty();
         coef.add(step);
         dirs.add(cs.get(j).a());
+        return Optional.of(along(coef, dirs, entrywise, i));
+    }
+
+    /**
+     * Inequalities only, with ⟨a_j, H⁻¹a_k⟩ = 0 for j ≠ k: G is diagonal, so every case's multipliers
+     * are ν_j = t_j/G_jj for the active j, and each is active exactly when t_j ≥ 0:
+     * x = x_u − Σ_j (max(0, t_j)/G_jj)·H⁻¹a_j.
+     */
+    private Optional<Expr> mergedDecoupled(boolean entrywise, Sym i) {
+        int m = cs.size();
+        for (int j = 0; j < m; j++) {
+            if (equality[j] || !diagonalPositive[j]) return Optional.empty();
+            for (int k = 0; k < m; k++) if (k != j && !Exprs.isZero(gram[j][k])) return Optional.empty();
+        }
+        List<Expr> coef = new ArrayList<>();
+        List<Normal> dirs = new ArrayList<>();
+        for (int j = 0; j < m; j++) {
+            coef.add(Exprs.div(new Apply(Builtin.MAX, List.of(Num.ZERO, t.get(j)), Pos.NONE), gram[j][j]));
+            dirs.add(cs.get(j).a());
+        }
         return Optional.of(along(coef, dirs, entrywise, i));
     }
 
