@@ -165,10 +165,19 @@ final class IndexwiseCheck {
             out.add(new Arm(e, List.of(), List.of()));
             return out;
         }
+        int ranges = 0, values = 0;
         for (Piecewise.Arm a : pw.arms()) {
             List<IndexAffine> lows = new ArrayList<>(), highs = new ArrayList<>();
-            for (Relation r : a.guard()) if (!Entrywise.bound(r, j, lows, highs)) return null;
+            for (Relation r : a.guard()) {
+                if (Entrywise.bound(r, j, new ArrayList<>(), new ArrayList<>())) ranges++; else values++;
+                Entrywise.bound(r, j, lows, highs);
+            }
             out.add(new Arm(a.value(), lows, highs));
+        }
+        if (values > 0 && ranges > 0) return null;
+        if (values > 0) {
+            // cases on values (y_i < lo), not on ranges of j: one arm, split region by region later
+            return List.of(new Arm(e, List.of(), List.of()));
         }
         return out;
     }

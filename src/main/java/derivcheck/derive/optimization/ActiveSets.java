@@ -49,6 +49,8 @@ final class ActiveSets {
     private List<Expr> t;
     private Expr[][] gram;
     private boolean[] equality;
+    /** ⟨a_j, H⁻¹a_j⟩ > 0 proven: by the CAS, or from H ≻ 0 (so H⁻¹ ≻ 0) and a_j ≠ 0. */
+    private boolean[] diagonalPositive;
 
     ActiveSets(Problem p, Optimization o, QuadraticObjective q, List<KktConstraints.Affine> cs, Definiteness.Verdict v, DeriveContext ctx) {
         this.p = p;
@@ -81,6 +83,8 @@ final class ActiveSets {
                 gram[j][k] = Simplifier.scalar(g.get(), ctx);
             }
         }
+        diagonalPositive = new boolean[m];
+        for (int j = 0; j < m; j++) diagonalPositive[j] = positive(gram[j][j]) || normalNonzero(cs.get(j).a());
         opening();
         List<KktCase> survivors = new ArrayList<>();
         List<Integer> ineq = new ArrayList<>();
@@ -94,12 +98,12 @@ final class ActiveSets {
                 steps.add(new Step("case " + caseName(active), List.of(), "impossible: " + exclusive.get()));
                 continue;
             }
-            KktCase.Solved s = KktCase.solve(active, t, gram, ctx);
+            KktCase.Solved s = KktCase.solve(active, t, gram, diagonalPositive, ctx);
             if (s.failure().isPresent()) {
                 return Attempt.declined("in the case " + caseName(active) + ": " + (s.failure().get().equals("parallel")
                         ? "two active constraints have parallel normals (the multipliers are not unique)" : s.failure().get()));
             }
-            KktCase c = KktCase.decide(active, s.multipliers(), t, gram, equality, ctx);
+            KktCase c = KktCase.decide(active, s.multipliers(), t, gram, equality, this::sign, ctx);
             steps.add(caseStep(c));
             if (c.impossible().isEmpty()) survivors.add(c);
         }
@@ -173,7 +177,7 @@ final class ActiveSets {
                 int j = active.get(u), k = active.get(w);
                 if (equality[j] || equality[k] || !opposite(j, k)) continue;
                 Expr width = Simplifier.scalar(Exprs.add(cs.get(j).b(), cs.get(k).b()), ctx);
-                if (Signs.of(width, ctx) == Sign.POSITIVE) {
+                if (positive(width)) {
                     return Optional.of(text(cs.get(j).source()) + " and " + text(cs.get(k).source()) + " cannot both hold with equality");
                 }
             }
@@ -185,6 +189,32 @@ final class ActiveSets {
         Normal a = cs.get(j).a(), b = cs.get(k).a();
         if (!a.vector().equals(b.vector())) return false;
         return Exprs.isZero(Simplifier.scalar(Exprs.add(a.scale(), b.scale()), ctx));
+    }
+
+    /** e > 0 proven: by the CAS and the sign rules, or an assumption lo < hi read as hi - lo > 0. */
+    private boolean positive(Expr e) {
+        if (Signs.of(e, ctx) == Sign.POSITIVE) return true;
+        for (Relation r : p.assumptions()) {
+            Expr gap = r.op() == RelOp.LT || r.op() == RelOp.LE ? Exprs.sub(r.rhs(), r.lhs())
+                    : r.op() == RelOp.GT || r.op() == RelOp.GE ? Exprs.sub(r.lhs(), r.rhs()) : null;
+            if (gap == null || !gap.isScalar() || r.op() == RelOp.LE || r.op() == RelOp.GE) continue;
+            if (Exprs.isZero(Simplifier.scalar(Exprs.sub(gap, e), ctx))) return true;
+        }
+        return false;
+    }
+
+    /** The sign of a scalar: {@link #positive} for either sign, else the sign rules. */
+    private Sign sign(Expr e) {
+        if (positive(e)) return Sign.POSITIVE;
+        if (positive(Simplifier.scalar(Exprs.neg(e), ctx))) return Sign.NEGATIVE;
+        return Signs.of(e, ctx);
+    }
+
+    /** a ≠ 0 proven: ‖v‖ > 0 for a vector normal with a nonzero scale; the ones vector always. */
+    private boolean normalNonzero(Normal a) {
+        if (!(a.scale() instanceof Num s && !s.value().equals(derivcheck.expr.Rational.ZERO))) return false;
+        if (a.ones()) return true;
+        return Signs.of(new derivcheck.expr.Norm(a.vector().get(), derivcheck.expr.NormKind.L2, Pos.NONE), ctx) == Sign.POSITIVE;
     }
 
     // ------------------------------------------------------------------ merging
@@ -294,7 +324,7 @@ final class ActiveSets {
             // the direction's component along H⁻¹a_p: −G_pj/G_pp per unit of ν_j
             coef.set(0, Exprs.sub(coef.get(0), Exprs.mul(step, Exprs.div(gram[pp][j], gram[pp][pp]))));
         }
-        if (Signs.of(schur, ctx) != Sign.POSITIVE) return Optional.empty();
+        if (a.active().isEmpty() ? !diagonalPositive[j] : !positive(schur)) return Optional.empty();
         coef.add(step);
         dirs.add(cs.get(j).a());
         return Optional.of(along(coef, dirs, entrywise, i));

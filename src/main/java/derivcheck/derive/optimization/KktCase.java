@@ -24,13 +24,13 @@ import java.util.Optional;
 record KktCase(List<Integer> active, List<Expr> multipliers, List<Relation> conditions, Optional<String> impossible) {
 
     /** The multipliers of the active set, or empty with the reason (a singular or undecided system). */
-    static Solved solve(List<Integer> active, List<Expr> t, Expr[][] gram, DeriveContext ctx) {
+    static Solved solve(List<Integer> active, List<Expr> t, Expr[][] gram, boolean[] diagonalPositive, DeriveContext ctx) {
         int k = active.size();
         if (k == 0) return new Solved(List.of(), Optional.empty());
         if (k == 1) {
             int j = active.get(0);
             Expr g = gram[j][j];
-            if (Signs.of(g, ctx) != Sign.POSITIVE) return new Solved(List.of(), Optional.of(gramHint(g)));
+            if (!diagonalPositive[j]) return new Solved(List.of(), Optional.of(gramHint(g)));
             return new Solved(List.of(Simplifier.scalar(Exprs.div(t.get(j), g), ctx)), Optional.empty());
         }
         if (k == 2) {
@@ -60,12 +60,13 @@ record KktCase(List<Integer> active, List<Expr> multipliers, List<Relation> cond
      * The case with its requirements decided: {@code equality[j]} says which constraints are
      * equalities (their multipliers have no sign).
      */
-    static KktCase decide(List<Integer> active, List<Expr> nu, List<Expr> t, Expr[][] gram, boolean[] equality, DeriveContext ctx) {
+    static KktCase decide(List<Integer> active, List<Expr> nu, List<Expr> t, Expr[][] gram, boolean[] equality,
+                          java.util.function.Function<Expr, Sign> signs, DeriveContext ctx) {
         List<Relation> open = new ArrayList<>();
         for (int p = 0; p < active.size(); p++) {
             int j = active.get(p);
             if (equality[j]) continue;
-            Sign s = Signs.of(nu.get(p), ctx);
+            Sign s = signs.apply(nu.get(p));
             if (s == Sign.NEGATIVE) return impossible(active, nu, "its multiplier " + derivcheck.expr.TextPrinter.print(nu.get(p)) + " is negative");
             if (!(s == Sign.POSITIVE || s == Sign.NONNEGATIVE || s == Sign.ZERO)) {
                 open.add(new Relation(RelOp.GE, nu.get(p), Num.ZERO, Pos.NONE));
@@ -74,7 +75,7 @@ record KktCase(List<Integer> active, List<Expr> multipliers, List<Relation> cond
         for (int j = 0; j < t.size(); j++) {
             if (active.contains(j)) continue;
             Expr slack = slack(j, active, nu, t, gram, ctx);
-            Sign s = Signs.of(slack, ctx);
+            Sign s = signs.apply(slack);
             if (s == Sign.POSITIVE) return impossible(active, nu, "constraint " + (j + 1) + " would be violated");
             if (!(s == Sign.NEGATIVE || s == Sign.NONPOSITIVE || s == Sign.ZERO)) {
                 open.add(new Relation(RelOp.LE, slack, Num.ZERO, Pos.NONE));

@@ -62,8 +62,13 @@ final class LinearOverBall {
         List<Step> steps = new ArrayList<>();
         steps.add(Step.of(o.sense(), new Relation(RelOp.EQ, Names.objective(), o.original(), Pos.NONE),
                 "a linear objective" + (o.maximize() ? "; maximizing f is minimizing -f" : "")));
-        steps.add(Step.explained("Hölder", new Relation(RelOp.GE, new derivcheck.expr.Inner(c, Exprs.sub(x, m), Pos.NONE),
-                        Exprs.neg(Exprs.mul(r, dualNorm)), Pos.NONE),
+        boolean centred = derivcheck.algebra.LinearCombination.of(m).asTerms().isEmpty();
+        if (centred) m = Exprs.mul(Num.ZERO, x);
+        Expr shown = o.maximize() ? Tidy.of(Exprs.neg(c), ctx) : c;
+        Expr bound = Exprs.mul(r, new Norm(shown, dual, Pos.NONE));
+        steps.add(Step.explained("Hölder", new Relation(o.maximize() ? RelOp.LE : RelOp.GE,
+                        new derivcheck.expr.Inner(shown, centred ? x : Exprs.sub(x, m), Pos.NONE),
+                        o.maximize() ? bound : Exprs.neg(bound), Pos.NONE),
                 "the dual norm of the ball's norm bounds the linear part on the ball: ", new Relation(RelOp.LE, n, r, Pos.NONE)));
         Expr fm = Simplifier.scalar(Exprs.substitute(o.original(), x, m), ctx);
         Expr optimum = Simplifier.scalar(o.maximize() ? Exprs.add(fm, Exprs.mul(r, dualNorm)) : Exprs.sub(fm, Exprs.mul(r, dualNorm)), ctx);

@@ -30,6 +30,13 @@ record Normal(Optional<Expr> vector, Expr scale, Dim n) {
         if (tab.isPresent() && !Exprs.mentions(tab.get().body(), tab.get().index().name())) {
             return new Normal(Optional.empty(), tab.get().body(), n);
         }
+        // c·v with a scalar c: keep c as the scale, so that a and −a are recognized as opposite normals
+        List<derivcheck.algebra.Term> terms = derivcheck.algebra.LinearCombination.of(gradient).asTerms();
+        if (terms.size() == 1 && !terms.get(0).factors().isEmpty()) {
+            derivcheck.algebra.Term t = terms.get(0);
+            Expr v = t.factors().size() == 1 ? t.factors().get(0) : Exprs.mul(t.factors(), Pos.NONE);
+            return new Normal(Optional.of(v), t.coefficient(), n);
+        }
         return new Normal(Optional.of(gradient), Num.ONE, n);
     }
 

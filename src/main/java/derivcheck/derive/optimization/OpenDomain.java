@@ -34,7 +34,7 @@ final class OpenDomain {
                 return Attempt.declined("x > 0 next to the domain of " + u.name() + ": the two are not combined");
             }
         }
-        Domain open = u.domain().orElse(new Domain(Optional.of(Num.ZERO), true, Optional.empty(), false));
+        Domain open = u.domain().orElse(new Domain(Optional.of(Num.ZERO), true, Optional.empty(), true));
         List<Constraint> rest = new ArrayList<>();
         for (Constraint c : p.constraints()) {
             List<Relation> keep = new ArrayList<>();

@@ -47,7 +47,15 @@ record QuadraticObjective(Expr gradient, Expr c, List<Expr> parts, Expr r, Sym x
     /** H⁻¹·v for a vector v. */
     Expr inverseTimes(Expr v, DeriveContext ctx) {
         if (isotropic()) return Tidy.of(Exprs.mul(List.of(Exprs.pow(c, Num.MINUS_ONE), v), Pos.NONE), ctx);
-        return Exprs.mul(List.of(new Inverse(hessian(ctx), Pos.NONE), v), Pos.NONE);
+        Expr h = hessian(ctx);
+        // H⁻¹·H·u = u: cancel where a term of v starts with H itself (v = D*y gives y, not inv(D)*D*y)
+        List<Expr> out = new ArrayList<>();
+        for (derivcheck.algebra.Term t : derivcheck.algebra.LinearCombination.of(v).asTerms()) {
+            List<Expr> fs = t.factors();
+            if (fs.size() >= 2 && fs.get(0).equals(h)) out.add(new derivcheck.algebra.Term(t.coefficient(), fs.subList(1, fs.size())).toExpr());
+            else out.add(Exprs.mul(List.of(new Inverse(h, Pos.NONE), t.toExpr()), Pos.NONE));
+        }
+        return out.isEmpty() ? Exprs.mul(Num.ZERO, v) : Tidy.of(Exprs.add(out, Pos.NONE), ctx);
     }
 
     /** The unconstrained stationary point x_u = −H⁻¹r. */
