@@ -97,7 +97,10 @@ public final class Server implements AutoCloseable {
             status = route(x);
         } catch (ApiError e) {
             // a body refused unread must not be taken for the next request on a kept-alive connection
-            if (e.status == 413) x.getResponseHeaders().set("Connection", "close");
+            if (e.status == 413) {
+                x.getResponseHeaders().set("Connection", "close");
+                drain(x, 4L * options.maxBodyBytes());
+            }
             status = send(x, e.status, ApiJson.error(e.status, e.getMessage()), e.retryAfter);
         } catch (RuntimeException | IOException | Error e) {
             // never a stack trace to the client; one line to the log
@@ -233,6 +236,21 @@ public final class Server implements AutoCloseable {
         ObjectNode o = ApiJson.check(r.exercise.name(), chains, judged, timeout, redactors.get(r.exercise.name()),
                 options.showSolutions(), millis);
         return send(x, 200, o, 0);
+    }
+
+    /**
+     * Reads and discards up to {@code limit} more bytes of a refused body, so that a client still
+     * sending it receives the 413 instead of a connection reset; a larger body is cut off.
+     */
+    private static void drain(HttpExchange x, long limit) {
+        byte[] buf = new byte[8192];
+        long seen = 0;
+        try (InputStream in = x.getRequestBody()) {
+            int n;
+            while (seen < limit && (n = in.read(buf)) > 0) seen += n;
+        } catch (IOException ignored) {
+            // the client went away; nothing to answer
+        }
     }
 
     /** The body, at most the size limit: a longer one is refused before (or while) it is read. */
