@@ -68,8 +68,9 @@ final class ScalarSolver {
                 return new Outcome(steps, Optional.empty(), "found " + o.toOptional().get().size() + " stationary point(s), "
                         + roots.size() + " provably inside the domain", false);
             }
-            steps.add(Step.of("solve", new Relation(RelOp.EQ, x, roots.get(0), Pos.NONE),
-                    o.toOptional().get().size() > 1 ? "the only root inside the domain" : "solve for " + x.name()));
+            steps.add(o.toOptional().get().size() > 1
+                    ? Step.of("solve", new Relation(RelOp.EQ, x, roots.get(0), Pos.NONE), "the only root inside the domain")
+                    : Step.explained("solve", new Relation(RelOp.EQ, x, roots.get(0), Pos.NONE), "solve for ", x));
         }
         Expr root = roots.get(0);
         Optional<Expr> d2 = Calculus.gradient(d1.get(), x);
@@ -81,7 +82,8 @@ final class ScalarSolver {
             }
             steps.add(Step.of("second order", new Relation(s == Sign.POSITIVE ? RelOp.GT : RelOp.GE,
                     curvature, Num.ZERO, Pos.NONE), s == Sign.POSITIVE
-                    ? (maximizing ? "the second derivative of -f is positive at the only stationary point: it is the maximizer" : "f'' > 0 at the only stationary point: it is the minimizer")
+                    ? (maximizing ? "the second derivative of the negated objective is positive at the only stationary point: it is the maximizer"
+                            : "the second derivative is positive at the only stationary point: it is the minimizer")
                     : "the second derivative there (its sign was not proven; the numeric check decides)"));
         }
         return new Outcome(steps, Optional.of(root), "", false);
