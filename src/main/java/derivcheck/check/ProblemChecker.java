@@ -5,6 +5,7 @@ import derivcheck.derive.DeriveContext;
 import derivcheck.derive.Engine;
 import derivcheck.derive.ExpectCheck;
 import derivcheck.derive.Result;
+import derivcheck.limits.Deadline;
 import derivcheck.model.Claim;
 import derivcheck.model.Problem;
 import derivcheck.numeric.verify.NumericVerdict;
@@ -25,12 +26,44 @@ public final class ProblemChecker {
 
     /** @param numeric the sampling options, or empty to skip the numeric side */
     public ProblemChecker(Engine engine, Optional<VerifyOptions> numeric) {
+        this(engine, numeric, Optional.empty());
+    }
+
+    /**
+     * The same checker with a deadline per phase: the derivation gets {@code budget}, and the checks after
+     * it (numeric verification of every result, expect and show, the symbolic comparisons) get their own
+     * {@code budget}, both inside the caller's deadline for the problem as a whole. So a derivation that
+     * hits its limit is {@code undecided (time limit)} and the numeric verification still runs.
+     */
+    public ProblemChecker withPhaseBudget(java.time.Duration budget) {
+        return new ProblemChecker(engine, numeric, Optional.of(budget));
+    }
+
+    private final Optional<java.time.Duration> phase;
+
+    private ProblemChecker(Engine engine, Optional<VerifyOptions> numeric, Optional<java.time.Duration> phase) {
         this.engine = engine;
         this.numeric = numeric;
+        this.phase = phase;
+    }
+
+    /** A deadline for one phase: {@link #phase} from now, never past the problem's own deadline. */
+    private Deadline phaseDeadline() {
+        Deadline whole = Deadline.current();
+        return phase.map(whole::child).orElse(whole);
     }
 
     public ProblemReport check(Problem p) {
-        Derivation d = engine.derive(p);
+        Derivation d;
+        try (Deadline.Scope s = phaseDeadline().enter()) {
+            d = engine.derive(p);
+        }
+        try (Deadline.Scope s = phaseDeadline().enter()) {
+            return checkResults(p, d);
+        }
+    }
+
+    private ProblemReport checkResults(Problem p, Derivation d) {
         DeriveContext ctx = engine.context(p);
         Optional<NumericVerifier> nv = numeric.map(o -> NumericVerifier.of(p, o));
         List<ResultReport> results = new ArrayList<>();

@@ -215,6 +215,7 @@ final class CheckCommand implements Callable<Integer> {
         Answer a = r.answer();
         b.append(a.pos().file()).append(':').append(a.pos().line()).append(": ").append(a.input().replace("\n", " ")).append('\n');
         b.append("  read as:   ").append(a.readAs()).append('\n');
+        for (String note : a.notes()) b.append("  note:      ").append(note).append('\n');
         b.append("  verdict:   ").append(r.verdict().word()).append(r.steps().isEmpty() ? "" : " (" + r.summary() + ")").append('\n');
         if (!r.evidence().isEmpty()) b.append("  evidence:  ").append(r.evidence()).append('\n');
         b.append("  symbolic:  ").append(r.symbolic()).append('\n');
@@ -248,6 +249,8 @@ final class CheckCommand implements Callable<Integer> {
             n.put("line", r.answer().pos().line());
             n.put("input", r.answer().input());
             n.put("read_as", r.answer().readAs());
+            ArrayNode notes = n.putArray("notes");
+            r.answer().notes().forEach(notes::add);
             n.put("verdict", r.verdict().word());
             n.put("summary", r.summary());
             n.put("evidence", r.evidence());

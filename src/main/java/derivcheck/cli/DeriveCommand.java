@@ -38,7 +38,11 @@ import picocli.CommandLine.Parameters;
             "(re-solved, re-differentiated or re-sampled; independent of the derivation). A claim is 'verified'",
             "by a symbolic proof or agreeing samples, 'failed' only with a numeric counterexample.",
             "",
-            "Each problem has one wall-clock budget (--time-limit); one that hits it is 'undecided (time limit)'.",
+            "Wall-clock budgets: the derivation of a problem has --time-limit, and the checks after it (numeric verification,",
+            "symbolic comparison of the expects) have their own --time-limit, so a problem takes at most twice --time-limit in",
+            "all; each computer-algebra call inside gets at most 10 s of that. A derivation that hits its limit is",
+            "'undecided (time limit)' and its expects are still verified numerically; a problem whose checks run out is",
+            "'undecided (time limit)' as a whole, and the next problem runs.",
             "",
             "Exit codes: 0 done (declined and time-limited problems included), 1 a check failed, 2 a spec has an error."},
         footer = {"", "Examples:", "  derivcheck derive problems/", "  derivcheck derive --json problems/EXERCISE.prob"})
@@ -50,8 +54,9 @@ final class DeriveCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "60",
-            description = "wall-clock budget of each problem as a whole: derivation, symbolic and numeric checks "
-                    + "(default: ${DEFAULT-VALUE}); a problem that hits it is 'undecided (time limit)' and the others go on")
+            description = "wall-clock budget of a problem's derivation, and again of its checks (numeric and symbolic); the "
+                    + "problem's total is twice this (default: ${DEFAULT-VALUE}); a part that hits it is 'undecided (time limit)' "
+                    + "and the others go on")
     double timeLimit;
 
     @Option(names = "--samples", paramLabel = "N", defaultValue = "20",
@@ -81,7 +86,7 @@ final class DeriveCommand implements Callable<Integer> {
                 : Optional.of(VerifyOptions.defaults().withSamples(samples).withSeed(seed));
         try (Cas cas = new Cas(Budgets.perCall(budget))) {
             cas.warmUp();
-            ProblemChecker checker = new ProblemChecker(Engine.standard(cas), numeric);
+            ProblemChecker checker = new ProblemChecker(Engine.standard(cas), numeric).withPhaseBudget(budget);
             for (Path f : files) {
                 ParseResult<Problem> r = SpecReader.read(f);
                 if (!r.ok()) {
@@ -90,7 +95,8 @@ final class DeriveCommand implements Callable<Integer> {
                     continue;
                 }
                 ProblemReport report;
-                try (Deadline.Scope scope = Deadline.within(budget).enter()) {
+                // the problem's total: its derivation's budget, then its checks' (ProblemChecker.withPhaseBudget)
+                try (Deadline.Scope scope = Deadline.within(budget.multipliedBy(2)).enter()) {
                     report = checker.check(r.get());
                 } catch (Deadline.Expired e) {
                     timeLimited++;

@@ -70,10 +70,13 @@ final class ConditionSolve implements Strategy {
         if (r.op() == RelOp.NE) return Optional.of("'!=' conditions are not solved");
         Expr a = written.lhs();
         Expr b = written.rhs();
-        if (nonnegative(a, ctx) && nonnegative(b, ctx) && (a instanceof Norm || b instanceof Norm)) {
-            a = Exprs.sq(a);
-            b = Exprs.sq(b);
-            steps.add(Step.of("square", new Relation(r.op(), a, b, Pos.NONE), "both sides are nonnegative, so squaring keeps the order"));
+        boolean hasAbs = isAbs(a) || isAbs(b);
+        if (nonnegative(a, ctx) && nonnegative(b, ctx) && (a instanceof Norm || b instanceof Norm || hasAbs)) {
+            // |u|^2 = u^2 for a real u; t -> t^2 is increasing on t >= 0
+            a = squared(a);
+            b = squared(b);
+            steps.add(Step.of("square", new Relation(r.op(), a, b, Pos.NONE), "both sides are nonnegative, so squaring keeps the order"
+                    + (hasAbs ? "; |u|^2 = u^2" : "")));
         }
         Expr expanded = GramForms.expand(Exprs.sub(a, b));
         Expr substituted = GramForms.substitute(expanded, facts);
@@ -254,7 +257,16 @@ final class ConditionSolve implements Strategy {
         return cas;
     }
 
+    private static boolean isAbs(Expr e) {
+        return e instanceof derivcheck.expr.Apply ap && ap.fn() == derivcheck.expr.Builtin.ABS && ap.isScalar();
+    }
+
+    private static Expr squared(Expr e) {
+        return Exprs.sq(isAbs(e) ? ((derivcheck.expr.Apply) e).args().get(0) : e);
+    }
+
     private static boolean nonnegative(Expr e, DeriveContext ctx) {
+        if (isAbs(e)) return true;
         if (e instanceof Norm) return true;
         Sign s = sign(ctx, e, ctx.assumptions());
         return s == Sign.POSITIVE || s == Sign.NONNEGATIVE || s == Sign.ZERO;

@@ -28,13 +28,13 @@ import java.util.Set;
  *   <li>a sum: ≻ 0 when every part is ⪰ 0 and one is ≻ 0 (and the same for ≺ 0).</li>
  * </ul>
  */
-final class Definiteness {
+public final class Definiteness {
     /** The proven class of a quadratic form. */
-    enum Kind {
+    public enum Kind {
         PD("positive definite"), PSD("positive semidefinite"), ND("negative definite"),
         NSD("negative semidefinite"), ZERO("zero"), UNKNOWN("of unknown definiteness");
 
-        final String words;
+        public final String words;
 
         Kind(String words) { this.words = words; }
 
@@ -65,7 +65,7 @@ final class Definiteness {
 
     /** The class, why it holds (for the sheet), and what the spec could declare when it is not proven. */
     /** because: the reasons, each as explanation parts (text and the expressions it names, see Step.explained). */
-    record Verdict(Kind kind, List<List<Object>> because, Set<String> hints) {}
+    public record Verdict(Kind kind, List<List<Object>> because, Set<String> hints) {}
 
     private final Problem problem;
     private final DeriveContext ctx;
@@ -78,7 +78,7 @@ final class Definiteness {
     }
 
     /** The class of c·I + Σ parts (c a scalar, each part a matrix expression). */
-    static Verdict of(Expr scalar, List<Expr> parts, Problem p, DeriveContext ctx) {
+    public static Verdict of(Expr scalar, List<Expr> parts, Problem p, DeriveContext ctx) {
         Definiteness d = new Definiteness(p, ctx);
         Kind k = Exprs.isZero(scalar) ? Kind.ZERO : d.scaled(scalar, Kind.PD);
         for (Expr part : parts) k = k.plus(d.expr(part));

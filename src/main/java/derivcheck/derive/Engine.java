@@ -23,6 +23,13 @@ public final class Engine {
     /** The context strategies and expect checks share for this problem. */
     public DeriveContext context(Problem p) { return new DeriveContext(cas, p); }
 
+    /** The reason of a derivation stopped by its deadline: "time limit (time limit of 2 s hit)". */
+    public static final String TIME_LIMIT = "time limit";
+
+    /**
+     * Tries the strategies in order under the running thread's deadline ({@code Deadline.current()});
+     * when it is hit the derivation is {@code undecided} with the time limit as its reason.
+     */
     public Derivation derive(Problem p) {
         DeriveContext ctx = context(p);
         List<String> notes = new ArrayList<>();
@@ -31,6 +38,10 @@ public final class Engine {
             Attempt a;
             try {
                 a = s.attempt(p, ctx);
+            } catch (derivcheck.limits.Deadline.Expired e) {
+                // the derivation's budget is used up: no later strategy could start either
+                notes.add(s.name() + ": undecided — " + TIME_LIMIT + " (" + e.getMessage() + ")");
+                return new Derivation(Derivation.Status.UNDECIDED, s.name(), List.of(), List.of(), notes);
             } catch (RuntimeException e) {
                 if (System.getenv("DERIVCHECK_DEBUG") != null) e.printStackTrace();
                 a = Attempt.undecided("internal error in this strategy: " + e);

@@ -47,6 +47,7 @@ public final class ExpectCheck {
         derivcheck.cas.Assumptions more = derivcheck.cas.Assumptions.NONE;
         for (Relation r : conditions) more = Facts.with(more, r);
         ctx = ctx.with(more);
+        List<String> proofs = new ArrayList<>();
         for (Relation rel : c.relations()) {
             if (rel.op() != RelOp.EQ) {
                 // bounds: the interval they give (with the unknown's own bounds) against the derived one (see BoundCheck)
@@ -57,6 +58,7 @@ public final class ExpectCheck {
             Expr diff = derivcheck.algebra.Canonical.alphaRenamed(substituteResults(Exprs.sub(rel.lhs(), rel.rhs()), d.results()));
             Optional<Expr> explicit = Evaluation.explicit(p, diff);
             if (explicit.isEmpty()) return new Outcome(c, Verdict.UNDECIDED, "it has a gradient that cannot be computed");
+            explicit = Optional.of(GeometricSums.closed(explicit.get(), ctx, proofs));
             Optional<String> open = openQuantity(p, explicit.get());
             if (open.isPresent()) return new Outcome(c, Verdict.UNDECIDED, "'" + open.get() + "' was not derived");
             // a plain equality of rational expressions is decided by the judge's exact tier, before the CAS
@@ -68,11 +70,19 @@ public final class ExpectCheck {
             ZeroTest z = ZeroCheck.test(explicit.get(), ctx);
             if (z == ZeroTest.ZERO) continue;
             if (ZeroCheck.zeroGiven(Simplifier.scalarOrSelf(explicit.get(), ctx), conditions, ctx)) continue;
+            if (PiecewiseRegions.applies(explicit.get())) {
+                List<Relation> facts = new ArrayList<>(p.assumptions());
+                facts.addAll(conditions);
+                PiecewiseRegions.Outcome regions = PiecewiseRegions.zero(explicit.get(), facts, ctx);
+                if (regions.proved()) { proofs.add(regions.reason()); continue; }
+                return new Outcome(c, Verdict.UNDECIDED, "region by region: " + regions.reason());
+            }
             return new Outcome(c, Verdict.UNDECIDED, z == ZeroTest.NONZERO
                     ? "the difference from the derived result does not simplify to 0"
                     : "the CAS could not show the difference from the derived result is 0");
         }
-        return new Outcome(c, Verdict.VERIFIED, "equal to the derived result");
+        return new Outcome(c, Verdict.VERIFIED, "equal to the derived result"
+                + (proofs.isEmpty() ? "" : " (" + String.join("; ", proofs) + ")"));
     }
 
     /** An expect for every index of a range, compared with entries derived entry by entry (see {@link IndexwiseCheck}). */
@@ -99,6 +109,11 @@ public final class ExpectCheck {
             if (explicit.isEmpty()) return new Outcome(c, Verdict.UNDECIDED, "it has a gradient that cannot be computed");
             if (exactly(p, explicit.get(), List.of()).kind() == Judgement.Kind.PROVED_EQUAL) continue;
             if (ZeroCheck.test(explicit.get(), ctx) != ZeroTest.ZERO) {
+                if (PiecewiseRegions.applies(explicit.get())) {
+                    PiecewiseRegions.Outcome regions = PiecewiseRegions.zero(explicit.get(), p.assumptions(), ctx);
+                    if (regions.proved()) continue;
+                    return new Outcome(c, Verdict.UNDECIDED, "region by region: " + regions.reason());
+                }
                 return new Outcome(c, Verdict.UNDECIDED, "the CAS could not show the two sides are equal");
             }
         }

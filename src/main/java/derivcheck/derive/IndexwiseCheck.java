@@ -62,7 +62,11 @@ final class IndexwiseCheck {
                     try {
                         derived = Entrywise.tidy(Entrywise.entry(r.value(), j, null));
                     } catch (Entrywise.NoEntry e) {
-                        return undecided(c, "cannot take entry " + j.name() + " of the derived " + TextPrinter.print(r.value()));
+                        try {
+                            derived = PiecewiseEntry.of(r.value(), j); // max/min of two arguments, .* and ./
+                        } catch (PiecewiseEntry.NoEntry | derivcheck.expr.ShapeException e2) {
+                            return undecided(c, "cannot take entry " + j.name() + " of the derived " + TextPrinter.print(r.value()));
+                        }
                     }
                     dlo = IndexAffine.constant(1);
                     dhi = IndexAffine.of(Backprop.Alg.dim(base.shape().rows())).orElse(null);
@@ -123,6 +127,14 @@ final class IndexwiseCheck {
             }
             Expr diff = Lets.inline(p, derivcheck.algebra.Canonical.alphaRenamed(Entrywise.tidy(Exprs.sub(dv, cv))));
             ZeroTest z = ZeroCheck.test(diff, ctx);
+            if (z != ZeroTest.ZERO && PiecewiseRegions.applies(diff)) {
+                List<Relation> facts = new ArrayList<>(p.assumptions());
+                facts.addAll(conditions);
+                PiecewiseRegions.Outcome regions = PiecewiseRegions.zero(diff, facts, ctx);
+                if (regions.proved()) { ranges.add(a + ".." + b); continue; }
+                return undecided(c, "for " + where + " the claim gives " + TextPrinter.print(ca.value()) + ", the derived entries "
+                        + TextPrinter.print(da.value()) + "; region by region: " + regions.reason());
+            }
             if (z != ZeroTest.ZERO) {
                 return undecided(c, "for " + where + " the claim gives " + TextPrinter.print(ca.value()) + ", the derived entries "
                         + TextPrinter.print(da.value()) + (z == ZeroTest.NONZERO ? ": they differ" : ": the CAS could not show they are equal"));
@@ -153,10 +165,19 @@ final class IndexwiseCheck {
             out.add(new Arm(e, List.of(), List.of()));
             return out;
         }
+        int ranges = 0, values = 0;
         for (Piecewise.Arm a : pw.arms()) {
             List<IndexAffine> lows = new ArrayList<>(), highs = new ArrayList<>();
-            for (Relation r : a.guard()) if (!Entrywise.bound(r, j, lows, highs)) return null;
+            for (Relation r : a.guard()) {
+                if (Entrywise.bound(r, j, new ArrayList<>(), new ArrayList<>())) ranges++; else values++;
+                Entrywise.bound(r, j, lows, highs);
+            }
             out.add(new Arm(a.value(), lows, highs));
+        }
+        if (values > 0 && ranges > 0) return null;
+        if (values > 0) {
+            // cases on values (y_i < lo), not on ranges of j: one arm, split region by region later
+            return List.of(new Arm(e, List.of(), List.of()));
         }
         return out;
     }

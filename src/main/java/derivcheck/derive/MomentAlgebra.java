@@ -153,8 +153,9 @@ final class MomentAlgebra {
         if (++depth > MAX_DEPTH) {
             depth--;
             throw new Stuck(what + "[" + TextPrinter.print(e) + "]: the rules of linearity, independence and"
-                    + " E[Z^2] = Var[Z] + E[Z]^2 go round in a circle here (moments of quadratic forms in a"
-                    + " Gaussian vector, E[x_i x_j] = delta_ij and fourth moments by Isserlis, are not derived yet)");
+                    + " E[Z^2] = Var[Z] + E[Z]^2 go round in a circle here (the moments of a quadratic form x'Mx + b'x + c"
+                    + " are derived for x declared iid normal(0, v), by Isserlis, and its mean for iid mean 0;"
+                    + " this is not of that form)");
         }
     }
 

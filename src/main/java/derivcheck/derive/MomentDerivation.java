@@ -35,8 +35,20 @@ final class MomentDerivation {
         }
         Expr written = mean ? new Expectation(inlined, Pos.NONE) : new Variance(inlined, Pos.NONE);
         if (!inlined.equals(arg)) steps.add(Step.of("definition", eq(node, written), "write out the definitions"));
+        Optional<GaussianQuadraticForms.Gaussian> gauss = GaussianQuadraticForms.applies(p, inlined);
+        if (gauss.isPresent()) {
+            Optional<Expr> v = gaussianQuadratic(node, mean, inlined, gauss.get(), ctx, steps);
+            if (v.isPresent()) return v.get();
+        }
         MomentAlgebra m = new MomentAlgebra(p, ctx, false);
-        Expr ruled = mean ? m.mean(inlined) : m.variance(inlined);
+        Expr ruled;
+        try {
+            ruled = mean ? m.mean(inlined) : m.variance(inlined);
+        } catch (MomentAlgebra.Stuck stuck) {
+            Optional<String> why = GaussianQuadraticForms.whyNot(p, inlined, mean);
+            if (why.isPresent()) throw new MomentAlgebra.Stuck(why.get() + "; " + stuck.getMessage());
+            throw stuck;
+        }
         List<Object> why = new ArrayList<>();
         if (mean) {
             why.add("the expectation is linear and passes into finite sums; constants leave it; the expectation of a product"
@@ -56,6 +68,44 @@ final class MomentDerivation {
                 ? "collapse the sums (a sum of equal terms is the number of terms times the term; constant factors leave the sum) and simplify"
                 : "simplify"));
         return value;
+    }
+
+    /**
+     * E or Var of a polynomial of degree at most 2 in a centred Gaussian vector, by the moments
+     * of the quadratic form (Isserlis); empty when the expression is not of that form.
+     */
+    private static Optional<Expr> gaussianQuadratic(Expr node, boolean mean, Expr inlined,
+            GaussianQuadraticForms.Gaussian g, DeriveContext ctx, List<Step> steps) {
+        if (!mean && !g.normal()) return Optional.empty();
+        GaussianQuadraticForms.Quadratic q;
+        try {
+            q = GaussianQuadraticForms.quadratic(inlined, g);
+        } catch (GaussianQuadraticForms.NotQuadratic e) {
+            return Optional.empty();
+        }
+        Expr form = GaussianQuadraticForms.written(q, g);
+        String x = g.x().name();
+        Expr v = g.variance();
+        if (!form.equals(inlined)) {
+            Expr lhs = mean ? new Expectation(inlined, Pos.NONE) : new Variance(inlined, Pos.NONE);
+            steps.add(Step.of("quadratic form", eq(lhs, mean ? new Expectation(form, Pos.NONE) : new Variance(form, Pos.NONE)),
+                    "expand by bilinearity into " + x + "'M" + x + " + b'" + x + " + c with M, b, c free of " + x));
+        }
+        String vs = TextPrinter.print(v);
+        String vsq = v instanceof derivcheck.expr.Num ? TextPrinter.print(Exprs.sq(v)) : vs + "^2";
+        String times = v instanceof derivcheck.expr.Num n && n.value().isOne() ? "" : v instanceof derivcheck.expr.Sym ? vs + " " : "(" + vs + ") ";
+        String timesSq = v instanceof derivcheck.expr.Num n1 && n1.value().isOne() ? "" : v instanceof derivcheck.expr.Sym ? vs + "^2 " : "(" + vs + ")^2 ";
+        Expr raw = GramForms.expand(mean ? GaussianQuadraticForms.mean(q, g) : GaussianQuadraticForms.variance(q, g));
+        steps.add(Step.of(mean ? "second moments" : "Isserlis (Wick) fourth moments", eq(node, raw), mean
+                ? "the entries of " + x + " are independent with mean 0 and variance " + vs + ": E[" + x + "_i " + x + "_j] = "
+                        + times + "[i = j], so E[" + x + "'M" + x + "] = " + times + "tr(M) and E[b'" + x + "] = 0"
+                : x + " ~ N(0, " + vs + " I): odd moments vanish and E[" + x + "_i " + x + "_j " + x + "_k " + x + "_l] = "
+                        + timesSq + "([i = j][k = l] + [i = k][j = l] + [i = l][j = k]) (Isserlis), so Var[" + x + "'M" + x + " + b'" + x
+                        + "] = " + timesSq + "(tr(M'M) + tr(MM)) + " + times + "||b||^2, which is 2 " + timesSq + "tr(M^2) + "
+                        + times + "||b||^2 for a symmetric M"));
+        Expr value = present(ctx.simplify(raw), ctx);
+        if (!value.equals(raw)) steps.add(Step.of("simplify", eq(node, value), "simplify"));
+        return Optional.of(value);
     }
 
     /** A product with sums in it as the sheet writes it: the other factors over one denominator, then the sums. */

@@ -8,14 +8,14 @@ import derivcheck.expr.Sym;
 import derivcheck.expr.SymKind;
 
 /** Symbols that name things in derivation steps (the objective f, a multiplier mu, …). */
-final class Names {
+public final class Names {
     private Names() {}
 
-    static Sym scalar(String name) { return new Sym(name, Shape.SCALAR, SymKind.GIVEN, Pos.NONE); }
+    public static Sym scalar(String name) { return new Sym(name, Shape.SCALAR, SymKind.GIVEN, Pos.NONE); }
 
-    static Sym objective() { return new Sym("f", Shape.SCALAR, SymKind.LET, Pos.NONE); }
+    public static Sym objective() { return new Sym("f", Shape.SCALAR, SymKind.LET, Pos.NONE); }
 
-    static Expr gradientOfObjective(Sym x) { return new Grad(objective(), x, Pos.NONE); }
+    public static Expr gradientOfObjective(Sym x) { return new Grad(objective(), x, Pos.NONE); }
 
     /**
      * A name for a symbol a strategy introduces (a multiplier, an index, a Lagrangian) that the
@@ -24,7 +24,7 @@ final class Names {
      * mistakes), and not a letter or command of its LaTeX names or of the $…$ of its title and
      * statement (L(\theta^t) takes L). The base, or the base with a number.
      */
-    static String fresh(derivcheck.model.Problem p, String base) {
+    public static String fresh(derivcheck.model.Problem p, String base) {
         return numbered(base, taken(p));
     }
 
@@ -33,7 +33,7 @@ final class Names {
      * the problem's free names (declared names and the names its expressions use); an index the
      * problem itself binds (for all i, sum(i = …)) may be reused, as a course writes i for every range.
      */
-    static String freshIndex(derivcheck.model.Problem p, String base) {
+    public static String freshIndex(derivcheck.model.Problem p, String base) {
         java.util.Set<String> taken = new java.util.HashSet<>();
         p.symbols().forEach(x -> taken.add(x.name()));
         p.functions().forEach(f -> taken.add(f.name()));
@@ -121,5 +121,5 @@ final class Names {
         return out;
     }
 
-    static Sym multiplier(String name) { return new Sym(name, Shape.SCALAR, SymKind.UNKNOWN, Pos.NONE); }
+    public static Sym multiplier(String name) { return new Sym(name, Shape.SCALAR, SymKind.UNKNOWN, Pos.NONE); }
 }

@@ -11,10 +11,10 @@ import derivcheck.model.Problem;
 import java.util.List;
 
 /** When a problem asks for the optimal value (`find min`), substitutes the optimizer into f. */
-final class OptimalValue {
+public final class OptimalValue {
     private OptimalValue() {}
 
-    static void add(Problem p, Optimization o, Expr optimizer, DeriveContext ctx, List<Step> steps, List<Result> results) {
+    public static void add(Problem p, Optimization o, Expr optimizer, DeriveContext ctx, List<Step> steps, List<Result> results) {
         for (Expr t : p.targets()) {
             if (t instanceof Sym s && s.kind() == SymKind.OPTIMUM) {
                 Expr value = Simplifier.scalar(Exprs.substitute(o.original(), o.unknown(), optimizer), ctx);

@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * Minimizes a smooth scalar function of one scalar on an open interval (or the whole line):
  * solve f'(x) = 0 (the CAS, or {@link LogRules} for logarithms), keep the roots inside the
- * domain, and require exactly one, with f'' > 0 there when the CAS can tell.
+ * domain, and require exactly one; then {@link SecondOrder} proves it is the minimizer (f'' > 0
+ * on the domain, or at the only stationary point), or the outcome is declined with its reason.
  */
 final class ScalarSolver {
     private ScalarSolver() {}
@@ -56,51 +57,72 @@ final class ScalarSolver {
                         " is inverted by the sigmoid, ", logX, " alone by the exponential"));
             }
         }
+        boolean onlyRoot = false;
         if (roots.isEmpty()) {
             var o = ctx.cas().solve(derivative, Num.ZERO, x, ctx.assumptions());
             if (o.toOptional().isEmpty()) {
                 return new Outcome(steps, Optional.empty(), "the CAS could not solve f'(x) = 0: " + o.reason().orElse(""), false);
             }
+            int outside = 0;
+            List<Expr> unsure = new ArrayList<>();
             for (Expr r : o.toOptional().get()) {
-                if (inDomain(r, domain, ctx) == Sign.POSITIVE) roots.add(Simplifier.scalar(r, ctx));
+                Sign in = inDomain(r, domain, ctx);
+                if (in == Sign.POSITIVE) roots.add(Simplifier.scalar(r, ctx));
+                else if (in == Sign.NEGATIVE) outside++;
+                else unsure.add(Simplifier.scalar(r, ctx));
+            }
+            if (roots.isEmpty() && !unsure.isEmpty()) {
+                return new Outcome(steps, Optional.empty(), "found " + o.toOptional().get().size() + " stationary point(s), "
+                        + "none provably inside the domain: could not prove that " + x.name() + " = "
+                        + derivcheck.expr.TextPrinter.print(unsure.get(0)) + " lies in it; declare the assumption that puts it there"
+                        + " (a non-degeneracy condition such as `assume ... > 0`)", false);
+            }
+            if (roots.size() > 1) {
+                return new Outcome(steps, Optional.empty(), roots.size() + " stationary points lie inside the domain: "
+                        + "the " + (maximizing ? "maximizer" : "minimizer") + " is not singled out by stationarity alone", true);
             }
             if (roots.size() != 1) {
                 return new Outcome(steps, Optional.empty(), "found " + o.toOptional().get().size() + " stationary point(s), "
                         + roots.size() + " provably inside the domain", false);
             }
+            // Solve finds every root of a rational equation; the others are provably outside the domain
+            onlyRoot = rational(derivative, x) && outside == o.toOptional().get().size() - 1;
             steps.add(o.toOptional().get().size() > 1
                     ? Step.of("solve", new Relation(RelOp.EQ, x, roots.get(0), Pos.NONE), "the only root inside the domain")
                     : Step.explained("solve", new Relation(RelOp.EQ, x, roots.get(0), Pos.NONE), "solve for ", x));
         }
         Expr root = roots.get(0);
-        Optional<Expr> d2 = Calculus.gradient(d1.get(), x);
-        if (d2.isPresent()) {
-            Expr curvature = Simplifier.scalar(Exprs.substitute(d2.get(), x, root), ctx);
-            Sign s = ctx.cas().sign(curvature, ctx.assumptions()).orElse(Sign.UNKNOWN);
-            if (s == Sign.NEGATIVE) {
-                return new Outcome(steps, Optional.empty(), "the stationary point is a " + (maximizing ? "minimum" : "maximum"), true);
-            }
-            steps.add(Step.of("second order", new Relation(s == Sign.POSITIVE ? RelOp.GT : RelOp.GE,
-                    curvature, Num.ZERO, Pos.NONE), s == Sign.POSITIVE
-                    ? (maximizing ? "the second derivative of the negated objective is positive at the only stationary point: it is the maximizer"
-                            : "the second derivative is positive at the only stationary point: it is the minimizer")
-                    : "the second derivative there (its sign was not proven; the numeric check decides)"));
-        }
+        SecondOrder.Proof proof = SecondOrder.prove(f, d1.get(), x, root, ctx, maximizing, onlyRoot);
+        if (proof.whyNot().isPresent()) return new Outcome(steps, Optional.empty(), proof.whyNot().get(), true);
+        steps.addAll(proof.steps());
         return new Outcome(steps, Optional.of(root), "", false);
     }
 
-    /** POSITIVE when the point is provably inside the domain. */
+    /** Is e a rational function of x (sums, products and integer powers; x does not occur elsewhere)? */
+    static boolean rational(Expr e, Sym x) {
+        if (!Exprs.mentions(e, x.name())) return true;
+        if (e.equals(x)) return true;
+        if (e instanceof derivcheck.expr.Add || e instanceof derivcheck.expr.Mul) {
+            return e.children().stream().allMatch(c -> rational(c, x));
+        }
+        return e instanceof derivcheck.expr.Pow p && p.exponent() instanceof Num k && k.value().isInteger() && rational(p.base(), x);
+    }
+
+    /** POSITIVE when the point is provably inside the domain, NEGATIVE when provably outside, else UNKNOWN. */
     private static Sign inDomain(Expr r, Optional<Domain> domain, DeriveContext ctx) {
         if (domain.isEmpty()) return Sign.POSITIVE;
         Domain d = domain.get();
+        boolean inside = true;
         if (d.lo().isPresent()) {
-            Sign s = ctx.cas().sign(Exprs.sub(r, d.lo().get()), ctx.assumptions()).orElse(Sign.UNKNOWN);
-            if (s != Sign.POSITIVE && !(s == Sign.NONNEGATIVE && !d.loOpen())) return Sign.UNKNOWN;
+            Sign s = Signs.of(Exprs.sub(r, d.lo().get()), ctx);
+            if (s == Sign.NEGATIVE || s == Sign.NONPOSITIVE && d.loOpen() || s == Sign.ZERO && d.loOpen()) return Sign.NEGATIVE;
+            inside &= s == Sign.POSITIVE || s == Sign.NONNEGATIVE && !d.loOpen() || s == Sign.ZERO && !d.loOpen();
         }
         if (d.hi().isPresent()) {
-            Sign s = ctx.cas().sign(Exprs.sub(d.hi().get(), r), ctx.assumptions()).orElse(Sign.UNKNOWN);
-            if (s != Sign.POSITIVE && !(s == Sign.NONNEGATIVE && !d.hiOpen())) return Sign.UNKNOWN;
+            Sign s = Signs.of(Exprs.sub(d.hi().get(), r), ctx);
+            if (s == Sign.NEGATIVE || s == Sign.NONPOSITIVE && d.hiOpen() || s == Sign.ZERO && d.hiOpen()) return Sign.NEGATIVE;
+            inside &= s == Sign.POSITIVE || s == Sign.NONNEGATIVE && !d.hiOpen() || s == Sign.ZERO && !d.hiOpen();
         }
-        return Sign.POSITIVE;
+        return inside ? Sign.POSITIVE : Sign.UNKNOWN;
     }
 }

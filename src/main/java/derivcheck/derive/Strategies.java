@@ -28,6 +28,8 @@ public final class Strategies {
                 new MomentTargets(),
                 new MomentEquation(),
                 new ConditionSolve(),
-                new IdentityShows());
+                new IdentityShows(),
+                // the general KKT core last: the recognizers above are its fast paths and keep their sheets
+                new derivcheck.derive.optimization.KktCore());
     }
 }

@@ -17,10 +17,10 @@ import java.util.List;
  * coefficients simplified by the CAS, and a denominator shared by every term factored out:
  * {@code θ^t/(1+ελ) − εg/(1+ελ)} becomes {@code (θ^t − εg)/(1+ελ)}.
  */
-final class Tidy {
+public final class Tidy {
     private Tidy() {}
 
-    static Expr of(Expr e, DeriveContext ctx) {
+    public static Expr of(Expr e, DeriveContext ctx) {
         return derivcheck.algebra.Canonical.displayOrder(collect(ctx.withMatrixFacts(e), ctx));
     }
 

@@ -16,12 +16,25 @@ import java.util.List;
  * @param instanced the sides (0-based) that mention that index
  * @param upToFactor the display says `target \propto value`: equal up to a positive factor independent
  *                   of the target (the claim holds the relation target = value)
+ * @param notes    what the reader left out of the claim and says so: text after a formula read as prose
+ *                 ({@code \text{ for all } i}), each a sentence that quotes it; never dropped without a word
  */
 public record Answer(String input, Pos pos, Claim claim, List<Integer> sideLines, String readAs, boolean latex,
-                     String instance, List<Integer> instanced, boolean upToFactor) {
+                     String instance, List<Integer> instanced, boolean upToFactor, List<String> notes) {
     public Answer {
         sideLines = List.copyOf(sideLines);
         instanced = List.copyOf(instanced);
+        notes = List.copyOf(notes);
+    }
+
+    public Answer(String input, Pos pos, Claim claim, List<Integer> sideLines, String readAs, boolean latex,
+                  String instance, List<Integer> instanced, boolean upToFactor) {
+        this(input, pos, claim, sideLines, readAs, latex, instance, instanced, upToFactor, List.of());
+    }
+
+    /** The same answer with these notes. */
+    public Answer withNotes(List<String> more) {
+        return new Answer(input, pos, claim, sideLines, readAs, latex, instance, instanced, upToFactor, more);
     }
 
     public Answer(String input, Pos pos, Claim claim, List<Integer> sideLines, String readAs, boolean latex) {

@@ -141,7 +141,7 @@ public final class AnswerReader {
         Answer a = r.get().get(0);
         String readAs = a.readAs().replaceFirst(" = ", " ∝ ");
         Answer p = new Answer(a.input().replaceFirst("=", "\\\\propto"), a.pos(), a.claim(), a.sideLines(), readAs, a.latex(),
-                a.instance(), a.instanced(), true);
+                a.instance(), a.instanced(), true, a.notes());
         return new ParseResult<>(Optional.of(List.of(p)), List.of(), source);
     }
 
@@ -188,11 +188,12 @@ public final class AnswerReader {
         List<Diagnostic> errors = new ArrayList<>();
         List<Answer> out = new ArrayList<>();
         try {
-            for (Chain c : chains(text)) {
+            List<String> prose = new ArrayList<>();
+            for (Chain c : chains(text, prose)) {
                 Optional<Answer> a = resolve(c.sides, c.ops, c.range, c.written, origin, true, errors)
                         .map(x -> c.instance.isEmpty() ? x : new Answer(x.input(), x.pos(), x.claim(), x.sideLines(),
                                 x.readAs() + " (at " + c.instance + ")", x.latex(), c.instance, c.instanced));
-                a.ifPresent(out::add);
+                a.map(x -> prose.isEmpty() ? x : x.withNotes(prose)).ifPresent(out::add);
             }
         } catch (LatexTokens.Error e) {
             errors.add(new Diagnostic(at(origin, e.line, e.col), e.getMessage(), e.length));
@@ -216,9 +217,10 @@ public final class AnswerReader {
         return new Pos(origin.file(), origin.line() + line - 1, line == 1 ? origin.col() + col - 1 : col);
     }
 
-    private List<Chain> chains(String text) {
+    /** The chains of a display; {@code prose} gets a note for each row's text after its formula, which is not read. */
+    private List<Chain> chains(String text, List<String> prose) {
         List<Token> tokens = names.replace(LatexTokens.rewrite(text));
-        textInsideFormula(tokens);
+        prose.addAll(textInsideFormula(tokens));
         Set<String> free = subscriptLetters(tokens);
         LatexParser parser = new LatexParser(new CommonTokenStream(new ListTokenSource(tokens)));
         parser.removeErrorListeners();
@@ -353,12 +355,18 @@ public final class AnswerReader {
     /**
      * Words are prose before a row's chain (\\text{Let }, \\text{so }) or after it (\\text{variance},
      * \\text{for all } i); a word with formula on both sides (\\frac{\\partial}{\\partial\\sigma}
-     * \\text{ELBO} = ...) is a quantity the reader cannot know: a located error that names it.
+     * \\text{ELBO} = ...) is a quantity the reader cannot know: a located error that names it. A word
+     * written against the formula's end, with no space on either side of the brace ({@code \\lambda}\\text{squared}},
+     * {@code N \\mathrm{Paus}} in a math font), reads as a factor the spec does not have, not as prose: an
+     * error too, since dropping it would judge what was not written. Returns one note per row whose
+     * trailing text is read as prose (quoting it), so that nothing is left out without a word.
      */
-    private static void textInsideFormula(List<Token> ts) {
+    private static List<String> textInsideFormula(List<Token> ts) {
+        List<String> notes = new ArrayList<>();
         int rowStart = 0;
         for (int i = 0; i <= ts.size(); i++) {
             if (i < ts.size() && ts.get(i).getType() != LatexParser.ROWSEP) continue;
+            int trailing = -1;
             for (int k = rowStart; k < i; k++) {
                 if (ts.get(k).getType() != LatexParser.WORD) continue;
                 boolean lead = true, tail = true;
@@ -373,15 +381,46 @@ public final class AnswerReader {
                             || y == LatexParser.SYM || x.equals(",") || x.equals(".") || x.equals(";") || y == LatexParser.END_ENV
                             || y == LatexParser.END_CASES;
                 }
-                // a word in a math font right after the formula (N \mathrm{Paus}) is a factor the spec does not have,
-                // not prose: dropping it would judge what was not written
-                if (tail && !lead && k > rowStart && mathFont(ts.get(k)) && formulaEnd(ts.get(k - 1))) tail = false;
-                if (!lead && !tail) {
-                    throw new LatexTokens.Error(ts.get(k), "text '" + ts.get(k).getText() + "' inside a formula names no quantity of the spec");
+                // a word in a math font right after the formula (N \mathrm{Paus}), or any word glued to its end
+                // (\lambda}\text{squared}), is a factor the spec does not have, not prose
+                if (tail && !lead && k > rowStart && formulaEnd(ts.get(k - 1)) && (mathFont(ts.get(k)) || glued(ts.get(k - 1), ts.get(k)))) {
+                    tail = false;
                 }
+                if (!lead && !tail) {
+                    throw new LatexTokens.Error(ts.get(k), "text '" + ts.get(k).getText() + "' inside a formula names no quantity of the spec"
+                            + (k > rowStart && glued(ts.get(k - 1), ts.get(k)) ? " (written against the formula: if it is prose, leave a space, \\text{ "
+                               + ts.get(k).getText() + "})" : ""));
+                }
+                if (!lead && trailing < 0) trailing = k;
+            }
+            if (trailing >= 0) {
+                StringBuilder words = new StringBuilder();
+                for (int k = trailing; k < i; k++) {
+                    String x = ts.get(k).getText();
+                    int y = ts.get(k).getType();
+                    if (y == LatexParser.END_ENV || y == LatexParser.END_CASES || x.equals(",") || x.equals(".") || x.equals(";")) continue;
+                    if (y == LatexParser.FORALL) x = "for all";
+                    if (words.length() > 0) words.append(' ');
+                    words.append(x);
+                }
+                notes.add("the text '" + words + "' after the formula is read as prose, not as part of the answer");
             }
             rowStart = i + 1;
         }
+        return notes;
+    }
+
+    /**
+     * Is {@code word} (a \\text{...} or \\mbox{...}) written right against {@code before}, with no space
+     * between them and none at the start of its braces? {@code x\\text{ m}} and {@code x \\text{m}} are apart.
+     */
+    private static boolean glued(Token before, Token word) {
+        if (word.getInputStream() == null || word.getStartIndex() < 0 || before.getStopIndex() < 0) return false;
+        if (word.getStartIndex() != before.getStopIndex() + 1) return false;
+        int end = Math.min(word.getInputStream().size() - 1, word.getStartIndex() + 12);
+        String src = word.getInputStream().getText(org.antlr.v4.runtime.misc.Interval.of(word.getStartIndex(), end));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?s)\\\\[a-zA-Z]+\\s*\\{(.)").matcher(src);
+        return m.lookingAt() && !Character.isWhitespace(m.group(1).charAt(0)) && !m.group(1).equals("~");
     }
 
     /** Was this word written in a math font (\mathrm, \operatorname, \mathit, \mathsf, \mathbf), not as text (\text, \mbox)? */

@@ -222,7 +222,10 @@ final class ProblemBuilder {
     private void qualify(SpecParser.ItemContext item) {
         if (item instanceof SpecParser.DimItemContext d) {
             for (SpecParser.DimDeclContext dd : d.dimDecl()) {
-                Sym s = scope.symbol(dd.ID().getText()).orElseThrow();
+                // a name whose declaration failed (dim n, K after an earlier dim n) was reported in pass 1
+                Optional<Sym> declared = scope.symbol(dd.ID().getText());
+                if (declared.isEmpty()) continue;
+                Sym s = declared.get();
                 List<Relation> bounds = new ArrayList<>();
                 if (dd.relOp() != null) {
                     Expr bound = exprs.build(dd.expr());

@@ -61,4 +61,22 @@ class EmptyInputTest {
         assertTrue(rows.contains("alice,alice.md,1,,,unreadable,,no answer found: the file is empty"), rows);
         assertTrue(rows.contains("carol,carol.md,1,,,unreadable,,no answer found: its 1 display(s) are empty"), rows);
     }
+
+    @Test void gradeNamesAnEmptyDisplayBesideAnAnswerInTheSummaryJsonAndGradescope() throws Exception {
+        Path subs = Files.createDirectory(dir.resolve("subs2"));
+        Files.writeString(subs.resolve("bob.md"), "$$ $$\n\n$$\\theta^{t+1} = \\frac{\\theta^t - \\varepsilon' \\tilde g^t}{1 + \\varepsilon' \\lambda}$$\n\n\\[\n\\]\n");
+        Path json = dir.resolve("g.json");
+        Path gs = dir.resolve("gs");
+        ParseCommandTest.Run r = ParseCommandTest.run("grade", "--no-progress", "problems/prox_weight_decay.prob", subs.toString(),
+                "--json", json.toString(), "--gradescope", gs.toString());
+        assertEquals(ExitCode.OK, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("2 empty display(s) skipped: bob.md:1:1, bob.md:5:1"), r.out());
+        var root = derivcheck.render.ProblemJson.MAPPER.readTree(json.toFile());
+        assertEquals(2, root.get("empty_displays").size(), root.toString());
+        assertEquals("bob.md", root.get("empty_displays").get(1).get("file").asText());
+        assertEquals(5, root.get("empty_displays").get(1).get("line").asInt());
+        assertEquals("correct", root.get("answers").get(0).get("verdict").asText(), root.toString());
+        String results = Files.readString(gs.resolve("bob").resolve("results.json"));
+        assertTrue(results.contains("bob.md:1:1: empty display, skipped"), results);
+    }
 }

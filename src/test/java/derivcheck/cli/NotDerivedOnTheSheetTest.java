@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A declined and an undecided problem on the generated student sheet: the statement and a neutral
+ * A declined and an undecided problem (next to a derived one) on the generated student sheet: the statement and a neutral
  * line, never the strategies' reasons or CAS text, and no size limit that exists only for the check;
  * the reasons go to the terminal and to --report.
  */
@@ -21,7 +21,7 @@ class NotDerivedOnTheSheetTest {
     @TempDir static Path dir;
     static String tex, report, terminal;
 
-    // the Isserlis moments are not derived (undecided); the sizes are limited only to make the check feasible
+    // derived (the Isserlis moments); the sizes are limited only to make the check feasible, and stay off the page
     private static final String GAUSSIAN = """
             problem gaussian_quadratic_form
               title "Mean and variance of ||Ax||^2 for a standard Gaussian x"
@@ -40,6 +40,7 @@ class NotDerivedOnTheSheetTest {
         Files.writeString(spec, GAUSSIAN);
         Path out = dir.resolve("s.tex"), rep = dir.resolve("report.txt");
         ParseCommandTest.Run r = ParseCommandTest.run("sheet", "--samples", "4", spec.toString(),
+                "src/test/resources/derive/scalar/abs_condition_two_sided.prob",
                 "src/test/resources/derive/optim/l1_ball_linear.prob", "-o", out.toString(), "--report", rep.toString());
         assertEquals(ExitCode.OK, r.code(), r.err());
         tex = Files.readString(out);
@@ -53,11 +54,12 @@ class NotDerivedOnTheSheetTest {
     @Test void bothProblemsHaveTheirStatementAndTheNeutralLine() {
         assertEquals(2, page().split(java.util.regex.Pattern.quote(SheetWriter.NOT_WORKED), -1).length - 1, page());
         assertTrue(page().contains("Find $\\mathbb{E}[q]$ and $\\operatorname{Var}[q]$."), page());
+        assertTrue(page().contains("An absolute value greater than a radius"), page());
         assertTrue(page().contains("\\|x\\|_1 &\\le r"), page());
     }
 
     @Test void noReasonOrCasTextReachesThePage() {
-        for (String internal : List.of("declined", "undecided", "strateg", "circle", "Isserlis", "no objective", "applies",
+        for (String internal : List.of("declined", "undecided", "strateg", "circle", "union of", "no objective", "applies",
                 "lhs", "rhs", "stationarity", "?")) {
             assertFalse(page().contains(internal), internal + " on the page:\n" + page());
         }
@@ -70,8 +72,8 @@ class NotDerivedOnTheSheetTest {
 
     @Test void theReasonsGoToTheTerminalAndTheReport() {
         for (String where : List.of(terminal, report)) {
-            assertTrue(where.contains("gaussian_quadratic_form: undecided") || where.contains("undecided: "), where);
-            assertTrue(where.contains("Isserlis"), where);
+            assertTrue(where.contains("abs_condition_two_sided: undecided") || where.contains("undecided: "), where);
+            assertTrue(where.contains("union of 2 intervals"), where);
             assertTrue(where.contains("the constraint is not one Euclidean ball"), where);
         }
     }

@@ -74,4 +74,13 @@ class TimeLimitTest {
             Files.deleteIfExists(out);
         }
     }
+
+    @Test @Timeout(60)
+    void deriveHelpDocumentsThePhaseBudgetsAndTheProblemsTotal() {
+        ParseCommandTest.Run r = ParseCommandTest.run("derive", "--help");
+        String help = r.out().replaceAll("\\s+", " ");
+        assertTrue(help.contains("the derivation of a problem has --time-limit, and the checks after it"), help);
+        assertTrue(help.contains("at most twice --time-limit in all"), help);
+        assertTrue(help.contains("each computer-algebra call inside gets at most 10 s"), help);
+    }
 }

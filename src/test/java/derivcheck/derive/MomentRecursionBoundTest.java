@@ -11,11 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** E||Ax||^2 and Var||Ax||^2 for x ~ N(0, I): the moment rules used to recurse without end. */
+/** Var||Az||^2 with only two moments of z: the moment rules used to recurse without end; now bounded. */
 class MomentRecursionBoundTest {
     @Test
     void aQuadraticFormInAGaussianVectorIsUndecidedWithAReasonInsteadOfAStackOverflow() throws Exception {
-        String path = "src/test/resources/derive/undecided/gaussian_quadratic_form.prob";
+        String path = "src/test/resources/derive/families/centred_noise_quadratic_variance.prob";
         Problem p = SpecReader.read(new SourceText(path, Files.readString(Path.of(path)))).get();
         Derivation d = Engine.standard(Cas.shared()).derive(p);
         assertEquals(Derivation.Status.UNDECIDED, d.status(), () -> String.valueOf(d.notes()));

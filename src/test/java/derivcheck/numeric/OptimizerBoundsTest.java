@@ -41,7 +41,7 @@ class OptimizerBoundsTest {
             assertThrows(Deadline.Expired.class, () -> new Optimizer(1).starts(50).minimize(p));
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        assertTrue(ms < 300 + 5_000, "took " + ms + " ms");
+        assertTrue(ms < 30_000, "hang guard only: took " + ms + " ms");
     }
 
     @Test void aSolverStoppedByItsEvaluationCapMarksTheRunNotConvergedAndADeadlineGoesOnUp() {

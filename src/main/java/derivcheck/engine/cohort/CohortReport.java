@@ -33,13 +33,27 @@ public final class CohortReport {
     private final List<String> students;
     private final List<Row> rows = new ArrayList<>();
     private final Map<String, List<Row>> byStudent = new LinkedHashMap<>();
+    /** The empty displays skipped, per student, in submission order (a file's position is relative to the folder). */
+    private final Map<String, List<derivcheck.expr.Pos>> empties = new LinkedHashMap<>();
+    /** How many empty displays the summary lists by position; the rest are counted. */
+    static final int LISTED_EMPTIES = 10;
 
     public CohortReport(List<PreparedProblem> problems, List<Submission> submissions, List<FileResult> results) {
         this.problems = List.copyOf(problems);
         this.students = submissions.stream().map(Submission::student).toList();
         for (FileResult f : results) for (var c : f.outcomes()) rows.add(Row.of(f.student(), f.file(), c));
         for (Row r : rows) byStudent.computeIfAbsent(r.student(), k -> new ArrayList<>()).add(r);
+        for (FileResult f : results) {
+            if (!f.emptyDisplays().isEmpty()) empties.computeIfAbsent(f.student(), k -> new ArrayList<>()).addAll(f.emptyDisplays());
+        }
     }
+
+    /** Every empty display skipped, in submission order. */
+    public List<derivcheck.expr.Pos> emptyDisplays() {
+        return empties.values().stream().flatMap(List::stream).toList();
+    }
+
+    private static String at(derivcheck.expr.Pos p) { return p.file() + ":" + p.line() + ":" + p.col(); }
 
     public List<Row> rows() { return rows; }
 
@@ -85,6 +99,14 @@ public final class CohortReport {
             b.append(String.format(Locale.ROOT, "%-32s %8d %10d %10d %11d %8d", e.getKey().isEmpty() ? "(read by no spec)" : e.getKey(),
                     c.get("correct"), c.get("incorrect"), c.get("undecided"), c.get("unreadable"), c.get("timeout"))).append('\n');
         }
+        List<derivcheck.expr.Pos> skipped = emptyDisplays();
+        if (!skipped.isEmpty()) {
+            // an empty display holds no answer; it is named, as check names it, never dropped without a word
+            b.append('\n').append(skipped.size()).append(" empty display(s) skipped: ");
+            b.append(String.join(", ", skipped.stream().limit(LISTED_EMPTIES).map(CohortReport::at).toList()));
+            if (skipped.size() > LISTED_EMPTIES) b.append(", and ").append(skipped.size() - LISTED_EMPTIES).append(" more");
+            b.append('\n');
+        }
         for (PreparedProblem p : problems) {
             List<Map.Entry<String, Integer>> top = commonMistakes(p.problem().name(), 5);
             if (top.isEmpty()) continue;
@@ -128,6 +150,14 @@ public final class CohortReport {
             ObjectNode c = summary.putObject(k);
             v.forEach(c::put);
         });
+        ArrayNode skipped = root.putArray("empty_displays");
+        empties.forEach((student, ps) -> ps.forEach(p -> {
+            ObjectNode n = skipped.addObject();
+            n.put("student", student);
+            n.put("file", p.file());
+            n.put("line", p.line());
+            n.put("col", p.col());
+        }));
         ArrayNode answers = root.putArray("answers");
         for (Row r : rows) {
             ObjectNode n = answers.addObject();
@@ -185,6 +215,7 @@ public final class CohortReport {
                 unread.append(r.file()).append(':').append(r.line()).append(": ").append(r.verdict()).append(": ").append(r.diagnosis()).append('\n');
             }
         }
+        for (derivcheck.expr.Pos p : empties.getOrDefault(student, List.of())) unread.append(at(p)).append(": empty display, skipped\n");
         if (unread.length() > 0) root.put("output", "Not read:\n" + unread);
         root.set("tests", tests);
         return root;

@@ -128,8 +128,9 @@ public final class Grader {
             SubmissionText.Read read = SubmissionText.read(t.file, t.shown);
             if (!read.ok()) return new FileResult(t.student, t.shown, List.of(unreadable(read.errorPos(), read.error())));
             SourceText source = new SourceText(t.shown, read.text());
+            List<Pos> empties = derivcheck.latex.Displays.empties(t.shown, read.text());
             if (read.units().isEmpty()) {
-                int empty = derivcheck.latex.Displays.empties(t.shown, read.text()).size();
+                int empty = empties.size();
                 String why = read.text().isBlank() ? "no answer found: the file is empty"
                         : empty > 0 ? "no answer found: its " + empty + " display(s) are empty"
                         : "no answer found: write each answer in display math ($$...$$, \\[...\\], equation, align), or one per line in a .txt file";
@@ -146,7 +147,7 @@ public final class Grader {
                 }
                 out.addAll(problems.check(units.get(k).text(), units.get(k).pos(), source));
             }
-            return new FileResult(t.student, t.shown, out);
+            return new FileResult(t.student, t.shown, out, empties);
         } catch (RuntimeException | StackOverflowError e) {
             return new FileResult(t.student, t.shown, List.of(unreadable(new Pos(t.shown, 1, 1), "grading stopped: " + e)));
         }

@@ -95,6 +95,7 @@ public final class ProblemSampler {
     private final Model model;
     private final List<Recipe> order;
     private final List<Relation> checks = new ArrayList<>();
+    private final Set<String> exponents;
 
     public ProblemSampler(Problem p, VerifyOptions options) { this(p, options, new Model(p)); }
 
@@ -102,6 +103,7 @@ public final class ProblemSampler {
         this.problem = p;
         this.options = options;
         this.model = model;
+        this.exponents = exponentSymbols(p);
         Map<String, Recipe> recipes = new LinkedHashMap<>();
         for (SymbolDecl d : p.givens()) recipes.put(d.name(), new Recipe(d.sym(), d.domain()));
         for (SymbolDecl d : p.unknowns()) recipes.putIfAbsent(d.name(), new Recipe(d.sym(), d.domain()));
@@ -323,7 +325,8 @@ public final class ProblemSampler {
         Value declared = withProperties(r, rows, cols, rng);
         if (declared != null) return declared;
         double[] x = new double[InputLimits.entries(rows, cols)];
-        for (int i = 0; i < x.length; i++) x[i] = entry(rng, lo, hi, loOpen, hiOpen);
+        boolean exponent = shape.isScalar() && exponents.contains(r.sym.name());
+        for (int i = 0; i < x.length; i++) x[i] = exponent ? exponentEntry(rng, lo, hi, loOpen, hiOpen) : entry(rng, lo, hi, loOpen, hiOpen);
         if (!r.orthogonalTo.isEmpty()) {
             double before = norm2(x);
             for (int pass = 0; pass < 2; pass++) {
@@ -376,6 +379,44 @@ public final class ProblemSampler {
     }
 
     /** One entry from an interval (see the class comment). */
+    /**
+     * A scalar that appears in an exponent of the problem ((x^b)^c): in 40% of draws a small nonzero integer or a
+     * half-integer inside its range, so that a^b with a &lt; 0 is met where it is defined. Without them, a
+     * draw with x &lt; 0 leaves (x^b)^c undefined and is skipped, and x^(b*c) is accepted though ((-2)^2)^(1/2) = 2
+     * differs from (-2)^1 (issue 11, item 14; the judge's FreeSpace draws the same way).
+     */
+    static double exponentEntry(Rng rng, double lo, double hi, boolean loOpen, boolean hiOpen) {
+        double u = rng.uniform();
+        if (u < 0.4) {
+            double sign = rng.uniform() < 0.5 ? -1 : 1;
+            double v = u < 0.25 ? sign * (1 + Math.floor(rng.uniform() * 3)) : sign * (2 * Math.floor(rng.uniform() * 3) + 1) / 2.0;
+            boolean aboveLo = loOpen ? v > lo : v >= lo;
+            boolean belowHi = hiOpen ? v < hi : v <= hi;
+            if (aboveLo && belowHi) return v;
+        }
+        return entry(rng, lo, hi, loOpen, hiOpen);
+    }
+
+    /** The scalar symbols written in an exponent anywhere in the problem's statement, lets and claims. */
+    private static Set<String> exponentSymbols(Problem p) {
+        List<Expr> all = new ArrayList<>();
+        p.lets().forEach(l -> all.add(l.body()));
+        p.objective().ifPresent(o -> all.add(o.expr()));
+        all.addAll(p.targets());
+        for (var c : p.expects()) for (Relation r : c.relations()) { all.add(r.lhs()); all.add(r.rhs()); }
+        for (var c : p.shows()) for (Relation r : c.relations()) { all.add(r.lhs()); all.add(r.rhs()); }
+        Set<String> out = new LinkedHashSet<>();
+        for (Expr e : all) {
+            Exprs.anyNode(e, x -> {
+                if (x instanceof derivcheck.expr.Pow pw) {
+                    Exprs.anyNode(pw.exponent(), y -> { if (y instanceof Sym sy && sy.shape().isScalar()) out.add(sy.name()); return false; });
+                }
+                return false;
+            });
+        }
+        return out;
+    }
+
     static double entry(Rng rng, double lo, double hi, boolean loOpen, boolean hiOpen) {
         boolean fl = Double.isFinite(lo), fh = Double.isFinite(hi);
         if (fl && fh) {

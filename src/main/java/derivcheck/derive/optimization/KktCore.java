@@ -1,0 +1,95 @@
+package derivcheck.derive.optimization;
+
+import derivcheck.derive.Attempt;
+import derivcheck.derive.DeriveContext;
+import derivcheck.derive.Definiteness;
+import derivcheck.derive.Names;
+import derivcheck.derive.OptimalValue;
+import derivcheck.derive.Optimization;
+import derivcheck.derive.Result;
+import derivcheck.derive.Simplifier;
+import derivcheck.derive.Step;
+import derivcheck.derive.Strategy;
+import derivcheck.derive.Tidy;
+import derivcheck.expr.Apply;
+import derivcheck.expr.Builtin;
+import derivcheck.expr.Expr;
+import derivcheck.expr.Exprs;
+import derivcheck.expr.Index;
+import derivcheck.expr.Num;
+import derivcheck.expr.Piecewise;
+import derivcheck.expr.Pos;
+import derivcheck.expr.RelOp;
+import derivcheck.expr.Relation;
+import derivcheck.expr.Sym;
+import derivcheck.expr.SymKind;
+import derivcheck.expr.TextPrinter;
+import derivcheck.model.IndexRange;
+import derivcheck.model.Problem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The KKT core: a strictly convex quadratic (∇f = H·x + r, H ≻ 0 proven by {@link Definiteness})
+ * under affine constraints ⟨a_j, x⟩ = b_j and ⟨a_j, x⟩ ≤ b_j. With the Lagrangian
+ * L = f + Σ ν_j(⟨a_j, x⟩ − b_j), stationarity gives x = x_u − Σ ν_j H⁻¹a_j (x_u = −H⁻¹r); every
+ * active set (all equalities, a subset of the inequalities) is a case whose multipliers solve
+ * G·ν = t. Cases are pruned when two constraints cannot be active together or a requirement is
+ * decided false; the survivors merge into max (one halfspace), clip (a slab lo ≤ ⟨a, x⟩ ≤ hi) or a
+ * piecewise result on the conditions the CAS cannot decide. For a convex problem with affine
+ * constraints the KKT conditions are necessary and sufficient, and with H ≻ 0 the minimizer is
+ * unique, so exactly one case holds at every point: the piecewise result is exhaustive.
+ * Strict positivity x > 0 is an open domain, not a constraint: the problem is handed on with the
+ * domain (see {@link OpenDomain}). What it cannot solve it declines, saying why.
+ */
+public final class KktCore implements Strategy {
+    /** The most inequalities the case enumeration takes (2^k cases). */
+    static final int MAX_INEQUALITIES = 3;
+
+    @Override public String name() { return "KKT core (active sets)"; }
+
+    @Override public Attempt attempt(Problem p, DeriveContext ctx) {
+        Optimization.Either view = Optimization.of(p);
+        if (view.value().isEmpty()) return Attempt.declined(view.whyNot());
+        Optimization o = view.value().get();
+        Sym x = o.unknown();
+        if (!x.shape().isVector()) return Attempt.declined("the unknown is not a vector");
+        if (o.constraints().isEmpty()) return Attempt.declined("there are no constraints (the unconstrained strategies apply)");
+        KktConstraints cs = KktConstraints.read(o.constraints(), x);
+        if (!cs.openPositivity().isEmpty()) return OpenDomain.attempt(p, cs, this, ctx);
+        if (!cs.unsupported().isEmpty()) return Attempt.declined("the constraint " + cs.unsupported().get(0) + " is not one the KKT core solves");
+        Optional<QuadraticObjective> q = QuadraticObjective.of(o.objective(), x, ctx);
+        if (q.isEmpty()) return Attempt.declined("the gradient of the objective is not affine in " + x.name()
+                + " (the KKT core solves linear and quadratic objectives)");
+        if (!cs.balls().isEmpty()) {
+            if (cs.balls().size() == 1 && cs.affine().isEmpty() && cs.separable().isEmpty() && q.get().linear()) {
+                return LinearOverBall.attempt(p, o, q.get(), cs.balls().get(0), ctx);
+            }
+            return Attempt.declined("a norm ball together with " + (cs.balls().size() > 1 ? "another ball" : "other constraints")
+                    + (q.get().linear() ? "" : " under a quadratic objective")
+                    + ": the ball's multiplier is coupled with the others' (the case analysis has no closed form here)");
+        }
+        if (q.get().linear()) {
+            return Attempt.declined("a linear objective under affine constraints is unbounded unless its gradient is a combination"
+                    + " of the constraints' normals; the KKT core does not decide that");
+        }
+        Definiteness.Verdict v = Definiteness.of(q.get().c(), q.get().parts(), p, ctx);
+        if (v.kind() != Definiteness.Kind.PD) {
+            String hint = v.hints().isEmpty() ? "declare the matrix properties or assumptions that make it so" : String.join(", or ", v.hints());
+            return Attempt.declined("cannot show that the Hessian " + TextPrinter.print(q.get().hessian(ctx)) + " of " + x.name()
+                    + " is positive definite, so a KKT point need not be the " + (o.maximize() ? "maximizer" : "minimizer") + "; " + hint);
+        }
+        if (!cs.separable().isEmpty()) {
+            if (cs.affine().isEmpty()) return SeparableBounds.attempt(p, o, q.get(), cs.separable(), v, ctx);
+            return Attempt.declined("bounds per coordinate together with " + TextPrinter.print(cs.affine().get(0).source().lhs()) + " "
+                    + cs.affine().get(0).source().op().symbol() + " " + TextPrinter.print(cs.affine().get(0).source().rhs())
+                    + ": each coordinate is clipped, x_i = clip(z_i - nu*a_i, lo_i, hi_i), and the multiplier nu is the root of a"
+                    + " piecewise-linear equation whose pieces depend on how the data are ordered (no closed form)");
+        }
+        if (cs.inequalities().size() > MAX_INEQUALITIES) {
+            return Attempt.declined("more than " + MAX_INEQUALITIES + " inequality constraints (too many active sets to enumerate)");
+        }
+        return new ActiveSets(p, o, q.get(), cs.affine(), v, ctx).solve();
+    }
+}
