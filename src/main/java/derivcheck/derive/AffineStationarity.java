@@ -38,7 +38,7 @@ final class AffineStationarity implements Strategy {
         AffineForm a = form.get();
         List<Step> steps = new ArrayList<>();
         steps.add(Step.of(o.sense(), new Relation(RelOp.EQ, Names.objective(), o.original(), Pos.NONE),
-                "the objective" + (o.maximize() ? "; maximizing f is minimizing -f" : "")));
+                "the objective" + (o.maximize() ? "; maximizing the objective is minimizing its negative" : "")));
         steps.add(Step.of("gradient", new Relation(RelOp.EQ, Names.gradientOfObjective(x), Tidy.of(grad.get(), ctx), Pos.NONE),
                 "differentiate term by term"));
         Expr c = ctx.simplify(a.scalarPart());
@@ -50,14 +50,18 @@ final class AffineStationarity implements Strategy {
         // maximization) only when its Hessian C is positive definite, which must be proven.
         Definiteness.Verdict v = Definiteness.of(c, a.matrixParts(), p, ctx);
         if (v.kind() != Definiteness.Kind.PD) return Attempt.declined(notConvex(v, o, x, hessian(c, a, x, ctx)));
-        String convex = "; " + (a.hasMatrixPart() ? "the Hessian is positive definite" : "the coefficient is positive")
-                + (v.because().isEmpty() ? "" : " (" + String.join("; ", v.because()) + ")")
-                + (o.maximize() ? ": -f is strictly convex and this is the unique maximizer"
-                        : ": the objective is strictly convex and this is the unique minimizer");
+        List<Object> convex = new ArrayList<>(List.of("set the gradient to zero and collect the terms in ", x,
+                "; " + (a.hasMatrixPart() ? "the Hessian is positive definite" : "the coefficient is positive")));
+        for (int k = 0; k < v.because().size(); k++) {
+            convex.add(k == 0 ? " (" : "; ");
+            convex.addAll(v.because().get(k));
+        }
+        convex.add((v.because().isEmpty() ? "" : ")") + (o.maximize() ? ": the negated objective is strictly convex and this is the unique maximizer"
+                : ": the objective is strictly convex and this is the unique minimizer"));
         Expr value;
         if (!a.hasMatrixPart()) {
             steps.add(Step.explained("stationarity", new Relation(RelOp.EQ, Exprs.mul(c, x), Tidy.of(minusRest, ctx), Pos.NONE),
-                    "set the gradient to zero and collect the terms in ", x, convex));
+                    convex.toArray()));
             value = Tidy.of(Exprs.mul(List.of(new derivcheck.expr.Pow(c, Num.MINUS_ONE, Pos.NONE), minusRest), Pos.NONE), ctx);
         } else {
             // C = c·I + Σ M_k; scale by 1/(coefficient of the first matrix term) to clear denominators.
@@ -73,7 +77,7 @@ final class AffineStationarity implements Strategy {
             Expr matrix = Tidy.of(Exprs.add(cParts, Pos.NONE), ctx);
             Expr rhs = Tidy.of(Exprs.mul(scale, minusRest), ctx);
             steps.add(Step.explained("stationarity", new Relation(RelOp.EQ, Exprs.mul(matrix, x), rhs, Pos.NONE),
-                    "set the gradient to zero and collect the terms in ", x, convex));
+                    convex.toArray()));
             value = Exprs.mul(List.of(new Inverse(matrix, Pos.NONE), rhs), Pos.NONE);
         }
         steps.add(Step.explained("solve", new Relation(RelOp.EQ, x, value, Pos.NONE), "solve the linear equation for ", x));

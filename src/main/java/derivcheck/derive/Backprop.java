@@ -46,7 +46,8 @@ final class Backprop implements Strategy {
     @Override public String name() { return "backpropagation (total derivative)"; }
 
     /** An upstream gradient: the let y and the entries (or the whole) of grad(F, y). */
-    private record Upstream(LetDef y, Function<Expr, Expr> entry, Expr whole, String how) {}
+    /** how: the sentence that introduces it, text pieces and the quantities it names (Step.explained). */
+    private record Upstream(LetDef y, Function<Expr, Expr> entry, Expr whole, List<Object> how) {}
 
     /** A derived gradient: whole, or entrywise over an index. */
     private record Derived(Expr whole, Sym index, Expr entry, Dim size) {}
@@ -137,7 +138,7 @@ final class Backprop implements Strategy {
                 LetDef y = p.let(((Sym) ((Grad) g.definition().get()).wrt()).name()).get();
                 Sym gs = g.sym();
                 ups.add(new Upstream(y, i -> gs.isScalar() ? gs : new Index(gs, List.of(i), Pos.NONE), gs,
-                        "the upstream gradient " + gs.name() + " = " + TextPrinter.print(g.definition().get()) + " is given"));
+                        List.of("the upstream gradient ", new Relation(RelOp.EQ, gs, g.definition().get(), Pos.NONE), " is given")));
             }
         } else {
             Expr f = Lets.inline(p, target.f());
@@ -160,12 +161,11 @@ final class Backprop implements Strategy {
                     return Optional.of("cannot take the entries of " + TextPrinter.print(whole));
                 }
                 Expr gkFinal = gk;
-                steps.add(Step.of("outer derivative", new Relation(RelOp.EQ,
+                steps.add(Step.explained("outer derivative", new Relation(RelOp.EQ,
                         new Index(new Grad(target.f(), d.sym(), Pos.NONE), List.of(k), Pos.NONE), gk, Pos.NONE),
-                        "differentiate " + TextPrinter.print(f) + " in the vector " + d.sym().name()
-                                + " (almost everywhere: ties have probability 0)"));
+                        "differentiate ", f, " in the vector ", d.sym(), " (almost everywhere: ties have probability 0)"));
                 ups.add(new Upstream(d, i -> Exprs.substitute(gkFinal, k, i), whole,
-                        TextPrinter.print(target.f()) + " depends on " + w.name() + " through " + d.sym().name()));
+                        List.of(target.f(), " depends on ", w, " through ", d.sym())));
             }
             if (Exprs.mentions(f, w.name())) {
                 // the part not through the layers (the layer symbols held fixed)
@@ -195,8 +195,8 @@ final class Backprop implements Strategy {
                 total = new Sum(i, r.lo(), r.hi(), Exprs.mul(u.entry().apply(i), body), Pos.NONE);
                 rule = new Sum(i, r.lo(), r.hi(), Exprs.mul(u.entry().apply(i),
                         new Grad(new Index(y.sym(), List.of(i), Pos.NONE), w, Pos.NONE)), Pos.NONE);
-                steps.add(Step.of("total derivative", new Relation(RelOp.EQ, target, rule, Pos.NONE),
-                        u.how() + "; the chain rule sums over every output that depends on " + w.name()));
+                steps.add(Step.explained("total derivative", new Relation(RelOp.EQ, target, rule, Pos.NONE),
+                        with(u.how(), "; the chain rule sums over every output that depends on ", w)));
                 Optional<Expr> partial = Calculus.gradient(body, w);
                 if (partial.isPresent()) {
                     Expr lhs = new Grad(new Index(y.sym(), List.of(i), Pos.NONE), w, Pos.NONE);
@@ -219,9 +219,9 @@ final class Backprop implements Strategy {
                 total = body.isScalar() ? Exprs.mul(g, body) : new Inner(g, body, Pos.NONE);
                 rule = body.isScalar() ? Exprs.mul(g, new Grad(y.sym(), w, Pos.NONE))
                         : new Grad(new Inner(g, y.sym(), Pos.NONE), w, Pos.NONE);
-                steps.add(Step.of("total derivative", new Relation(RelOp.EQ, target, rule, Pos.NONE),
-                        u.how() + "; by the chain rule the gradient is that of <" + TextPrinter.print(g) + ", "
-                                + y.sym().name() + "> with " + TextPrinter.print(g) + " held fixed"));
+                steps.add(Step.explained("total derivative", new Relation(RelOp.EQ, target, rule, Pos.NONE),
+                        with(u.how(), "; by the chain rule the gradient is that of ", body.isScalar() ? Exprs.mul(g, y.sym())
+                                : new Inner(g, y.sym(), Pos.NONE), " with ", g, " held fixed")));
             }
             try {
                 parts.add(Gradient.of(total, w));
@@ -269,14 +269,14 @@ final class Backprop implements Strategy {
         Expr value = Entrywise.asCases(pieces, j, lo, hi.get());
         List<Relation> conditions = split.get().assumed();
         if (value instanceof derivcheck.expr.Piecewise) {
-            StringBuilder why = new StringBuilder("the terms are active on different ranges of " + j.name()
-                    + ": split at every boundary, so that the cases do not overlap");
+            List<Object> why = new ArrayList<>(List.of("the terms are active on different ranges of ", j,
+                    ": split at every boundary, so that the cases do not overlap"));
             if (!conditions.isEmpty()) {
-                why.append("; this order of the boundaries needs ");
-                for (int k = 0; k < conditions.size(); k++) why.append(k == 0 ? "" : " and ").append(TextPrinter.print(conditions.get(k)));
-                why.append(" (for smaller sizes some range is empty and the cases change)");
+                why.add("; this order of the boundaries needs ");
+                for (int k = 0; k < conditions.size(); k++) { if (k > 0) why.add(" and "); why.add(conditions.get(k)); }
+                why.add(" (for smaller sizes some range is empty and the cases change)");
             }
-            steps.add(Step.of("case split", new Relation(RelOp.EQ, lhs, value, Pos.NONE), why.toString()));
+            steps.add(Step.explained("case split", new Relation(RelOp.EQ, lhs, value, Pos.NONE), why.toArray()));
         }
         IndexRange range = new IndexRange(j, Num.ONE, Alg.dim(n));
         List<Object> why = new ArrayList<>(List.of("for ", j, " from ", Num.ONE, " to ", range.hi()));
@@ -382,5 +382,12 @@ final class Backprop implements Strategy {
             if (d.constant() != 0 || terms.isEmpty()) terms.add(Num.of(d.constant()));
             return Exprs.add(terms, Pos.NONE);
         }
+    }
+
+    /** The parts of a sentence followed by more parts (for Step.explained). */
+    private static Object[] with(List<Object> first, Object... more) {
+        List<Object> all = new ArrayList<>(first);
+        all.addAll(List.of(more));
+        return all.toArray();
     }
 }

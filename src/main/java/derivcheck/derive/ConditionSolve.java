@@ -85,10 +85,19 @@ final class ConditionSolve implements Strategy {
                     "expand the squared norms and inner products by bilinearity"));
         }
         Expr q = Simplifier.scalar(SumForms.collapse(substituted, ctx, substituted), ctx);
-        steps.add(Step.of(substituted.equals(expanded) ? "Gram expansion" : "assumptions", new Relation(r.op(), q, Num.ZERO, Pos.NONE),
-                substituted.equals(expanded) ? "expand by bilinearity and simplify"
-                        : "substitute " + facts.entrySet().stream().map(e -> TextPrinter.print(e.getKey()) + " = " + TextPrinter.print(e.getValue()))
-                                .reduce((x, y) -> x + ", " + y).orElse("") + " and simplify"));
+        List<Object> substitution = new ArrayList<>();
+        if (substituted.equals(expanded)) {
+            substitution.add("expand by bilinearity and simplify");
+        } else {
+            substitution.add("substitute ");
+            for (Map.Entry<Expr, Expr> e : facts.entrySet()) {
+                if (substitution.size() > 1) substitution.add(", ");
+                substitution.add(new Relation(RelOp.EQ, e.getKey(), e.getValue(), Pos.NONE));
+            }
+            substitution.add(" and simplify");
+        }
+        steps.add(Step.explained(substituted.equals(expanded) ? "Gram expansion" : "assumptions", new Relation(r.op(), q, Num.ZERO, Pos.NONE),
+                substitution.toArray()));
         Optional<List<Expr>> coefficients = polynomial(q, u, ctx);
         if (coefficients.isEmpty() || coefficients.get().size() > 3) {
             return Optional.of("the condition is not a polynomial inequality of degree at most 2 in " + u.name());
@@ -102,8 +111,8 @@ final class ConditionSolve implements Strategy {
             Sign s = sign(ctx, c.get(1), ctx.assumptions());
             if (!(s == Sign.POSITIVE || s == Sign.NEGATIVE)) return Optional.of("the sign of the coefficient " + TextPrinter.print(c.get(1)) + " is not known");
             Expr root = Simplifier.scalar(Exprs.div(Exprs.neg(c.get(0)), c.get(1)), ctx);
-            steps.add(Step.of("root", new Relation(RelOp.EQ, u, root, Pos.NONE), "the linear function of " + u.name() + " changes sign here"
-                    + " (its slope " + TextPrinter.print(c.get(1)) + (s == Sign.POSITIVE ? " > 0)" : " < 0)")));
+            steps.add(Step.explained("root", new Relation(RelOp.EQ, u, root, Pos.NONE), "the linear function of ", u, " changes sign here"
+                    + " (its slope ", new Relation(s == Sign.POSITIVE ? RelOp.GT : RelOp.LT, c.get(1), Num.ZERO, Pos.NONE), ")"));
             boolean below = (r.op() == RelOp.LT || r.op() == RelOp.LE) == (s == Sign.POSITIVE);
             boolean strict = r.op() == RelOp.LT || r.op() == RelOp.GT;
             set = List.of(below ? new Interval(Optional.empty(), true, Optional.of(root), strict)
@@ -127,8 +136,8 @@ final class ConditionSolve implements Strategy {
                     + TextPrinter.print(roots.get(1)) + " is not known");
             List<Relation> rootRelations = new ArrayList<>();
             for (Expr x : roots) rootRelations.add(new Relation(RelOp.EQ, u, x, Pos.NONE));
-            steps.add(new Step("roots", rootRelations, "the roots of the quadratic; its leading coefficient " + TextPrinter.print(c.get(2))
-                    + (s == Sign.POSITIVE ? " is positive, so it is negative between them" : " is negative, so it is positive between them")));
+            steps.add(Step.explained("roots", rootRelations, "the roots of the quadratic; its leading coefficient ", c.get(2),
+                    s == Sign.POSITIVE ? " is positive, so it is negative between them" : " is negative, so it is positive between them"));
             set = between ? List.of(new Interval(Optional.of(roots.get(0)), strict, Optional.of(roots.get(1)), strict))
                     : List.of(new Interval(Optional.empty(), true, Optional.of(roots.get(0)), strict),
                             new Interval(Optional.of(roots.get(1)), strict, Optional.empty(), true));
@@ -154,8 +163,9 @@ final class ConditionSolve implements Strategy {
             results.add(Result.bound(u, i.hiOpen() ? RelOp.LT : RelOp.LE, hi));
             relations.add(new Relation(i.hiOpen() ? RelOp.LT : RelOp.LE, u, hi, Pos.NONE));
         });
-        steps.add(new Step("condition", relations, bounds.isEmpty() ? "the solution set"
-                : "intersect with " + TextPrinter.print(bounds)));
+        List<Object> intersect = new ArrayList<>(List.of(bounds.isEmpty() ? "the solution set" : "intersect with "));
+        for (int k = 0; k < bounds.size(); k++) { if (k > 0) intersect.add(" and "); intersect.add(bounds.get(k)); }
+        steps.add(Step.explained("condition", relations, intersect.toArray()));
         return Optional.empty();
     }
 

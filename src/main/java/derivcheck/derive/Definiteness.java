@@ -64,11 +64,12 @@ public final class Definiteness {
     }
 
     /** The class, why it holds (for the sheet), and what the spec could declare when it is not proven. */
-    public record Verdict(Kind kind, List<String> because, Set<String> hints) {}
+    /** because: the reasons, each as explanation parts (text and the expressions it names, see Step.explained). */
+    public record Verdict(Kind kind, List<List<Object>> because, Set<String> hints) {}
 
     private final Problem problem;
     private final DeriveContext ctx;
-    private final List<String> because = new ArrayList<>();
+    private final List<List<Object>> because = new ArrayList<>();
     private final Set<String> hints = new LinkedHashSet<>();
 
     private Definiteness(Problem problem, DeriveContext ctx) {
@@ -114,8 +115,8 @@ public final class Definiteness {
         if (sign == Sign.NONNEGATIVE || sign == Sign.NONPOSITIVE) hints.add("state that " + cText + " is not 0 (e.g. `assume "
                 + cText + (sign == Sign.NONNEGATIVE ? " > 0`)" : " < 0`)"));
         if (sign == Sign.UNKNOWN) hints.add("state the sign of " + cText + " (e.g. `assume " + cText + " > 0`)");
-        else if (sign != Sign.POSITIVE && sign != Sign.ZERO && !cText.equals("-1")) because.add(cText + " is " + words(sign));
-        else if (sign == Sign.POSITIVE && !cText.equals("1")) because.add(cText + " > 0");
+        else if (sign != Sign.POSITIVE && sign != Sign.ZERO && !cText.equals("-1")) because.add(List.of(s, " is " + words(sign)));
+        else if (sign == Sign.POSITIVE && !cText.equals("1")) because.add(List.of(new derivcheck.expr.Relation(derivcheck.expr.RelOp.GT, s, derivcheck.expr.Num.ZERO, derivcheck.expr.Pos.NONE)));
         return out;
     }
 
@@ -140,18 +141,19 @@ public final class Definiteness {
         Kind middle = product(fs.subList(1, fs.size() - 1));
         boolean injective = last instanceof Sym s && problem.hasFullColumnRank(s);
         String a = TextPrinter.print(last);
-        String text = TextPrinter.print(new derivcheck.expr.Mul(fs, derivcheck.expr.Pos.NONE));
+        Expr m = new derivcheck.expr.Mul(fs, derivcheck.expr.Pos.NONE);
+        String text = TextPrinter.print(m);
         if (middle == Kind.PD || middle == Kind.ND) {
             if (injective) {
-                because.add(a + " has full column rank, so " + text + " is " + middle.words);
+                because.add(List.of(last, " has full column rank, so ", m, " is " + middle.words));
                 return middle;
             }
             hints.add("add `full column rank` to " + a + "'s given (then " + text + " is " + middle.words + ")");
             Kind weak = middle.weak();
-            because.add(text + " is " + weak.words);
+            because.add(List.of(m, " is " + weak.words));
             return weak;
         }
-        if (middle == Kind.PSD || middle == Kind.NSD || middle == Kind.ZERO) because.add(text + " is " + middle.words);
+        if (middle == Kind.PSD || middle == Kind.NSD || middle == Kind.ZERO) because.add(List.of(m, " is " + middle.words));
         return middle;
     }
 
@@ -163,11 +165,11 @@ public final class Definiteness {
         }
         if (f instanceof Sym s) {
             if (problem.isPositiveDefinite(s)) {
-                because.add(s.name() + " is declared positive definite");
+                because.add(List.of(s, " is declared positive definite"));
                 return Kind.PD;
             }
             if (problem.isPositiveSemidefinite(s)) {
-                because.add(s.name() + " is declared positive semidefinite");
+                because.add(List.of(s, " is declared positive semidefinite"));
                 hints.add("add `positive definite` to " + s.name() + "'s given");
                 return Kind.PSD;
             }

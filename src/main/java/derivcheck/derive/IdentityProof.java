@@ -69,10 +69,14 @@ final class IdentityProof {
             ZeroTest z = zero(diff, facts, ctx, p);
             if (z == ZeroTest.ZERO) {
                 boolean logs = !LogRules.splitPositiveLogs(diff, p, ctx).equals(diff);
-                steps.add(Step.of("identity", r, "write out the definitions" + (facts.isEmpty() ? "" : ", substitute the assumptions")
-                        + (logs ? ", split the logarithms (log(ab) = log a + log b, log(a/b) = log a − log b: every argument is positive)"
-                                + " and the sums by linearity" : "")
-                        + (diff.isScalar() ? "" : ", collect the terms of each vector") + " and simplify: lhs − rhs = 0"));
+                List<Object> why = new ArrayList<>(List.of("write out the definitions" + (facts.isEmpty() ? "" : ", substitute the assumptions")));
+                if (logs) {
+                    why.add(", split the logarithms (");
+                    why.addAll(List.of(RuleFormulas.logRules(p)));
+                    why.add(": every argument is positive) and the sums by linearity");
+                }
+                why.add((diff.isScalar() ? "" : ", collect the terms of each vector") + " and simplify: the difference of the two sides is 0");
+                steps.add(Step.explained("identity", r, why.toArray()));
                 return Optional.empty();
             }
             return Optional.of(z == ZeroTest.NONZERO ? "lhs − rhs does not simplify to 0"
@@ -98,7 +102,7 @@ final class IdentityProof {
         };
         if (!ok) return Optional.of("the sign of lhs − rhs = " + TextPrinter.print(s) + " was not proven");
         steps.add(Step.of("inequality", new Relation(r.op(), s, Num.ZERO, Pos.NONE),
-                "write out the definitions and simplify lhs − rhs; its sign follows from the assumptions"));
+                "write out the definitions and simplify the difference of the two sides; its sign follows from the assumptions"));
         return Optional.empty();
     }
 
@@ -112,10 +116,10 @@ final class IdentityProof {
             if (Exprs.anyNode(diff, x -> x instanceof Grad)) return Optional.empty();
             if (ctx.cas().isZero(diff, ctx.assumptions()).orElse(ZeroTest.UNKNOWN) != ZeroTest.ZERO) return Optional.empty();
             Expr common = ctx.cas().expand(l).orElse(l);
-            return Optional.of(new Step("identity", List.of(new Relation(RelOp.EQ, r.lhs(), common, Pos.NONE),
+            return Optional.of(Step.explained("identity", List.of(new Relation(RelOp.EQ, r.lhs(), common, Pos.NONE),
                     new Relation(RelOp.EQ, r.rhs(), ctx.cas().expand(rr).orElse(rr), Pos.NONE)),
-                    "linearity of E and E[Z^2] = Var[Z] + E[Z]^2 reduce both sides to the same expression in the moments; "
-                            + "it holds for any random quantity"));
+                    "linearity of the expectation and ", RuleFormulas.secondMoment(p),
+                    " reduce both sides to the same expression in the moments; it holds for any random quantity"));
         } catch (MomentAlgebra.Stuck | IllegalArgumentException s) {
             return Optional.empty();
         }

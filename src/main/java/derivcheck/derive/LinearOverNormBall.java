@@ -47,7 +47,7 @@ final class LinearOverNormBall implements Strategy {
         DeriveContext withMu = ctx.with(Assumptions.NONE.positive(mu));
         List<Step> steps = new ArrayList<>();
         steps.add(Step.of(o.sense(), new Relation(RelOp.EQ, Names.objective(), o.original(), Pos.NONE),
-                "a linear objective" + (o.maximize() ? "; maximizing f is minimizing -f" : "")));
+                "a linear objective" + (o.maximize() ? "; maximizing the objective is minimizing its negative" : "")));
         Norm deltaNorm = new Norm(delta, NormKind.L2, Pos.NONE);
         steps.add(Step.explained("substitution", new Relation(RelOp.EQ, delta, Exprs.sub(x, center), Pos.NONE),
                 "centre the ball: the constraint reads ", new Relation(RelOp.LE, deltaNorm, radius, Pos.NONE)));

@@ -49,17 +49,23 @@ final class MomentDerivation {
             if (why.isPresent()) throw new MomentAlgebra.Stuck(why.get() + "; " + stuck.getMessage());
             throw stuck;
         }
-        steps.add(Step.of(mean ? "linearity" : "independence", eq(node, ruled), mean
-                ? "E is linear and passes into finite sums; constants leave it; the E of a product of independent factors is the product of their E's"
-                : "Var drops constant terms and takes constant factors out squared; the terms are independent, so their variances add; "
-                        + "for independent X, Y, Var[XY] = E[X^2]E[Y^2] - E[X]^2 E[Y]^2 (Var[X]Var[Y] only when both means are 0)"));
+        List<Object> why = new ArrayList<>();
+        if (mean) {
+            why.add("the expectation is linear and passes into finite sums; constants leave it; the expectation of a product"
+                    + " of independent factors is the product of their expectations");
+        } else {
+            why.add("the variance drops constant terms and takes constant factors out squared; the terms are independent,"
+                    + " so their variances add; ");
+            why.addAll(List.of(RuleFormulas.productVariance(p)));
+        }
+        steps.add(Step.explained(mean ? "linearity" : "independence", eq(node, ruled), why.toArray()));
         List<Relation> used = new ArrayList<>();
         Expr withMoments = m.moments(ruled, used);
         if (!used.isEmpty()) steps.add(new Step("moments", used, "the moments of the declared distributions"));
         Expr collapsed = SumForms.collapse(withMoments, ctx, inlined);
         Expr value = present(ctx.simplify(collapsed), ctx);
         steps.add(Step.of("simplify", eq(node, value), Exprs.anyNode(withMoments, x -> x instanceof derivcheck.expr.Sum)
-                ? "collapse the sums (a sum of n equal terms is n times the term; constant factors leave the sum) and simplify"
+                ? "collapse the sums (a sum of equal terms is the number of terms times the term; constant factors leave the sum) and simplify"
                 : "simplify"));
         return value;
     }

@@ -87,8 +87,9 @@ final class ScalarSolver {
             }
             // Solve finds every root of a rational equation; the others are provably outside the domain
             onlyRoot = rational(derivative, x) && outside == o.toOptional().get().size() - 1;
-            steps.add(Step.of("solve", new Relation(RelOp.EQ, x, roots.get(0), Pos.NONE),
-                    o.toOptional().get().size() > 1 ? "the only root inside the domain" : "solve for " + x.name()));
+            steps.add(o.toOptional().get().size() > 1
+                    ? Step.of("solve", new Relation(RelOp.EQ, x, roots.get(0), Pos.NONE), "the only root inside the domain")
+                    : Step.explained("solve", new Relation(RelOp.EQ, x, roots.get(0), Pos.NONE), "solve for ", x));
         }
         Expr root = roots.get(0);
         SecondOrder.Proof proof = SecondOrder.prove(f, d1.get(), x, root, ctx, maximizing, onlyRoot);

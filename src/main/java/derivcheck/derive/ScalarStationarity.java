@@ -31,7 +31,7 @@ final class ScalarStationarity implements Strategy {
         DeriveContext c = domain.isPresent() ? ctx.with(Facts.withDomain(derivcheck.cas.Assumptions.NONE, o.unknown(), domain.get())) : ctx;
         List<Step> steps = new ArrayList<>();
         steps.add(Step.of(o.sense(), new Relation(RelOp.EQ, Names.objective(), o.original(), Pos.NONE),
-                "the objective" + (o.maximize() ? "; maximizing f is minimizing -f" : "")
+                "the objective" + (o.maximize() ? "; maximizing the objective is minimizing its negative" : "")
                         + (domain.isPresent() ? "; the open domain is an implicit constraint that is never active" : "")));
         ScalarSolver.Outcome out = ScalarSolver.minimize(o.objective(), o.unknown(), domain, c, o.maximize());
         steps.addAll(out.steps());

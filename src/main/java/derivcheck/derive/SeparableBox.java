@@ -55,7 +55,7 @@ final class SeparableBox implements Strategy {
         Expr xi = Lifting.entry(x, i);
         List<Step> steps = new ArrayList<>();
         steps.add(Step.of(o.sense(), new Relation(RelOp.EQ, Names.objective(), o.original(), Pos.NONE),
-                "a linear objective" + (o.maximize() ? "; maximizing f is minimizing -f" : "")));
+                "a linear objective" + (o.maximize() ? "; maximizing the objective is minimizing its negative" : "")));
         steps.add(Step.explained("separable", List.of(new Relation(RelOp.LE, Exprs.sub(mi, ri), xi, Pos.NONE),
                 new Relation(RelOp.LE, xi, Exprs.add(mi, ri), Pos.NONE)),
                 "up to a constant the objective is the sum over ", i, " of ", Exprs.mul(ci, xi),

@@ -47,7 +47,7 @@ final class SeparableStationarity implements Strategy {
         DeriveContext c = ctx.with(facts);
         List<Step> steps = new ArrayList<>();
         steps.add(Step.of(o.sense(), new Relation(RelOp.EQ, Names.objective(), o.original(), Pos.NONE), "the objective"
-                + (o.maximize() ? "; maximizing f is minimizing -f" : "")));
+                + (o.maximize() ? "; maximizing the objective is minimizing its negative" : "")));
         steps.add(Step.explained("separable", new Relation(RelOp.EQ, Names.scalar(Names.fresh(p, "f_i")), scalarPhi, Pos.NONE),
                 "", Names.objective(), " is a sum over coordinates of terms that depend on ", xi, " alone (up to a constant): "
                         + "minimize each on its own"));

@@ -31,7 +31,7 @@ final class SolveForUnknown implements Strategy {
             List<Expr> rs = roots.toOptional().get();
             if (rs.size() != 1) return Attempt.undecided(rs.isEmpty() ? "the equation has no solution" : "the equation has " + rs.size() + " solutions");
             Expr value = Simplifier.scalar(rs.get(0), ctx);
-            steps.add(Step.of("solve", new Relation(RelOp.EQ, s.unknown(), value, Pos.NONE), "solve for " + s.unknown().name()));
+            steps.add(Step.explained("solve", new Relation(RelOp.EQ, s.unknown(), value, Pos.NONE), "solve for ", s.unknown()));
             results.add(Result.of(s.unknown(), value));
         }
         return new Attempt.Derived(steps, results);

@@ -45,7 +45,7 @@ final class SumConstrainedSeparable implements Strategy {
         DeriveContext c = ctx.with(sc.get().facts());
         List<Step> steps = new ArrayList<>();
         steps.add(Step.of(o.sense(), new Relation(RelOp.EQ, Names.objective(), o.original(), Pos.NONE), "the objective"
-                + (o.maximize() ? "; maximizing f is minimizing -f" : "")));
+                + (o.maximize() ? "; maximizing the objective is minimizing its negative" : "")));
         steps.add(Step.explained("Lagrangian", new Relation(RelOp.EQ, Names.scalar(Names.fresh(p, "L")),
                 Exprs.add(Names.objective(), Exprs.mul(nu, Exprs.sub(new Apply(Builtin.SUM, List.of(x), Pos.NONE), total.get()))), Pos.NONE),
                 "one multiplier ", nu, " for the equality constraint (its sign is free)"));

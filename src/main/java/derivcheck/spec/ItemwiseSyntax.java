@@ -31,7 +31,16 @@ final class ItemwiseSyntax {
     private ItemwiseSyntax() {}
 
     /** The syntax errors of each piece, in the order of the file (lexer errors included). */
-    static List<Diagnostic> errors(SourceText source) {
+    static List<Diagnostic> errors(SourceText source) { return split(source).errors(); }
+
+    /**
+     * The syntax errors, and the source with every piece that has one blanked out (spaces, line
+     * breaks kept, so positions stay), with the names those pieces mention: the rest of the file
+     * can then be checked for its semantic errors in the same run.
+     */
+    record Split(List<Diagnostic> errors, java.util.Optional<String> goodPieces, Set<String> namesInBadPieces) {}
+
+    static Split split(SourceText source) {
         SyntaxErrors errors = new SyntaxErrors(source.name());
         SpecLexer lexer = new SpecLexer(CharStreams.fromString(source.text(), source.name()));
         lexer.removeErrorListeners();
@@ -47,13 +56,24 @@ final class ItemwiseSyntax {
             cur.add(t);
         }
         if (!cur.isEmpty()) pieces.add(cur);
+        char[] good = source.text().toCharArray();
+        Set<String> badNames = new java.util.HashSet<>();
+        boolean headBad = false;
         for (int k = 0; k < pieces.size(); k++) {
+            int before = errors.diagnostics().size();
             parse(pieces.get(k), k + 1 < pieces.size() ? pieces.get(k + 1).get(0) : null, errors, source.name());
+            if (errors.diagnostics().size() == before) continue;
+            List<Token> piece = pieces.get(k);
+            headBad |= k == 0;
+            for (Token t : piece) if (t.getType() == SpecParser.ID) badNames.add(t.getText());
+            int from = piece.get(0).getStartIndex(), to = piece.get(piece.size() - 1).getStopIndex();
+            for (int i = Math.max(0, from); i <= to && i < good.length; i++) if (good[i] != '\n' && good[i] != '\r') good[i] = ' ';
         }
         // a piece's first error may reach the listener twice (reported, then rethrown by the bail strategy)
         List<Diagnostic> out = new ArrayList<>();
         for (Diagnostic d : errors.diagnostics()) if (!out.contains(d)) out.add(d);
-        return out;
+        boolean lexical = out.size() > 0 && pieces.isEmpty();
+        return new Split(out, headBad || lexical ? java.util.Optional.empty() : java.util.Optional.of(new String(good)), badNames);
     }
 
     /** Whether t is the first token on its line within the piece. */

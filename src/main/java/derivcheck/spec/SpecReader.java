@@ -43,8 +43,14 @@ public final class SpecReader {
         SpecParser.SpecContext tree = parser.spec();
         if (!errors.diagnostics().isEmpty()) {
             // every item's error, each at its position, rather than the first and its follow-ons
-            List<Diagnostic> each = ItemwiseSyntax.errors(source);
-            return new ParseResult<>(Optional.empty(), each.isEmpty() ? errors.diagnostics() : each, source);
+            ItemwiseSyntax.Split split = ItemwiseSyntax.split(source);
+            List<Diagnostic> each = split.errors();
+            if (each.isEmpty()) return new ParseResult<>(Optional.empty(), errors.diagnostics(), source);
+            // and the semantic errors of the items that parse, as a compiler goes on past a bad statement
+            List<Diagnostic> all = new java.util.ArrayList<>(each);
+            split.goodPieces().ifPresent(text -> all.addAll(semanticErrors(source.name(), text, split.namesInBadPieces())));
+            all.sort(null);
+            return new ParseResult<>(Optional.empty(), all, source);
         }
         ProblemBuilder builder = new ProblemBuilder(source.name());
         Optional<Problem> problem;
@@ -58,5 +64,34 @@ public final class SpecReader {
             return new ParseResult<>(Optional.empty(), d, source);
         }
         return new ParseResult<>(problem, builder.diagnostics(), source);
+    }
+
+    /**
+     * The semantic errors of a spec whose bad pieces were blanked out. A message that names
+     * something the blanked pieces mention (a name declared there) may be a follow-on of the
+     * syntax error, and is left out.
+     */
+    private static List<Diagnostic> semanticErrors(String name, String text, java.util.Set<String> badNames) {
+        SyntaxErrors errors = new SyntaxErrors(name);
+        SpecLexer lexer = new SpecLexer(CharStreams.fromString(text, name));
+        lexer.removeErrorListeners();
+        lexer.addErrorListener(errors);
+        SpecParser parser = new SpecParser(new CommonTokenStream(lexer));
+        parser.removeErrorListeners();
+        parser.addErrorListener(errors);
+        SpecParser.SpecContext tree = parser.spec();
+        if (!errors.diagnostics().isEmpty()) return List.of();
+        ProblemBuilder builder = new ProblemBuilder(name);
+        try {
+            builder.build(tree);
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+        List<Diagnostic> out = new java.util.ArrayList<>();
+        for (Diagnostic d : builder.diagnostics()) {
+            boolean followOn = badNames.stream().anyMatch(n -> d.message().matches("(?s).*(?<![A-Za-z0-9_])" + java.util.regex.Pattern.quote(n) + "(?![A-Za-z0-9_]).*"));
+            if (!followOn) out.add(d);
+        }
+        return out;
     }
 }

@@ -115,14 +115,18 @@ final class ActiveSets {
 
     private void opening() {
         steps.add(Step.of(o.sense(), new Relation(RelOp.EQ, Names.objective(), o.original(), Pos.NONE),
-                "the objective" + (o.maximize() ? "; maximizing f is minimizing -f" : "")));
+                "the objective" + (o.maximize() ? "; maximizing the objective is minimizing its negative" : "")));
         steps.add(Step.of("gradient", new Relation(RelOp.EQ, Names.gradientOfObjective(x), q.gradient(), Pos.NONE),
                 "differentiate term by term"));
-        String because = convexity.because().isEmpty() ? "" : " (" + String.join("; ", convexity.because()) + ")";
-        steps.add(Step.explained("convexity", List.of(), "the Hessian ", q.hessian(ctx),
-                (q.isotropic() ? " is a positive multiple of the identity" : " is positive definite") + because
-                        + ": the objective is strictly convex, the constraints are affine, so the KKT conditions are necessary and"
-                        + " sufficient and the minimizer is unique"));
+        List<Object> why = new ArrayList<>(List.of("the Hessian ", q.hessian(ctx),
+                q.isotropic() ? " is a positive multiple of the identity" : " is positive definite"));
+        for (int k = 0; k < convexity.because().size(); k++) {
+            why.add(k == 0 ? " (" : "; ");
+            why.addAll(convexity.because().get(k));
+        }
+        why.add((convexity.because().isEmpty() ? "" : ")") + ": the objective is strictly convex, the constraints are affine, so the KKT"
+                + " conditions are necessary and sufficient and the minimizer is unique");
+        steps.add(Step.explained("convexity", List.of(), why.toArray()));
         List<Expr> lag = new ArrayList<>();
         lag.add(Names.objective());
         List<Expr> stat = new ArrayList<>();

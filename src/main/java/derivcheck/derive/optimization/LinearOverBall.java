@@ -61,7 +61,7 @@ final class LinearOverBall {
         Expr dualNorm = new Norm(c, dual, Pos.NONE);
         List<Step> steps = new ArrayList<>();
         steps.add(Step.of(o.sense(), new Relation(RelOp.EQ, Names.objective(), o.original(), Pos.NONE),
-                "a linear objective" + (o.maximize() ? "; maximizing f is minimizing -f" : "")));
+                "a linear objective" + (o.maximize() ? "; maximizing the objective is minimizing its negative" : "")));
         boolean centred = derivcheck.algebra.LinearCombination.of(m).asTerms().isEmpty();
         if (centred) m = Exprs.mul(Num.ZERO, x);
         Expr shown = o.maximize() ? Tidy.of(Exprs.neg(c), ctx) : c;

@@ -30,6 +30,7 @@ import derivcheck.model.Problem;
 import derivcheck.model.SymbolDecl;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -63,7 +64,7 @@ public final class LowRankFactorization implements Strategy {
         Expr c = ctx.simplify(form.get().coefficient());
         Sign cs = ctx.cas().sign(c, ctx.assumptions()).orElse(Sign.UNKNOWN);
         if (cs != Sign.POSITIVE) return Attempt.declined("the coefficient " + TextPrinter.print(c) + " of the squared norm is not known to be positive");
-        Optional<String> mOk = atMost(p, r, m), nOk = atMost(p, r, n);
+        Optional<List<Object>> mOk = atMost(p, r, m), nOk = atMost(p, r, n);
         if (mOk.isEmpty() || nOk.isEmpty()) {
             return Attempt.declined("the Eckart–Young–Mirsky theorem needs r ≤ min(m, n) for the inner size r = " + r
                     + " (state it, e.g. 'dim " + m + " >= " + r + "' and 'dim " + n + " >= " + r + "')");
@@ -77,15 +78,19 @@ public final class LowRankFactorization implements Strategy {
         List<Step> steps = new ArrayList<>();
         steps.add(Step.of("minimize", new Relation(RelOp.EQ, new Sym("f", Shape.SCALAR, SymKind.LET, Pos.NONE), obj.expr(), Pos.NONE),
                 "the objective, in the product of the two factors only"));
-        steps.add(Step.of("substitution", new Relation(RelOp.EQ, mSym, product, Pos.NONE),
-                "a product of an " + m + "×" + r + " and an " + r + "×" + n + " matrix has rank at most " + r
-                        + ", and every matrix of rank at most " + r + " is such a product (a thin SVD split): minimizing over "
-                        + a.name() + ", " + b.name() + " is minimizing over " + mSym.name() + " with rank(" + mSym.name() + ") ≤ " + r));
-        steps.add(Step.of("theorem", new Relation(RelOp.EQ, product, best, Pos.NONE),
-                Theorems.ECKART_YOUNG_MIRSKY.cite(List.of(mOk.get() + ", " + nOk.get()))
-                        + ". One optimal split takes the first " + r + " left singular vectors, scaled by their singular values, as "
-                        + a.name() + " and the first " + r + " right singular vectors as the rows of " + b.name()
-                        + "; the split is not unique (any invertible change of basis between the factors is optimal too)"));
+        Expr me = size(m), re = size(r), ne = size(n);
+        steps.add(Step.explained("substitution", new Relation(RelOp.EQ, mSym, product, Pos.NONE),
+                "a product of a matrix with ", me, " rows and ", re, " columns and one with ", re, " rows and ", ne,
+                " columns has rank at most ", re, ", and every matrix of rank at most ", re,
+                " is such a product (a thin singular value decomposition split): minimizing over ", a, " and ", b,
+                " is minimizing over the matrices ", mSym, " of rank at most ", re));
+        List<Object> why = new ArrayList<>(Theorems.ECKART_YOUNG_MIRSKY.cite(
+                Map.of(Theorems.EYM_X, x, Theorems.EYM_R, re, Theorems.EYM_M, me, Theorems.EYM_N, ne),
+                List.of(both(mOk.get(), nOk.get()))));
+        why.addAll(List.of(". One optimal split takes the first ", re, " left singular vectors, scaled by their singular values, as ",
+                a, " and the first ", re, " right singular vectors as the rows of ", b,
+                "; the split is not unique (any invertible change of basis between the factors is optimal too)"));
+        steps.add(Step.explained("theorem", List.of(new Relation(RelOp.EQ, product, best, Pos.NONE)), why.toArray()));
         List<Result> results = new ArrayList<>();
         results.add(Result.of(product, best));
         for (Expr t : p.targets()) {
@@ -108,13 +113,15 @@ public final class LowRankFactorization implements Strategy {
      * ({@code dim m >= r}, {@code dim r <= m}, {@code dim n >= m} with {@code dim m >= r}, …);
      * empty if it is not known.
      */
-    static Optional<String> atMost(Problem p, Dim r, Dim m) {
-        if (r.equals(m)) return Optional.of(r + " = " + m);
-        if (r.isConstant() && r.constant() == 1) return Optional.of("every size is at least 1");
-        if (r.isConstant() && m.isConstant()) return r.constant() <= m.constant() ? Optional.of(r + " ≤ " + m) : Optional.empty();
+    static Optional<List<Object>> atMost(Problem p, Dim r, Dim m) {
+        if (r.equals(m)) return Optional.of(List.of(new Relation(RelOp.EQ, size(r), size(m), Pos.NONE)));
+        if (r.isConstant() && r.constant() == 1) return Optional.of(List.of("every size is at least 1"));
+        if (r.isConstant() && m.isConstant()) {
+            return r.constant() <= m.constant() ? Optional.of(List.of(new Relation(RelOp.LE, size(r), size(m), Pos.NONE))) : Optional.empty();
+        }
         // edges big -> small for every stated relation big >= small
         java.util.Map<Dim, List<Dim>> below = new java.util.HashMap<>();
-        java.util.Map<Dim, String> how = new java.util.HashMap<>();
+        java.util.Map<Dim, List<Dim>> how = new java.util.HashMap<>();
         for (DimDecl d : p.dims()) {
             Dim self = Dim.of(d.sym().name());
             for (Relation b : d.bounds()) {
@@ -128,17 +135,46 @@ public final class LowRankFactorization implements Strategy {
         }
         java.util.Deque<Dim> todo = new java.util.ArrayDeque<>(List.of(m));
         java.util.Set<Dim> seen = new java.util.HashSet<>(List.of(m));
-        how.put(m, m.toString());
+        how.put(m, List.of(m));
         while (!todo.isEmpty()) {
             Dim big = todo.pop();
             for (Dim small : below.getOrDefault(big, List.of())) {
                 if (!seen.add(small)) continue;
-                how.put(small, how.get(big) + " ≥ " + small);
-                if (small.equals(r)) return Optional.of("stated: " + how.get(small));
+                List<Dim> chain = new ArrayList<>(how.get(big));
+                chain.add(small);
+                how.put(small, chain);
+                if (small.equals(r)) {
+                    List<Object> parts = new ArrayList<>(List.of("stated: "));
+                    for (int k = 0; k + 1 < chain.size(); k++) {
+                        if (k > 0) parts.add(" and ");
+                        parts.add(new Relation(RelOp.GE, size(chain.get(k)), size(chain.get(k + 1)), Pos.NONE));
+                    }
+                    return Optional.of(parts);
+                }
                 todo.push(small);
             }
         }
         return Optional.empty();
+    }
+
+    /** The reasons for r ≤ m and r ≤ n, as one list of explanation parts. */
+    private static List<Object> both(List<Object> m, List<Object> n) {
+        List<Object> out = new ArrayList<>(m);
+        if (!n.equals(m)) {
+            out.add("; ");
+            out.addAll(n);
+        }
+        return out;
+    }
+
+    /** A size as a scalar expression: dimension names become DIM symbols. */
+    private static Expr size(Dim d) {
+        List<Expr> terms = new ArrayList<>();
+        for (var t : d.terms().entrySet()) {
+            terms.add(Exprs.mul(Num.of(t.getValue()), new Sym(t.getKey(), Shape.SCALAR, SymKind.DIM, Pos.NONE)));
+        }
+        if (d.constant() != 0 || terms.isEmpty()) terms.add(Num.of(d.constant()));
+        return Exprs.add(terms, Pos.NONE);
     }
 
     private static Optional<Dim> dimOf(Expr e) {

@@ -1,23 +1,70 @@
 package derivcheck.derive.theorems;
 
+import derivcheck.expr.Expr;
+import derivcheck.expr.Exprs;
+import derivcheck.expr.Relation;
+import derivcheck.expr.Sym;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A cited theorem: a derivation may use it as one step. It is printed with its name, its
  * statement and its hypotheses, each hypothesis with how it was established for the problem at
  * hand; the step's conclusion is checked numerically like every derived result (the numeric
  * verifier re-solves the original problem, here possibly by a direct method).
+ *
+ * <p>Statement and hypotheses are explanation parts (text, {@link Expr}, {@link Relation}, as in
+ * {@code Step.explained}) over placeholder symbols; a citation puts the problem's own quantities in
+ * their place, so the sheet prints the theorem in the problem's names with its LaTeX printer.
  */
-public record Theorem(String name, String statement, List<String> hypotheses) {
-    public Theorem { hypotheses = List.copyOf(hypotheses); }
+public record Theorem(String name, List<Object> statement, List<List<Object>> hypotheses) {
+    public Theorem {
+        statement = List.copyOf(statement);
+        hypotheses = hypotheses.stream().map(List::copyOf).toList();
+    }
 
-    /** The justification printed with a step that cites it: name, statement, hypotheses and why they hold. */
-    public String cite(List<String> why) {
-        StringBuilder b = new StringBuilder(name).append(": ").append(statement);
+    /**
+     * The explanation parts of a step that cites it: name, statement and hypotheses with the
+     * placeholders replaced by {@code instance}, each hypothesis followed by why it holds.
+     */
+    public List<Object> cite(Map<Sym, Expr> instance, List<List<Object>> why) {
+        List<Object> b = new ArrayList<>();
+        b.add(name + ": ");
+        b.addAll(in(statement, instance));
         for (int k = 0; k < hypotheses.size(); k++) {
-            b.append(k == 0 ? ". Hypotheses: " : "; ").append(hypotheses.get(k));
-            if (k < why.size() && !why.get(k).isEmpty()) b.append(" (").append(why.get(k)).append(")");
+            b.add(k == 0 ? ". Hypotheses: " : "; ");
+            b.addAll(in(hypotheses.get(k), instance));
+            if (k < why.size() && !why.get(k).isEmpty()) {
+                b.add(" (");
+                b.addAll(why.get(k));
+                b.add(")");
+            }
         }
-        return b.toString();
+        return b;
+    }
+
+    private static List<Object> in(List<Object> parts, Map<Sym, Expr> instance) {
+        List<Object> out = new ArrayList<>();
+        for (Object o : parts) {
+            if (o instanceof Expr e) out.add(put(e, instance));
+            else if (o instanceof Relation r) out.add(new Relation(r.op(), put(r.lhs(), instance), put(r.rhs(), instance), r.pos()));
+            else out.add(o);
+        }
+        return out;
+    }
+
+    /** All placeholders at once: through names no spec can write, so that a value naming a placeholder is not replaced again. */
+    private static Expr put(Expr e, Map<Sym, Expr> instance) {
+        List<Map.Entry<Sym, Expr>> xs = new ArrayList<>(instance.entrySet());
+        for (int k = 0; k < xs.size(); k++) {
+            Sym p = xs.get(k).getKey();
+            e = Exprs.substitute(e, p, new Sym("\u0000" + k, p.shape(), p.kind(), p.pos()));
+        }
+        for (int k = 0; k < xs.size(); k++) {
+            Sym p = xs.get(k).getKey();
+            e = Exprs.substitute(e, new Sym("\u0000" + k, p.shape(), p.kind(), p.pos()), xs.get(k).getValue());
+        }
+        return e;
     }
 }
