@@ -1,6 +1,7 @@
 package derivcheck.derive;
 
 import derivcheck.expr.Expr;
+import derivcheck.expr.TextPrinter;
 import derivcheck.expr.Exprs;
 import derivcheck.expr.Identity;
 import derivcheck.expr.Inverse;
@@ -102,6 +103,13 @@ final class VectorLinearSolve implements Strategy {
     }
 
     private static String why(Definiteness.Verdict v) {
-        return v.because().isEmpty() ? "" : " (" + String.join("; ", v.because()) + ")";
+        if (v.because().isEmpty()) return "";
+        List<String> reasons = new ArrayList<>();
+        for (List<Object> parts : v.because()) {
+            StringBuilder b = new StringBuilder();
+            for (Object part : parts) b.append(part instanceof Expr e ? TextPrinter.print(e) : String.valueOf(part));
+            reasons.add(b.toString());
+        }
+        return " (" + String.join("; ", reasons) + ")";
     }
 }
