@@ -107,7 +107,7 @@ final class VectorLinearSolve implements Strategy {
         List<String> reasons = new ArrayList<>();
         for (List<Object> parts : v.because()) {
             StringBuilder b = new StringBuilder();
-            for (Object part : parts) b.append(part instanceof Expr e ? TextPrinter.print(e) : String.valueOf(part));
+            for (Object part : parts) b.append(part instanceof Expr e ? TextPrinter.print(e) : part instanceof Relation r ? TextPrinter.print(r) : String.valueOf(part));
             reasons.add(b.toString());
         }
         return " (" + String.join("; ", reasons) + ")";

