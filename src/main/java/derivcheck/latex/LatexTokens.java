@@ -140,11 +140,16 @@ final class LatexTokens {
                 raw.remove(i + 1); // \operatorname*{argmin}: the star only places the limits
             }
             if (s.equals("\\underbrace") || s.equals("\\overbrace")) {
-                int end = groupEnd(raw, i + 1, t);
-                for (int k = i + 1; k <= end; k++) out.add(raw.get(k));
-                i = end;
-                if (i + 1 < raw.size() && (raw.get(i + 1).getText().equals("_") || raw.get(i + 1).getText().equals("^"))) {
-                    i = skipGroup(raw, i + 2, raw.get(i + 1));
+                // underbrace{x}_{label} is x: the label is removed, and the body goes through this
+                // same rewrite (its fonts, words and spacing), as a group
+                int j = i + 1;
+                while (j < raw.size() && raw.get(j).getType() == LatexLexer.SPACE) j++;
+                int end = groupEnd(raw, j, t);
+                int s2 = end + 1;
+                while (s2 < raw.size() && raw.get(s2).getType() == LatexLexer.SPACE) s2++;
+                if (s2 < raw.size() && (raw.get(s2).getText().equals("_") || raw.get(s2).getText().equals("^"))) {
+                    int labelEnd = skipGroup(raw, s2 + 1, raw.get(s2));
+                    raw.subList(end + 1, labelEnd + 1).clear();
                 }
                 continue;
             }

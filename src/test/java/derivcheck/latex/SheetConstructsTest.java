@@ -62,6 +62,15 @@ class SheetConstructsTest {
         "backprop_shifted_sum ## \\frac{dL}{dx_j} = \\sum_{i=1}^{N-2} g_i a [j=i]] ## grad(L, x)_{j} = sum(i = 1..N - 2, g_i*a*[j = i]) for j in 1..N",
         // updates of a defined quantity
         "fgm_linear_output ## \\mathbf{x}' \\leftarrow \\mathbf{x} - \\epsilon \\mathbf{w} ## xp = x - eps*w",
+        // updates with \to and \gets of a quantity the spec defines
+        "fgm_linear_output ## \\mathbf{x}' \\to \\mathbf{x} - \\epsilon \\mathbf{w} ## xp = x - eps*w",
+        "fgm_linear_output ## \\mathbf{x}' \\gets \\mathbf{x} - \\epsilon \\mathbf{w} ## xp = x - eps*w",
+        // underbrace: the label is dropped, the body is read like any formula (fonts, words, spacing inside it)
+        "adversarial_attack_box ## \\tilde x_i = x_i - \\underbrace{\\varepsilon \\operatorname{sign}(g_i)}_{\\text{step}} ## x_tilde_i = x_i - eps*sign(g_i) for i in 1..n",
+        "adversarial_attack_box ## \\tilde x_i = x_i - \\underbrace{\\varepsilon\\, \\mathrm{sgn}(g_i)}_{\\text{the step, } \\varepsilon \\text{ in size}} ## x_tilde_i = x_i - eps*sign(g_i) for i in 1..n",
+        "adversarial_attack_box ## \\tilde x = x - \\varepsilon \\overbrace{\\operatorname{sign}(g)}^{\\text{entries } 1 \\text{ or } -1} ## x_tilde = x - eps*sign(g)",
+        // \max and \min of two arguments
+        "adversarial_attack_box ## \\tilde x_i = \\max(x_i - \\varepsilon, \\min(x_i + \\varepsilon, x_i - \\varepsilon g_i)) ## x_tilde_i = max(x_i - eps, min(x_i + eps, x_i - eps*g_i)) for i in 1..n",
         // \pm: two answers, the first with +, the second with -
         "adversarial_attack_box ## \\tilde x_i = x_i \\pm \\varepsilon ## x_tilde_i = x_i + eps for i in 1..n",
         // defect 10: |a| of a vector is entrywise
