@@ -251,7 +251,7 @@ public final class AnswerReader {
                 sides = new ArrayList<>();
                 ops = new ArrayList<>();
                 written = new StringBuilder();
-                w = new AsciiWriter(problem, spec.text(), names, free);
+                w = new AsciiWriter(problem, spec.text(), names, free).evaluatingWith(this::atPoint);
             } else {
                 ops.add(opOf(r.lead));
             }
@@ -450,6 +450,41 @@ public final class AnswerReader {
             }
         }
         return out;
+    }
+
+    /**
+     * {@code body |_{x = value}} (spec text in, spec text out): the body read on its own, the spec's
+     * definitions (`let`) put in, every gradient taken symbolically, then x replaced by the value.
+     * Taking the derivative first is what the bar means: d/dx f(x) at x = a is f'(a), not the
+     * derivative of f(a). A located error where any of that cannot be done.
+     */
+    private String atPoint(String body, String x, String value, Token where) {
+        Expr b = standalone(body, where, "the expression before the evaluation bar");
+        Relation point = standaloneRelation(x + " = " + value, where, "the point of the evaluation bar");
+        if (!(point.lhs() instanceof derivcheck.expr.Sym s) || s.kind() == derivcheck.expr.SymKind.LET) {
+            throw new LatexTokens.Error(where, "the variable of an evaluation bar is a given or an unknown of the spec, not "
+                    + TextPrinter.print(point.lhs()));
+        }
+        Expr expanded;
+        try {
+            expanded = derivcheck.calculus.Gradient.expandGrads(EvaluationBars.inlineLets(problem, b));
+        } catch (IllegalArgumentException | derivcheck.calculus.NotDifferentiableException | derivcheck.expr.ShapeException e) {
+            throw new LatexTokens.Error(where, "the expression before the evaluation bar cannot be evaluated at a point: " + e.getMessage());
+        }
+        return TextPrinter.print(Exprs.substitute(expanded, s, point.rhs()));
+    }
+
+    /** Spec text read on its own against the spec's names (as the left side of a trivial claim). */
+    private Expr standalone(String text, Token where, String what) {
+        return standaloneRelation(text + " = " + text, where, what).lhs();
+    }
+
+    private Relation standaloneRelation(String text, Token where, String what) {
+        ParseResult<Claim> r = claims().read("expect " + text);
+        if (!r.ok()) {
+            throw new LatexTokens.Error(where, what + " does not read on its own: " + r.diagnostics().get(0).message());
+        }
+        return r.get().relations().get(0);
     }
 
     private derivcheck.spec.ClaimReader claimReader;

@@ -45,6 +45,19 @@ final class AsciiWriter extends LatexBaseVisitor<AsciiWriter.Frag> {
         this.freeIndices = freeIndices;
     }
 
+    /**
+     * Spec text for {@code body} evaluated at {@code binder = value} (all three spec text), or a
+     * located error at {@code where}; the reader supplies it (it can resolve names).
+     */
+    interface PointEvaluation { String at(String body, String binder, String value, Token where); }
+
+    private PointEvaluation evaluation = (b, x, v, where) -> { throw error(where, "the evaluation bar is not read here"); };
+
+    AsciiWriter evaluatingWith(PointEvaluation e) {
+        this.evaluation = e;
+        return this;
+    }
+
     static LatexTokens.Error error(ParserRuleContext ctx, String message) {
         return new LatexTokens.Error(ctx.getStart(), message);
     }
@@ -66,6 +79,21 @@ final class AsciiWriter extends LatexBaseVisitor<AsciiWriter.Frag> {
     }
 
     @Override public Frag visitTermExpr(TermExprContext ctx) { return visit(ctx.term()); }
+
+    /** `f \Big|_{x = a}`: the side before the bar, evaluated at x = a. */
+    @Override public Frag visitEvalAt(EvalAtContext ctx) { return evaluated(ctx.expr(), ctx.script(), ctx.EVALBAR().getSymbol()); }
+
+    /** `\left. f \right|_{x = a}`. */
+    @Override public Frag visitEvalGroup(EvalGroupContext ctx) { return evaluated(ctx.expr(), ctx.script(), ctx.EVALOPEN().getSymbol()); }
+
+    private Frag evaluated(ExprContext body, ScriptContext point, Token where) {
+        if (!(point instanceof BinderScriptContext b) || b.binder.getType() != LatexParser.SYM) {
+            throw error(point, "an evaluation bar names its point as {x = value}, with x a quantity of the spec");
+        }
+        String value = visit(b.expr()).text;
+        String e = visit(body).text;
+        return new Frag("(" + evaluation.at(e, b.binder.getText(), value, where) + ")", 4);
+    }
 
     @Override public Frag visitExplicitProduct(ExplicitProductContext ctx) {
         Frag l = visit(ctx.term());

@@ -88,6 +88,7 @@ final class LatexTokens {
         List<Token> raw = new ArrayList<>();
         for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) raw.add(t);
         List<Token> out = new ArrayList<>();
+        List<Integer> closes = new ArrayList<>(); // the \\right of each open \\left. evaluation bar
         for (int i = 0; i < raw.size(); i++) {
             Token t = raw.get(i);
             String s = t.getText();
@@ -106,9 +107,26 @@ final class LatexTokens {
                 out.add(t);
                 continue;
             }
-            if ((s.equals("\\right") || s.equals("\\big") || s.equals("\\Big") || s.equals("\\bigg")) && i + 2 < raw.size()
-                    && List.of("|", "\\vert", "\\rvert").contains(raw.get(i + 1).getText()) && raw.get(i + 2).getText().equals("_")) {
-                throw new Error(t, "the evaluation bar " + s + "|_{...} is not read: write the expression with the value substituted");
+            if (s.equals("\\left") && i + 1 < raw.size() && raw.get(i + 1).getText().equals(".")) {
+                int close = matchingRight(raw, i);
+                if (close >= 0 && barAt(raw, close + 1)) {
+                    // \left. ... \right|_{x = a}: the evaluation bar, opened where its scope starts
+                    out.add(retype(t, derivcheck.grammar.LatexParser.EVALOPEN, "\\left."));
+                    closes.add(close);
+                    i++;
+                    continue;
+                }
+            }
+            if (s.equals("\\right") && closes.remove(Integer.valueOf(i))) {
+                out.add(retype(t, derivcheck.grammar.LatexParser.EVALCLOSE, "\\right|"));
+                i = nextNonSpace(raw, i + 1);
+                continue;
+            }
+            if (EVAL_BARS.contains(s) && barAt(raw, i + 1)) {
+                // \Big|_{x = a} without \left.: the bar closes everything before it on its side
+                out.add(retype(t, derivcheck.grammar.LatexParser.EVALBAR, s + "|"));
+                i = nextNonSpace(raw, i + 1);
+                continue;
             }
             if (DROPPED.contains(s)) {
                 if ((s.equals("\\left") || s.equals("\\right")) && i + 1 < raw.size() && raw.get(i + 1).getText().equals(".")) i++;
@@ -220,6 +238,34 @@ final class LatexTokens {
             }
         }
         return u;
+    }
+
+    /** The sizing commands that may carry an evaluation bar: \\Big|_{x = a}. */
+    static final Set<String> EVAL_BARS = Set.of("\\right", "\\big", "\\Big", "\\bigg", "\\Bigg", "\\bigr", "\\Bigr",
+            "\\biggr", "\\Biggr");
+
+    private static int nextNonSpace(List<Token> raw, int j) {
+        while (j < raw.size() && raw.get(j).getType() == LatexLexer.SPACE) j++;
+        return j;
+    }
+
+    /** A bar (|, \\vert, \\rvert) at j followed by a subscript: the bar of an evaluation at a point. */
+    private static boolean barAt(List<Token> raw, int j) {
+        j = nextNonSpace(raw, j);
+        if (j >= raw.size() || !List.of("|", "\\vert", "\\rvert").contains(raw.get(j).getText())) return false;
+        int k = nextNonSpace(raw, j + 1);
+        return k < raw.size() && raw.get(k).getText().equals("_");
+    }
+
+    /** The index of the \\right that closes the \\left at i (nesting counted), or -1. */
+    private static int matchingRight(List<Token> raw, int i) {
+        int depth = 0;
+        for (int k = i; k < raw.size(); k++) {
+            String x = raw.get(k).getText();
+            if (x.equals("\\left")) depth++;
+            else if (x.equals("\\right") && --depth == 0) return k;
+        }
+        return -1;
     }
 
     /** `( 12 )` or `( 29a )` closing the text (or its row): an equation number. */
