@@ -140,6 +140,18 @@ final class LatexTokens {
                 i = skipGroup(raw, i + 1, t);
                 continue;
             }
+            if (s.equals("\\arg")) {
+                int j = nextNonSpace(raw, i + 1);
+                if (j < raw.size() && (raw.get(j).getText().equals("\\min") || raw.get(j).getText().equals("\\max"))) {
+                    out.add(retype(t, derivcheck.grammar.LatexParser.ARGMIN, "\\arg" + raw.get(j).getText()));
+                    i = j;
+                    continue;
+                }
+            }
+            if (s.equals("\\underset") && underArg(raw, i)) {
+                i--; // read the rewritten tokens from i on
+                continue;
+            }
             if (FONTS.contains(s)) continue; // \mathbf{x} is x: the group braces go below
             if (s.equals("\\forall")) {
                 out.add(retype(t, derivcheck.grammar.LatexParser.FORALL, s));
@@ -198,7 +210,8 @@ final class LatexTokens {
                 i = j;
                 String word = w.toString().trim();
                 if (word.equals("argmin") || word.equals("argmax")) {
-                    throw new Error(t, s + "{" + word + "} restates the optimization problem: write the optimum it stands for (x = ...)");
+                    out.add(retype(t, derivcheck.grammar.LatexParser.ARGMIN, s + "{" + word + "}"));
+                    continue;
                 }
                 out.addAll(word(s, word, t));
                 continue;
@@ -238,6 +251,36 @@ final class LatexTokens {
             }
         }
         return u;
+    }
+
+    /**
+     * {@code \\underset{x}{\\operatorname{argmin}}} at i: rewritten in place to {@code \\operatorname{argmin}_{x}}
+     * (true: the loop reads it again from i); false, and nothing changed, for any other \\underset.
+     */
+    private static boolean underArg(List<Token> raw, int i) {
+        int j = nextNonSpace(raw, i + 1);
+        if (j >= raw.size() || !raw.get(j).getText().equals("{")) return false;
+        int e1 = groupEnd(raw, j, raw.get(i));
+        int k = nextNonSpace(raw, e1 + 1);
+        if (k >= raw.size() || !raw.get(k).getText().equals("{")) return false;
+        int e2 = groupEnd(raw, k, raw.get(i));
+        StringBuilder word = new StringBuilder();
+        for (int m = k + 1; m < e2; m++) {
+            String x = raw.get(m).getText();
+            if (raw.get(m).getType() == LatexLexer.LETTER) word.append(x);
+            else if (!(WORDS.contains(x) || x.equals("{") || x.equals("}") || x.equals("*")
+                    || raw.get(m).getType() == LatexLexer.SPACE)) return false;
+        }
+        String w = word.toString();
+        if (!w.equals("argmin") && !w.equals("argmax")) return false;
+        List<Token> moved = new ArrayList<>();
+        moved.add(retype(raw.get(i), derivcheck.grammar.LatexParser.ARGMIN, "\\underset{...}{" + w + "}"));
+        moved.add(retype(raw.get(i), literal("'_'"), "_"));
+        moved.addAll(raw.subList(j, e1 + 1));
+        raw.subList(i + 1, e2 + 1).clear();
+        raw.remove(i);
+        raw.addAll(i, moved);
+        return true;
     }
 
     /** The sizing commands that may carry an evaluation bar: \\Big|_{x = a}. */

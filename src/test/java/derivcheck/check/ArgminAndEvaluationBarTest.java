@@ -75,4 +75,45 @@ class ArgminAndEvaluationBarTest {
         assertTrue(r.renderDiagnostics().contains(message.strip()), r::renderDiagnostics);
         assertTrue(r.renderDiagnostics().startsWith("<answer>:1:"), r::renderDiagnostics);
     }
+
+    /** The sheet's objective (001 Assignment 3b), as a left side; and a student's variants. */
+    static final String PROX = "\\left[ \\left\\langle \\tilde{g}^t, \\theta - \\theta^t \\right\\rangle + \\frac{\\lambda}{2} \\|\\theta\\|^2"
+            + " + \\frac{1}{2\\varepsilon'} \\|\\theta - \\theta^t\\|^2 \\right]";
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " ## ", value = {
+        // the prox step's minimizer, written as argmin of the sheet's objective
+        "\\arg\\min_{\\theta} PROX = \\frac{\\theta^t - \\varepsilon'\\tilde g^t}{1+\\varepsilon'\\lambda} ## correct",
+        "\\operatorname*{argmin}_\\theta PROX = \\frac{\\theta^t - \\varepsilon'\\tilde g^t}{1+\\varepsilon'\\lambda} ## correct",
+        "\\underset{\\theta}{\\operatorname{argmin}} PROX = \\frac{\\theta^t - \\varepsilon'\\tilde g^t}{1+\\varepsilon'\\lambda} ## correct",
+        // the unknown under its own name
+        "\\arg\\min_{\\theta^{t+1}} \\frac{\\lambda}{2} \\|\\theta^{t+1}\\|^2 + \\langle \\tilde g^t, \\theta^{t+1} - \\theta^t \\rangle + \\frac{1}{2\\varepsilon'} \\|\\theta^{t+1} - \\theta^t\\|^2 = \\frac{\\theta^t - \\varepsilon'\\tilde g^t}{1+\\varepsilon'\\lambda} ## correct",
+        // a term free of theta dropped (<g, theta^t>): the same minimizers
+        "\\arg\\min_{\\theta} \\langle \\tilde g^t, \\theta \\rangle + \\frac{\\lambda}{2} \\|\\theta\\|^2 + \\frac{1}{2\\varepsilon'} \\|\\theta - \\theta^t\\|^2 = \\frac{\\theta^t - \\varepsilon'\\tilde g^t}{1+\\varepsilon'\\lambda} ## correct",
+        // the sign slip of the spec's mistake line, under the right objective
+        "\\arg\\min_{\\theta} PROX = \\frac{\\theta^t - \\varepsilon'\\tilde g^t}{1-\\varepsilon'\\lambda} ## incorrect",
+        // another objective (lambda instead of lambda/2): its minimizer is not what the spec asks, and
+        // the right value for the spec is no counterexample to the display either
+        "\\arg\\min_{\\theta} \\langle \\tilde g^t, \\theta \\rangle + \\lambda \\|\\theta\\|^2 + \\frac{1}{2\\varepsilon'} \\|\\theta - \\theta^t\\|^2 = \\frac{\\theta^t - \\varepsilon'\\tilde g^t}{1+\\varepsilon'\\lambda} ## undecided",
+    })
+    void anArgminOnTheLeftIsTheUnknownWhenItsFunctionIsTheObjective(String latex, String verdict) throws Exception {
+        String text = latex.strip().replace("PROX", PROX);
+        AnswerReport r = check(spec("prox_weight_decay"), text);
+        assertEquals(verdict.strip(), r.verdict().word(), r::toString);
+        assertTrue(r.answer().readAs().startsWith("theta = ") && r.answer().readAs().contains("(argmin of "), r.answer().readAs());
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiterString = " ## ", value = {
+        "prox_weight_decay ## \\arg\\max_{\\theta} \\|\\theta\\|^2 = 0 ## <answer>:1:1: \\arg\\max of a problem that minimizes its objective",
+        "prox_weight_decay ## \\arg\\min_{\\lambda} \\|\\theta^{t+1}\\|^2 = 0 ## <answer>:1:11: \\arg\\min over \\lambda, which is not an unknown of the spec",
+        "fgm_linear_output ## \\arg\\min_{\\mathbf{x}} f(\\mathbf{x};\\mathbf{w}) = 0 ## <answer>:1:1: \\arg\\min: the spec states no objective",
+        // on the right of an answer it restates the problem (seed 001 eq. (10))
+        "prox_weight_decay ## \\theta^{t+1} = \\arg\\min_{\\theta} \\|\\theta\\|^2 ## <answer>:1:16: \\arg\\min restates the optimization problem",
+    })
+    void anArgminThatCannotStandForTheUnknownIsALocatedError(String spec, String latex, String message) throws Exception {
+        ParseResult<List<Answer>> r = read(spec(spec.strip()), latex.strip());
+        assertFalse(r.ok(), () -> "read as " + r.get().get(0).readAs());
+        assertTrue(r.renderDiagnostics().contains(message.strip()), r::renderDiagnostics);
+    }
 }
