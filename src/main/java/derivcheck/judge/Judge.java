@@ -164,6 +164,47 @@ public final class Judge {
         return done(t0, Judgement.Kind.UNDECIDED, 0, Double.NaN, Optional.empty(), Judgement.Tier.NONE, evidence, why);
     }
 
+    /**
+     * The proof of {@code difference = 0} for callers whose other tiers only prove (derive's
+     * expects, and so check's symbolic tier): the exact tier, then each prover in order.
+     * <ul>
+     *   <li>exact 0 as a rational function: PROVED_EQUAL (exact); 0 only at the sizes tried is no proof
+     *       of the claim for every size, so the provers run;</li>
+     *   <li>exact counterexample: DIFFERENT, with the point, when {@code exactRefutes}; otherwise the
+     *       provers still run (a caller whose domain the space cannot describe, such as a show over
+     *       equations, takes the exact difference as no proof of difference);</li>
+     *   <li>the first prover that proves: PROVED_EQUAL (symbolic), its reason;</li>
+     *   <li>none: UNDECIDED, with the reason of the last prover that applied (the most specific:
+     *       region by region after the CAS), and each prover's finding in the evidence.</li>
+     * </ul>
+     * It never says DIFFERENT without an exact point. Never throws but {@link Deadline.Expired}.
+     */
+    public Judgement proveZero(Expr difference, List<Prover> provers, boolean exactRefutes) {
+        long t0 = System.nanoTime();
+        Expr zero = difference.isScalar() ? derivcheck.expr.Num.ZERO
+                : new derivcheck.expr.Mul(List.of(derivcheck.expr.Num.ZERO, difference), derivcheck.expr.Pos.NONE);
+        Judgement ex;
+        try {
+            ex = exactly(difference, zero, Optional.empty());
+        } catch (RuntimeException e) {
+            if (e instanceof Deadline.Expired x) throw x;
+            ex = done(t0, Judgement.Kind.UNDECIDED, 0, Double.NaN, Optional.empty(), Judgement.Tier.NONE, List.of(),
+                    "the exact tier stopped: " + e.getMessage());
+        }
+        if (ex.kind() == Judgement.Kind.PROVED_EQUAL || ex.different() && exactRefutes) return ex;
+        List<String> evidence = new ArrayList<>(ex.evidence());
+        String last = ex.different() ? "the exact tier found the difference is not 0: " + ex.reason() : ex.reason();
+        for (Prover p : provers) {
+            Deadline.current().check();
+            Prover.Attempt a = p.attempt(difference);
+            if (a.found() == Prover.Found.NOT_APPLICABLE) continue;
+            evidence.add("symbolic: " + (a.proved() ? "proved (" + a.reason() + ")" : "not shown (" + a.reason() + ")"));
+            if (a.proved()) return done(t0, Judgement.Kind.PROVED_EQUAL, 0, 0, Optional.empty(), Judgement.Tier.SYMBOLIC, evidence, a.reason());
+            last = a.reason();
+        }
+        return done(t0, Judgement.Kind.UNDECIDED, 0, Double.NaN, Optional.empty(), Judgement.Tier.NONE, evidence, last);
+    }
+
     private boolean symbolic(Expr answer, Expr reference, Optional<IndexRange> range, List<String> evidence) {
         if (symbolic == null) return false;
         try {
