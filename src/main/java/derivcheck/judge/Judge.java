@@ -61,6 +61,20 @@ public final class Judge {
 
     public static Judge numericOnly(Space space) { return new Judge(space, null, false); }
 
+    /**
+     * A judge over the free symbols of {@code e} (its own sampler, the assumptions holding), for
+     * callers without a problem's samples (derive's proofs); where the assumptions cannot be set up,
+     * a judge without a domain, whose exact tier declines.
+     */
+    public static Judge over(Expr e, List<derivcheck.expr.Relation> assumptions) {
+        try {
+            return numericOnly(FreeSpace.over(List.of(e), assumptions));
+        } catch (RuntimeException x) {
+            if (x instanceof Deadline.Expired d) throw d;
+            return numericOnly(FreeSpace.over(List.of(), List.of()));
+        }
+    }
+
     public Space space() { return space; }
 
     public Judgement equal(Expr answer, Expr reference) { return equal(answer, reference, Optional.empty()); }

@@ -7,7 +7,6 @@ import derivcheck.derive.piecewise.PiecewiseRegions;
 import derivcheck.expr.Expr;
 import derivcheck.expr.RelOp;
 import derivcheck.expr.Relation;
-import derivcheck.judge.FreeSpace;
 import derivcheck.judge.Judge;
 import derivcheck.judge.Judgement;
 import derivcheck.judge.Prover;
@@ -63,20 +62,9 @@ final class ZeroProof {
                     why[0] = regions.proved() ? Why.REGIONS : Why.REGIONS_NOT_SHOWN;
                     return regions.proved() ? Prover.Attempt.proved(regions.reason()) : Prover.Attempt.notShown(regions.reason());
                 });
-        Judgement j = judge(difference, facts).proveZero(difference, provers, exactRefutes);
+        Judgement j = Judge.over(difference, facts).proveZero(difference, provers, exactRefutes);
         if (j.kind() == Judgement.Kind.PROVED_EQUAL && j.tier() == Judgement.Tier.EXACT) return new Result(j, Why.EXACT);
         if (j.different()) return new Result(j, Why.EXACT_DIFFERENT);
         return new Result(j, why[0]);
     }
-
-    /** The judge over the difference's own free symbols (the problem's assumptions and the conditions hold there). */
-    private static Judge judge(Expr difference, List<Relation> facts) {
-        try {
-            return Judge.numericOnly(FreeSpace.over(List.of(difference), facts));
-        } catch (RuntimeException e) {
-            if (e instanceof derivcheck.limits.Deadline.Expired x) throw x;
-            return Judge.numericOnly(FreeSpace.over(List.of(), List.of())); // no domain: the exact tier declines
-        }
-    }
-
 }
