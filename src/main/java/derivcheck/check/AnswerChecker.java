@@ -357,7 +357,11 @@ public final class AnswerChecker {
             String s = symbolic(c);
             return s.startsWith("verified") ? Optional.of(s.substring("verified: ".length())) : Optional.empty();
         };
-        return new Judge(numeric.space(), cas, prove);
+        Judge j = new Judge(numeric.space(), cas, prove);
+        if (!symbolic) return j;
+        // region by region before the samples (docs/verdicts.md: the tiers of one equality)
+        if (context == null) context = engine.context(problem);
+        return j.withProvers(List.of(derivcheck.derive.expect.ZeroProof.regionsOfAnswers(problem, context)));
     }
 
     private Decision fromJudgement(AnswerReport.Word w, Judgement j, String against) {

@@ -61,6 +61,18 @@ public final class Judge {
 
     public static Judge numericOnly(Space space) { return new Judge(space, null, false); }
 
+    private List<Prover> early = List.of();
+
+    /**
+     * This judge with proving tiers that run after the exact tier and before the samples (check's
+     * region-by-region tier): the first that proves answer − reference = 0 decides (PROVED_EQUAL,
+     * symbolic); one that does not prove leaves the question to the numeric tier.
+     */
+    public Judge withProvers(List<Prover> provers) {
+        this.early = List.copyOf(provers);
+        return this;
+    }
+
     /**
      * A judge over the free symbols of {@code e} (its own sampler, the assumptions holding), for
      * callers without a problem's samples (derive's proofs); where the assumptions cannot be set up,
@@ -111,6 +123,12 @@ public final class Judge {
             exactNonzero = !space.confined();
         } else if (ex instanceof ExactTier.Declined d) {
             evidence.add("exact: declined (" + d.why() + ")");
+        }
+        if (!exactNonzero && range.isEmpty() && answer.shape().equals(reference.shape()) && !early.isEmpty()) {
+            Optional<Prover.Attempt> a = firstProof(early, derivcheck.expr.Exprs.sub(answer, reference), evidence);
+            if (a.isPresent() && a.get().proved()) {
+                return done(t0, Judgement.Kind.PROVED_EQUAL, 0, 0, Optional.empty(), Judgement.Tier.SYMBOLIC, evidence, a.get().reason());
+            }
         }
         NumericTier.Result nu;
         try {
@@ -208,15 +226,35 @@ public final class Judge {
         if (ex.kind() == Judgement.Kind.PROVED_EQUAL || ex.different() && exactRefutes) return ex;
         List<String> evidence = new ArrayList<>(ex.evidence());
         String last = ex.different() ? "the exact tier found the difference is not 0: " + ex.reason() : ex.reason();
+        Optional<Prover.Attempt> a = firstProof(provers, difference, evidence);
+        if (a.isPresent() && a.get().proved()) {
+            return done(t0, Judgement.Kind.PROVED_EQUAL, 0, 0, Optional.empty(), Judgement.Tier.SYMBOLIC, evidence, a.get().reason());
+        }
+        if (a.isPresent()) last = a.get().reason();
+        return done(t0, Judgement.Kind.UNDECIDED, 0, Double.NaN, Optional.empty(), Judgement.Tier.NONE, evidence, last);
+    }
+
+    /**
+     * The provers in order: the first attempt that proves, else the last that applied (empty if none
+     * did). Each finding goes to the evidence; a prover that stops with an exception did not prove.
+     */
+    private static Optional<Prover.Attempt> firstProof(List<Prover> provers, Expr difference, List<String> evidence) {
+        Optional<Prover.Attempt> last = Optional.empty();
         for (Prover p : provers) {
             Deadline.current().check();
-            Prover.Attempt a = p.attempt(difference);
+            Prover.Attempt a;
+            try {
+                a = p.attempt(difference);
+            } catch (RuntimeException e) {
+                if (e instanceof Deadline.Expired x) throw x;
+                a = Prover.Attempt.notShown("stopped: " + e.getMessage());
+            }
             if (a.found() == Prover.Found.NOT_APPLICABLE) continue;
             evidence.add("symbolic: " + (a.proved() ? "proved (" + a.reason() + ")" : "not shown (" + a.reason() + ")"));
-            if (a.proved()) return done(t0, Judgement.Kind.PROVED_EQUAL, 0, 0, Optional.empty(), Judgement.Tier.SYMBOLIC, evidence, a.reason());
-            last = a.reason();
+            if (a.proved()) return Optional.of(a);
+            last = Optional.of(a);
         }
-        return done(t0, Judgement.Kind.UNDECIDED, 0, Double.NaN, Optional.empty(), Judgement.Tier.NONE, evidence, last);
+        return last;
     }
 
     private boolean symbolic(Expr answer, Expr reference, Optional<IndexRange> range, List<String> evidence) {

@@ -52,4 +52,23 @@ class ProveZeroPolicyTest {
         assertEquals(Judgement.Kind.PROVED_EQUAL, m.kind());
         assertEquals("region by region", m.reason());
     }
+
+    /** check's order: exact, then the proving tiers (region by region), then the samples; a prover never decides a difference. */
+    @Test
+    void inEqualTheProversRunAfterTheExactTierAndBeforeTheSamples() {
+        Pairs.Pair p = Pairs.read("max(x, y)", "(x + y + abs(x - y))/2", "");
+        List<String> asked = new ArrayList<>();
+        Judge j = Judge.numericOnly(FreeSpace.over(List.of(p.answer(), p.reference()), List.of()))
+                .withProvers(List.of(d -> { asked.add("regions"); return Prover.Attempt.proved("two regions, 0 on each"); }));
+        Judgement v = j.equal(p.answer(), p.reference());
+        assertEquals(Judgement.Kind.PROVED_EQUAL, v.kind());
+        assertEquals(Judgement.Tier.SYMBOLIC, v.tier());
+        assertEquals(List.of("regions"), asked);
+        assertTrue(v.evidence().stream().noneMatch(e -> e.startsWith("numeric")), v.evidence().toString());
+        Pairs.Pair wrong = Pairs.read("max(x, y)", "(x + y - abs(x - y))/2", "");
+        Judgement w = Judge.numericOnly(FreeSpace.over(List.of(wrong.answer(), wrong.reference()), List.of()))
+                .withProvers(List.of(d -> Prover.Attempt.notShown("region x > y not shown"))).equal(wrong.answer(), wrong.reference());
+        assertTrue(w.different(), w.summary());
+        assertEquals(Judgement.Tier.NUMERIC, w.tier().equals(Judgement.Tier.HIGH_PRECISION) ? Judgement.Tier.NUMERIC : w.tier());
+    }
 }

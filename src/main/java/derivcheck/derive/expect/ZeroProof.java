@@ -5,6 +5,7 @@ import derivcheck.derive.DeriveContext;
 import derivcheck.derive.Simplifier;
 import derivcheck.derive.piecewise.PiecewiseRegions;
 import derivcheck.expr.Expr;
+import derivcheck.expr.Exprs;
 import derivcheck.expr.RelOp;
 import derivcheck.expr.Relation;
 import derivcheck.judge.Judge;
@@ -13,6 +14,7 @@ import derivcheck.judge.Prover;
 import derivcheck.model.Problem;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * derive's one question to the judge: is this difference 0 under the problem's assumptions and the
@@ -22,7 +24,7 @@ import java.util.List;
  * expect, index-wise expect, bound and show of derive asks here, and check's symbolic tier asks
  * through them.
  */
-final class ZeroProof {
+public final class ZeroProof {
     private ZeroProof() {}
 
     /** Which tier the verdict rests on (for the callers' wording). */
@@ -31,6 +33,29 @@ final class ZeroProof {
     record Result(Judgement judgement, Why why) {
         boolean proved() { return judgement.kind() == Judgement.Kind.PROVED_EQUAL; }
         String reason() { return judgement.reason(); }
+    }
+
+    /** Region by region ({@link PiecewiseRegions}) as a proving tier: applies to differences with piecewise nodes. */
+    public static Prover regions(List<Relation> facts, DeriveContext ctx) {
+        return d -> {
+            if (!PiecewiseRegions.applies(d)) return Prover.Attempt.NOT_APPLICABLE;
+            PiecewiseRegions.Outcome regions = PiecewiseRegions.zero(d, facts, ctx);
+            return regions.proved() ? Prover.Attempt.proved(regions.reason()) : Prover.Attempt.notShown(regions.reason());
+        };
+    }
+
+    /**
+     * check's proving tier before its samples: the difference of an answer and its reference, written
+     * out (definitions, gradients), region by region under the problem's assumptions.
+     */
+    public static Prover regionsOfAnswers(Problem p, DeriveContext ctx) {
+        Prover regions = regions(p.assumptions(), ctx);
+        return d -> {
+            if (!PiecewiseRegions.applies(d) && !Exprs.anyNode(d, x -> x instanceof derivcheck.expr.Sym s
+                    && s.kind() == derivcheck.expr.SymKind.LET)) return Prover.Attempt.NOT_APPLICABLE;
+            Optional<Expr> explicit = derivcheck.derive.Evaluation.explicit(p, d);
+            return explicit.isEmpty() ? Prover.Attempt.NOT_APPLICABLE : regions.attempt(explicit.get());
+        };
     }
 
     /**
@@ -57,10 +82,9 @@ final class ZeroProof {
                     return Prover.Attempt.proved("a multiple of a derived equation");
                 },
                 d -> {
-                    if (!PiecewiseRegions.applies(d)) return Prover.Attempt.NOT_APPLICABLE;
-                    PiecewiseRegions.Outcome regions = PiecewiseRegions.zero(d, facts, ctx);
-                    why[0] = regions.proved() ? Why.REGIONS : Why.REGIONS_NOT_SHOWN;
-                    return regions.proved() ? Prover.Attempt.proved(regions.reason()) : Prover.Attempt.notShown(regions.reason());
+                    Prover.Attempt a = regions(facts, ctx).attempt(d);
+                    if (a.found() != Prover.Found.NOT_APPLICABLE) why[0] = a.proved() ? Why.REGIONS : Why.REGIONS_NOT_SHOWN;
+                    return a;
                 });
         Judgement j = Judge.over(difference, facts).proveZero(difference, provers, exactRefutes);
         if (j.kind() == Judgement.Kind.PROVED_EQUAL && j.tier() == Judgement.Tier.EXACT) return new Result(j, Why.EXACT);
