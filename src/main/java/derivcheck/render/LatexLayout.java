@@ -32,7 +32,7 @@ public final class LatexLayout {
         int k = 0;
         while (k < rels.size()) {
             int end = k + 1;
-            while (end < rels.size() && rels.get(end).lhs().equals(rels.get(end - 1).rhs())) end++;
+            while (end < rels.size() && Relation.chains(rels.get(end - 1), rels.get(end))) end++;
             List<Relation> chain = rels.subList(k, end);
             if (chain.size() > 1) {
                 StringBuilder b = new StringBuilder(printer.print(chain.get(0).lhs())).append(" &");

@@ -93,8 +93,23 @@ public final class LatexPrinter {
         StringBuilder b = new StringBuilder(print(rels.get(0)));
         for (int k = 1; k < rels.size(); k++) {
             Relation r = rels.get(k);
-            if (r.lhs().equals(rels.get(k - 1).rhs())) b.append(' ').append(op(r.op())).append(' ').append(print(r.rhs()));
+            if (Relation.chains(rels.get(k - 1), r)) b.append(' ').append(op(r.op())).append(' ').append(print(r.rhs()));
             else b.append(", \\quad ").append(print(r));
+        }
+        return b.toString();
+    }
+
+    /**
+     * Conditions that must all hold (a guard of a case, an Iverson bracket): a chain where each
+     * continues the previous one, otherwise joined by "and" ({@code a \le 0 \text{ and } b \le 0}).
+     */
+    public String conjunction(List<Relation> rels) {
+        if (rels.isEmpty()) return "";
+        StringBuilder b = new StringBuilder(print(rels.get(0)));
+        for (int k = 1; k < rels.size(); k++) {
+            Relation r = rels.get(k);
+            if (Relation.chains(rels.get(k - 1), r)) b.append(' ').append(op(r.op())).append(' ').append(print(r.rhs()));
+            else b.append(" \\text{ and } ").append(print(r));
         }
         return b.toString();
     }
@@ -171,7 +186,7 @@ public final class LatexPrinter {
         if (e instanceof Index i) return index(i);
         if (e instanceof Sum s) return bigSum(s);
         if (e instanceof Piecewise p) return cases(p);
-        if (e instanceof Iverson i) return new Piece("[\\![" + print(i.conditions()) + "]\\!]", ATOM);
+        if (e instanceof Iverson i) return new Piece("[\\![" + conjunction(i.conditions()) + "]\\!]", ATOM);
         if (e instanceof Expectation x) return bracket("\\mathbb{E}", render(x.arg()));
         if (e instanceof Variance v) return bracket("\\operatorname{Var}", render(v.arg()));
         if (e instanceof Grad g) return grad(g);
@@ -484,7 +499,7 @@ public final class LatexPrinter {
             Piecewise.Arm a = p.arms().get(k);
             if (k > 0) b.append(" \\\\ ");
             b.append(print(a.value())).append(" & ");
-            b.append(a.guard().isEmpty() ? "\\text{otherwise}" : "\\text{if } " + print(a.guard()));
+            b.append(a.guard().isEmpty() ? "\\text{otherwise}" : "\\text{if } " + conjunction(a.guard()));
         }
         return new Piece(b.append("\\end{cases}").toString(), ATOM, true, false, false);
     }

@@ -184,22 +184,35 @@ public final class SheetWriter {
         return b.toString();
     }
 
+    /**
+     * The steps as aligned equations, each explanation above its formulas and the rule beside them.
+     * A step without formulas (the convexity argument of the KKT analysis, an impossible case) is
+     * its explanation alone, a paragraph between two alignments with the rule at its end: never an
+     * empty formula line.
+     */
     private String steps(Problem p, List<Step> steps, LatexLayout layout) {
         if (steps.isEmpty()) return "";
         ProseMath prose = ProseMath.of(p);
-        StringBuilder b = new StringBuilder("\\begin{align*}\n");
+        StringBuilder b = new StringBuilder();
+        boolean open = false;
         for (Step s : steps) {
+            if (s.math().isEmpty()) {
+                if (open) { trimLastBreak(b); b.append("\\end{align*}\n"); open = false; }
+                b.append("{\\small\\textit{").append(s.justification().isEmpty() ? "" : why(s, prose, layout.printer()) + ".")
+                        .append("}\\hfill\\textsf{").append(LatexText.escape(s.rule())).append("}}\\par\n");
+                continue;
+            }
+            if (!open) { b.append("\\begin{align*}\n"); open = true; }
             if (!s.justification().isEmpty()) b.append("\\why{").append(why(s, prose, layout.printer())).append(".}\n");
-            List<String> rows = s.math().isEmpty() ? List.of("&\\text{(" + LatexText.escape(s.rule()) + ")}")
-                    : layout.rows(s.math());
+            List<String> rows = layout.rows(s.math());
             for (int k = 0; k < rows.size(); k++) {
                 b.append(rows.get(k));
                 if (k == 0) b.append(" \\rulename{").append(LatexText.escape(s.rule())).append('}');
                 b.append(" \\\\\n");
             }
         }
-        trimLastBreak(b);
-        return b.append("\\end{align*}\n").toString();
+        if (open) { trimLastBreak(b); b.append("\\end{align*}\n"); }
+        return b.toString();
     }
 
     /**
