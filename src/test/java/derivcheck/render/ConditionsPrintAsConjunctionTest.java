@@ -55,4 +55,12 @@ class ConditionsPrintAsConjunctionTest {
         // two conditions with the same right side 0 are a conjunction; one that starts from 0 continues the chain
         assertEquals("a <= 0 and b <= 0 <= x", TextPrinter.print(List.of(A_LE_0, B_LE_0, new Relation(RelOp.LE, Num.ZERO, X, Pos.NONE))));
     }
+
+    @Test void aBoxedResultByCasesKeepsTheColumnsOfItsCases() {
+        // the display line drops its own alignment point, not the & between a case's value and its guard
+        Relation r = new Relation(RelOp.EQ, Specs.scalar("y"), guarded(List.of(A_LE_0, B_LE_0)), Pos.NONE);
+        String line = new LatexLayout(LatexPrinter.standard()).display(r);
+        assertTrue(line.startsWith("y = ") && line.contains("\\begin{cases}x & \\text{if } a \\le 0 \\text{ and } b \\le 0"), line);
+        assertTrue(line.contains("0 & \\text{otherwise}"), line);
+    }
 }
