@@ -18,6 +18,7 @@ import derivcheck.expr.Mul;
 import derivcheck.expr.Norm;
 import derivcheck.expr.Num;
 import derivcheck.expr.Piecewise;
+import derivcheck.expr.Pos;
 import derivcheck.expr.Pow;
 import derivcheck.expr.Rational;
 import derivcheck.expr.RelOp;
@@ -32,6 +33,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -282,7 +284,10 @@ public final class LatexPrinter {
         boolean negative = coefficient.signum() < 0;
         Rational c = negative ? coefficient.negate() : coefficient;
         Piece body;
-        if (denominators.isEmpty() && c.isInteger()) {
+        Optional<Piece> root = inline || !c.isOne() || !chain.isEmpty() ? Optional.empty() : rootOfQuotient(numerators, denominators);
+        if (root.isPresent()) {
+            body = root.get();
+        } else if (denominators.isEmpty() && c.isInteger()) {
             List<Piece> parts = new ArrayList<>();
             if (!c.isOne() || (numerators.isEmpty() && chain.isEmpty())) parts.add(new Piece(c.num().toString(), ATOM));
             for (Expr f : numerators) parts.add(render(f));
@@ -330,12 +335,42 @@ public final class LatexPrinter {
         return new Piece(b.toString(), PRODUCT, tall, false, false);
     }
 
+    /** sqrt(a)/sqrt(b) as one root of the quotient, as a sheet writes it: \\sqrt{\\frac{1 - p}{p}}. */
+    private Optional<Piece> rootOfQuotient(List<Expr> numerators, List<Expr> denominators) {
+        if (numerators.isEmpty() || denominators.isEmpty()) return Optional.empty();
+        List<Expr> quotient = new ArrayList<>();
+        for (Expr f : numerators) {
+            Optional<Expr> r = radicand(f);
+            if (r.isEmpty()) return Optional.empty();
+            quotient.add(r.get());
+        }
+        for (Expr f : denominators) {
+            Optional<Expr> r = radicand(f);
+            if (r.isEmpty()) return Optional.empty();
+            quotient.add(Exprs.pow(r.get(), Num.MINUS_ONE));
+        }
+        return Optional.of(new Piece("\\sqrt{" + render(Exprs.mul(quotient, Pos.NONE)).text + "}", ATOM, true, false, false));
+    }
+
+    /** x for sqrt(x) or x^(1/2) of a scalar x. */
+    private static Optional<Expr> radicand(Expr f) {
+        if (f instanceof Apply a && a.fn() == Builtin.SQRT && a.isScalar()) return Optional.of(a.args().get(0));
+        if (f instanceof Pow p && p.exponent() instanceof Num k && k.value().equals(Rational.of(1, 2)) && p.base().isScalar()) {
+            return Optional.of(p.base());
+        }
+        return Optional.empty();
+    }
+
     private Piece fraction(Rational c, List<Expr> numerators, List<Expr> chain, List<Expr> denominators) {
         List<Expr> inside = new ArrayList<>();
         List<Expr> outside = new ArrayList<>();
         for (Expr f : numerators) (rank(f) == 0 ? inside : outside).add(f);
-        if (inside.isEmpty() && outside.size() == 1 && rank(outside.get(0)) == 1) {
-            inside.add(outside.remove(0));
+        // with no symbol above the bar, the one ordinary factor goes there ((1 - p)/p, not 1/p (1 - p));
+        // big operators (sums) stay beside the fraction
+        List<Expr> ordinary = outside.stream().filter(f -> rank(f) == 1).toList();
+        if (inside.isEmpty() && ordinary.size() == 1) {
+            inside.add(ordinary.get(0));
+            outside.remove(ordinary.get(0));
         }
         boolean chainInside = inside.isEmpty() && outside.isEmpty() && chain.size() == 1;
         if (chainInside) inside.addAll(chain);
