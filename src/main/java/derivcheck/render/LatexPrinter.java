@@ -371,6 +371,11 @@ public final class LatexPrinter {
         if (inside.isEmpty() && ordinary.size() == 1) {
             inside.add(ordinary.get(0));
             outside.remove(ordinary.get(0));
+        } else if (!inside.isEmpty()) {
+            // a parenthesized sum beside symbols goes above the bar too, first: (a + b) x / c, not x/c (a + b)
+            List<Expr> sums = outside.stream().filter(f -> f instanceof Add).toList();
+            outside.removeAll(sums);
+            inside.addAll(0, sums);
         }
         boolean chainInside = inside.isEmpty() && outside.isEmpty() && chain.size() == 1;
         if (chainInside) inside.addAll(chain);

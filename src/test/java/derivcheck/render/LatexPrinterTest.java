@@ -57,6 +57,11 @@ class LatexPrinterTest {
         assertEquals("\\frac{1 - a}{b} \\sum_{j=1}^{n} x_j", tex("(1 - a)/b*sum(j = 1..n, x_j)"));
     }
 
+    @Test void aParenthesizedSumBesideSymbolsGoesAboveTheBarFirst() {
+        // the seed's (X^T X + 2 lambda n) x / (X^T t), not x/(X^T t) (X^T X + 2 lambda n)
+        assertEquals("\\frac{(a + b) c}{\\|x\\|}", tex("c/||x||*(a + b)"));
+    }
+
     @Test void aQuotientOfRootsIsTheRootOfTheQuotient() {
         assertEquals("\\sqrt{\\frac{1 - a}{b}}", tex("sqrt(1 - a)/sqrt(b)"));
         assertEquals("\\sqrt{\\frac{a}{b}}", tex("a^(1/2)*b^(-1/2)"));
