@@ -267,6 +267,11 @@ public final class LatexPrinter {
         return 1;
     }
 
+    /** Among symbols, a scalar coefficient before the entries of vectors: a g_j, not g_j a. */
+    private static int entry(Expr f) {
+        return f instanceof Index || f instanceof Pow p && p.base() instanceof Index ? 1 : 0;
+    }
+
     private Piece product(Mul m) {
         if (Exprs.isZero(m)) return new Piece("0", ATOM);
         Rational coefficient = Rational.ONE;
@@ -280,7 +285,7 @@ public final class LatexPrinter {
                 denominators.add(Exprs.pow(p.base(), new Num(k.value().negate(), k.pos())));
             } else numerators.add(f);
         }
-        numerators.sort(Comparator.comparingInt(LatexPrinter::rank));
+        numerators.sort(Comparator.comparingInt(LatexPrinter::rank).thenComparingInt(LatexPrinter::entry));
         boolean negative = coefficient.signum() < 0;
         Rational c = negative ? coefficient.negate() : coefficient;
         Piece body;

@@ -62,6 +62,10 @@ class LatexPrinterTest {
         assertEquals("\\frac{(a + b) c}{\\|x\\|}", tex("c/||x||*(a + b)"));
     }
 
+    @Test void aScalarCoefficientPrintsBeforeTheEntryOfAVector() {
+        assertEquals("a x_1", tex("x_1*a"));
+    }
+
     @Test void aQuotientOfRootsIsTheRootOfTheQuotient() {
         assertEquals("\\sqrt{\\frac{1 - a}{b}}", tex("sqrt(1 - a)/sqrt(b)"));
         assertEquals("\\sqrt{\\frac{a}{b}}", tex("a^(1/2)*b^(-1/2)"));
