@@ -1,5 +1,6 @@
-package derivcheck.derive;
+package derivcheck.derive.moments;
 
+import derivcheck.derive.Names;
 import derivcheck.expr.Apply;
 import derivcheck.expr.Builtin;
 import derivcheck.expr.Expectation;
