@@ -119,6 +119,14 @@ public final class SheetWriter {
 
     private static String title(Problem p) { return p.title().isEmpty() ? p.name() : p.title(); }
 
+    /**
+     * The title for the table of contents and the PDF bookmarks: its math in {@code \texorpdfstring} with an
+     * empty text form, so the bookmark is the title's words (a PDF string cannot hold math).
+     */
+    static String bookmark(String latexTitle) {
+        return latexTitle.replaceAll("(\\$[^$]*\\$)", "\\\\texorpdfstring{$1}{}");
+    }
+
     private static String label(Problem p) { return "problem:" + p.name().replaceAll("[^A-Za-z0-9_-]", "-"); }
 
     private String problem(Entry e, int number) {
@@ -126,7 +134,7 @@ public final class SheetWriter {
         LatexPrinter printer = LatexPrinter.of(p);
         StringBuilder b = new StringBuilder();
         String title = ProseMath.authored(p).text(title(p));
-        b.append("\\section[").append(title).append("]{").append(title).append("}\\label{").append(label(p)).append("}\n");
+        b.append("\\section[").append(bookmark(title)).append("]{").append(title).append("}\\label{").append(label(p)).append("}\n");
         b.append("% spec: ").append(p.file().replaceAll("[\r\n]", " ")).append('\n');
         e.derivation().ifPresent(d -> b.append("% derivation: ").append(d.status().word())
                 .append(d.strategy().isEmpty() ? "" : " (" + d.strategy().replaceAll("[\r\n]", " ") + ")").append('\n'));
