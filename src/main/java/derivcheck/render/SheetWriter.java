@@ -207,7 +207,7 @@ public final class SheetWriter {
             if (s.math().isEmpty()) {
                 if (open) { trimLastBreak(b); b.append("\\end{align*}\n"); open = false; }
                 b.append("{\\small\\textit{").append(s.justification().isEmpty() ? "" : why(s, prose, layout.printer()) + ".")
-                        .append("}\\hfill\\textsf{").append(LatexText.escape(s.rule())).append("}}\\par\n");
+                        .append("}\\hfill\\textsf{").append(rule(s, prose)).append("}}\\par\n");
                 continue;
             }
             if (!open) { b.append("\\begin{align*}\n"); open = true; }
@@ -215,12 +215,20 @@ public final class SheetWriter {
             List<String> rows = layout.rows(s.math());
             for (int k = 0; k < rows.size(); k++) {
                 b.append(rows.get(k));
-                if (k == 0) b.append(" \\rulename{").append(LatexText.escape(s.rule())).append('}');
+                if (k == 0) b.append(" \\rulename{").append(rule(s, prose)).append('}');
                 b.append(" \\\\\n");
             }
         }
         if (open) { trimLastBreak(b); b.append("\\end{align*}\n"); }
         return b.toString();
+    }
+
+    /**
+     * A rule's name: words, except the case names of the KKT analysis, which name their active
+     * constraints ("case active <a, x> <= b"): those are set with their relations in math mode.
+     */
+    private static String rule(Step s, ProseMath prose) {
+        return s.rule().matches(".*[<>=].*") ? prose.text(s.rule()) : LatexText.escape(s.rule());
     }
 
     /**
