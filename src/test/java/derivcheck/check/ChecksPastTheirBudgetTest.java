@@ -9,7 +9,7 @@ import derivcheck.derive.Attempt;
 import derivcheck.derive.Derivation;
 import derivcheck.derive.DeriveContext;
 import derivcheck.derive.Engine;
-import derivcheck.derive.ExpectCheck;
+import derivcheck.derive.expect.ExpectCheck;
 import derivcheck.derive.Step;
 import derivcheck.derive.Strategy;
 import derivcheck.limits.Deadline;
