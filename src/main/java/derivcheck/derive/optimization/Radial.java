@@ -61,7 +61,7 @@ public final class Radial implements Strategy {
             }
         }
         Expr aHat = Tidy.of(Exprs.mul(scale, a), ctx);
-        Sym l = Names.multiplier(Names.fresh(p, "l"));
+        Sym l = Names.multiplier(Names.fresh(p, "l", "r", "s"));
         Norm normX = new Norm(x, NormKind.L2, Pos.NONE);
         Expr cOfL = Exprs.substitute(c, normX, l);
         DeriveContext withL = ctx.with(Assumptions.NONE.positive(l));
