@@ -91,7 +91,10 @@ public final class Gradient {
         used.add(x.name());
     }
 
-    /** The simplified gradient of the scalar f with respect to x: an expression of x's shape. */
+    /**
+     * The simplified gradient of the scalar f with respect to x: an expression of x's shape. For a
+     * vector f and a vector x, the transposed Jacobian ({@link Jacobian}): the Hessian when f is a gradient.
+     */
     public static Expr of(Expr f, Sym x) { return Simplify.simplify(raw(f, x)); }
 
     /** Like {@link #of}, empty instead of an exception when some node has no rule. */
@@ -111,6 +114,7 @@ public final class Gradient {
 
     /** The gradient as the adjoint rules give it, before {@link Simplify}. */
     public static Expr raw(Expr f, Sym x) {
+        if (f.shape() instanceof Shape.Vector && x.shape() instanceof Shape.Vector) return Jacobian.raw(f, x); // a Hessian
         if (!f.isScalar()) {
             throw new NotDifferentiableException(f, x.name(), "a gradient needs a scalar function, not a " + f.shape());
         }
