@@ -95,7 +95,10 @@ public final class Gradient {
      * The simplified gradient of the scalar f with respect to x: an expression of x's shape. For a
      * vector f and a vector x, the transposed Jacobian ({@link Jacobian}): the Hessian when f is a gradient.
      */
-    public static Expr of(Expr f, Sym x) { return Simplify.simplify(raw(f, x)); }
+    public static Expr of(Expr f, Sym x) {
+        Expr g = Simplify.simplify(raw(f, x));
+        return f.isScalar() ? g : Simplify.simplify(Jacobian.diagonalForm(g));
+    }
 
     /** Like {@link #of}, empty instead of an exception when some node has no rule. */
     public static Optional<Expr> tryOf(Expr f, Sym x) {

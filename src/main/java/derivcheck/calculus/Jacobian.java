@@ -57,6 +57,64 @@ final class Jacobian {
         return d == null ? zero(v, x) : d;
     }
 
+    /**
+     * Sums of outer products of unit vectors written as diagonal matrices, bottom-up:
+     * {@code sum(i = 1..n, c_i * P * I_n[i] * I_n[i]' * Q)} with P and Q free of i is
+     * {@code P * diag(c) * Q} (c the vector with entries c_i), after a sum of matrices with one
+     * common chain ({@code a*X' + b*X'}) has been written as {@code (a + b)*X'}.
+     */
+    static Expr diagonalForm(Expr e) {
+        List<Expr> kids = e.children();
+        if (!kids.isEmpty()) {
+            List<Expr> out = new ArrayList<>(kids.size());
+            boolean changed = false;
+            for (Expr k : kids) {
+                Expr t = diagonalForm(k);
+                changed |= t != k;
+                out.add(t);
+            }
+            if (changed) e = e.withChildren(out);
+        }
+        if (!(e instanceof Sum s) || !(s.lo() instanceof Num lo) || !lo.value().isOne() || !(s.body() instanceof Mul m)) return e;
+        String i = s.index().name();
+        List<Expr> scalars = new ArrayList<>(), chain = new ArrayList<>();
+        for (Expr f : m.factors()) {
+            Expr g = commonChain(f);
+            for (Expr h : g instanceof Mul gm ? gm.factors() : List.of(g)) (h.isScalar() ? scalars : chain).add(h);
+        }
+        for (int k = 0; k + 1 < chain.size(); k++) {
+            if (!(chain.get(k) instanceof derivcheck.expr.Index u) || !(chain.get(k + 1) instanceof derivcheck.expr.Transpose t)
+                    || !(u.base() instanceof Identity id) || !t.arg().equals(u) || !u.indices().equals(List.of(s.index()))
+                    || !s.hi().equals(Alg.dim(id.n()))) continue;
+            List<Expr> before = chain.subList(0, k), after = chain.subList(k + 2, chain.size());
+            boolean free = true;
+            for (Expr f : before) free &= !Exprs.mentions(f, i);
+            for (Expr f : after) free &= !Exprs.mentions(f, i);
+            if (!free) return e;
+            Expr c = Entries.vector(s.index(), id.n(), Alg.mul(scalars));
+            return Alg.mul(concat(before, List.of(diag(c)), after));
+        }
+        return e;
+    }
+
+    /** a*M + b*M (one non-scalar chain M in every term) as (a + b)*M; anything else as it is. */
+    private static Expr commonChain(Expr e) {
+        if (!(e instanceof Add a) || e.isScalar()) return e;
+        List<Expr> coefs = new ArrayList<>();
+        List<Expr> common = null;
+        for (Expr t : a.terms()) {
+            List<Expr> sc = new ArrayList<>(), ch = new ArrayList<>();
+            for (Expr f : t instanceof Mul tm ? tm.factors() : List.of(t)) (f.isScalar() ? sc : ch).add(f);
+            if (common == null) common = ch;
+            else if (!common.equals(ch)) return e;
+            coefs.add(Alg.mul(sc));
+        }
+        List<Expr> out = new ArrayList<>();
+        out.add(Alg.add(coefs));
+        out.addAll(common);
+        return Alg.mul(out);
+    }
+
     /** The zero n-by-m matrix (n = size of x, m = size of v), as 0 * x * v'. */
     private static Expr zero(Expr v, Sym x) { return new Mul(List.of(Num.ZERO, x, Alg.transpose(v)), Pos.NONE); }
 

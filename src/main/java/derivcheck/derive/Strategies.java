@@ -13,6 +13,7 @@ public final class Strategies {
         return List.of(
                 new SolveForUnknown(),
                 new VectorLinearSolve(),
+                new NewtonStep(),
                 new ComputeTargets(),
                 new Backprop(),
                 new AffineStationarity(),
