@@ -3,6 +3,7 @@ package derivcheck.derive.linear;
 import derivcheck.algebra.LinearCombination;
 import derivcheck.algebra.Term;
 import derivcheck.cas.Sign;
+import derivcheck.derive.scalar.Curvature;
 import derivcheck.derive.DeriveContext;
 import derivcheck.derive.scalar.Signs;
 import derivcheck.expr.Expr;
@@ -164,7 +165,7 @@ public final class Definiteness {
      * nonnegative (the entry v_k read by the calculus simplifier, signed by {@link Curvature}).
      */
     private Kind diagonal(Expr f, Expr v) {
-        Sym k = new Sym(Names.freshIndex(problem, "k"), derivcheck.expr.Shape.SCALAR, derivcheck.expr.SymKind.INDEX, derivcheck.expr.Pos.NONE);
+        Sym k = new Sym(derivcheck.derive.Names.freshIndex(problem, "k"), derivcheck.expr.Shape.SCALAR, derivcheck.expr.SymKind.INDEX, derivcheck.expr.Pos.NONE);
         Expr entry = derivcheck.calculus.Simplify.simplify(new derivcheck.expr.Index(v, List.of(k), derivcheck.expr.Pos.NONE));
         Sign s = Curvature.sign(entry, ctx);
         if (s == Sign.POSITIVE) {

@@ -1,6 +1,7 @@
-package derivcheck.derive;
+package derivcheck.derive.scalar;
 
 import derivcheck.cas.Sign;
+import derivcheck.derive.DeriveContext;
 import derivcheck.expr.Add;
 import derivcheck.expr.Expr;
 import derivcheck.expr.Exprs;
@@ -16,10 +17,10 @@ import derivcheck.expr.Sum;
  * of positive and nonnegative factors is nonnegative, an even power is nonnegative, a sum of
  * nonnegative terms with one positive term is positive.
  */
-final class Curvature {
+public final class Curvature {
     private Curvature() {}
 
-    static Sign sign(Expr e, DeriveContext ctx) {
+    public static Sign sign(Expr e, DeriveContext ctx) {
         Sign whole = Signs.of(e, ctx);
         if (whole.isStrict()) return whole;
         Sign s = structural(e, ctx);

@@ -1,6 +1,16 @@
-package derivcheck.derive;
+package derivcheck.derive.optimization;
 
 import derivcheck.cas.Sign;
+import derivcheck.derive.Attempt;
+import derivcheck.derive.DeriveContext;
+import derivcheck.derive.Evaluation;
+import derivcheck.derive.Lets;
+import derivcheck.derive.Result;
+import derivcheck.derive.Simplifier;
+import derivcheck.derive.Step;
+import derivcheck.derive.Strategy;
+import derivcheck.derive.linear.Definiteness;
+import derivcheck.derive.scalar.Curvature;
 import derivcheck.expr.Expr;
 import derivcheck.expr.Exprs;
 import derivcheck.expr.Grad;
@@ -32,11 +42,11 @@ import java.util.Optional;
  *     saying what is missing — the step may be undefined, or move towards a saddle or a maximum.</li>
  * </ul>
  */
-final class NewtonStep implements Strategy {
+public final class NewtonStep implements Strategy {
     @Override public String name() { return "Newton step"; }
 
     /** Does e divide by, or invert, a second derivative grad(grad(f, w), w)? */
-    static boolean hasNewtonInverse(Expr e) {
+    public static boolean hasNewtonInverse(Expr e) {
         return Exprs.anyNode(e, x -> x instanceof Inverse inv && hessian(inv.arg()).isPresent()
                 || x instanceof Pow p && p.exponent().equals(Num.MINUS_ONE) && hessian(p.base()).isPresent());
     }
