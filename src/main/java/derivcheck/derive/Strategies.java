@@ -29,6 +29,7 @@ public final class Strategies {
         return List.of(
                 new SolveForUnknown(),
                 new VectorLinearSolve(),
+                new derivcheck.derive.optimization.NewtonStep(),
                 new ComputeTargets(),
                 new Backprop(),
                 new AffineStationarity(),
