@@ -133,6 +133,9 @@ primary
     | EXPECT primary                              # ExpectationBare
     | VARIANCE '[' expr ']'                       # Variance
     | VARIANCE '(' expr ')'                       # VarianceParens
+    // \nabla^2_w L, \nabla_w^2 L, \nabla^2 L: the Hessian grad(grad(L, w), w)
+    | NABLA '^' two = NUMBER ('_' script)? factor # Hessian
+    | NABLA '_' script '^' two = NUMBER factor    # HessianSubFirst
     | NABLA ('_' script)? factor                  # Nabla
     // \log x, \exp(x), \operatorname{sign}(g), \max(a, b), \log^2 x is not supported
     | FUNC ('_' script)? '(' expr (',' expr)* ')' # CallParens

@@ -512,6 +512,8 @@ final class AsciiWriter extends LatexBaseVisitor<AsciiWriter.Frag> {
 
     /** dL/db, \partial L / \partial b_i, \mathrm{d}L / \mathrm{d}x_j: grad(L, b), grad(L, b)_i. */
     private Optional<Frag> derivative(FractionContext ctx) {
+        Optional<Frag> second = secondDerivative(ctx);
+        if (second.isPresent()) return second;
         Optional<FactorContext[]> num = dParts(ctx.num);
         Optional<FactorContext[]> den = dParts(ctx.den);
         if (num.isEmpty() || den.isEmpty()) {
@@ -633,13 +635,68 @@ final class AsciiWriter extends LatexBaseVisitor<AsciiWriter.Frag> {
 
     @Override public Frag visitNabla(NablaContext ctx) {
         if (ctx.script() == null) throw error(ctx, "write the variable of the gradient: \\nabla_x L");
-        String var;
-        if (ctx.script() instanceof SymScriptContext s) var = s.SYM().getText();
-        else if (ctx.script() instanceof GroupScriptContext g && g.expr().size() == 1) var = visit(g.expr(0)).text;
-        else throw error(ctx.script(), "unknown symbol " + ctx.script().getText());
+        String var = variable(ctx.script());
         FactorContext f = ctx.factor();
         String fn = fnOf(f);
         return new Frag("grad(" + fn + ", " + var + ")", 4);
+    }
+
+    /** The variable of \\nabla_w: a name of the spec. */
+    private String variable(ScriptContext script) {
+        if (script instanceof SymScriptContext s) return s.SYM().getText();
+        if (script instanceof GroupScriptContext g && g.expr().size() == 1) return visit(g.expr(0)).text;
+        throw error(script, "unknown symbol " + script.getText());
+    }
+
+    @Override public Frag visitHessian(HessianContext ctx) { return hessian(ctx.two, ctx.script(), ctx.factor(), ctx); }
+
+    @Override public Frag visitHessianSubFirst(HessianSubFirstContext ctx) { return hessian(ctx.two, ctx.script(), ctx.factor(), ctx); }
+
+    /** \\nabla^2_w L: grad(grad(L, w), w); without the subscript, the one variable the spec differentiates L by. */
+    private Frag hessian(Token two, ScriptContext script, FactorContext f, ParserRuleContext ctx) {
+        if (!two.getText().equals("2")) throw error(two, "\\nabla^" + two.getText() + " is not read (\\nabla^2 is the Hessian)");
+        String fn = fnOf(f);
+        String var = script != null ? variable(script) : hessianVariable(fn)
+                .orElseThrow(() -> error(ctx, "write the variable of the Hessian: \\nabla^2_w " + fn));
+        return new Frag(secondDerivativeOf(fn, var), 4);
+    }
+
+    private static String secondDerivativeOf(String fn, String var) {
+        return "grad(grad(" + fn + ", " + var + "), " + var + ")";
+    }
+
+    /** The variable the spec takes gradients of fn by, when there is exactly one. */
+    private Optional<String> hessianVariable(String fn) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("grad\\(" + java.util.regex.Pattern.quote(fn) + ",\\s*([A-Za-z][A-Za-z0-9_]*)\\s*\\)")
+                .matcher(specText);
+        Set<String> vars = new java.util.TreeSet<>();
+        while (m.find()) vars.add(m.group(1));
+        return vars.size() == 1 ? Optional.of(vars.iterator().next()) : Optional.empty();
+    }
+
+    /**
+     * \\frac{\\partial^2 L}{\\partial w^2} (or d^2 L / dw^2): grad(grad(L, w), w); empty when the
+     * fraction does not have that form.
+     */
+    private Optional<Frag> secondDerivative(FractionContext ctx) {
+        if (ctx.num.expr() == null || !(ctx.num.expr() instanceof TermExprContext te) || !(te.term() instanceof JuxtapositionContext j)
+                || !(j.term() instanceof FactorTermContext ft) || !(ft.factor() instanceof SuperscriptContext top) || !squaredD(top)) {
+            return Optional.empty();
+        }
+        if (ctx.den.expr() == null || !(ctx.den.expr() instanceof TermExprContext de) || !(de.term() instanceof JuxtapositionContext dj)
+                || !(dj.term() instanceof FactorTermContext dft) || !(dft.factor() instanceof PrimaryFactorContext dp)
+                || dp.getStart() != dp.getStop() || !isD(written(dp.getStart())) || !(dj.factor() instanceof SuperscriptContext sq)
+                || !(sq.script() instanceof NumberScriptContext two) || !two.NUMBER().getText().equals("2")
+                || !(sq.factor() instanceof PrimaryFactorContext vp) || !(vp.primary() instanceof SymbolContext v)) {
+            throw error(ctx.den, "write a second derivative as \\frac{\\partial^2 L}{\\partial w^2}");
+        }
+        return Optional.of(new Frag(secondDerivativeOf(fnOf(j.factor()), v.SYM().getText()), 4));
+    }
+
+    /** d^2 or \\partial^2 (one letter squared). */
+    private static boolean squaredD(SuperscriptContext s) {
+        return s.factor() instanceof PrimaryFactorContext p && p.getStart() == p.getStop() && !(p.getStart() instanceof SymbolNames.NameToken)
+                && isD(written(p.getStart())) && s.script() instanceof NumberScriptContext n && n.NUMBER().getText().equals("2");
     }
 
     @Override public Frag visitCallParens(CallParensContext ctx) {

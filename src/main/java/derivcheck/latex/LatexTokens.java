@@ -244,11 +244,6 @@ final class LatexTokens {
         for (int k = 0; k < u.size(); k++) {
             Token x = u.get(k);
             if (x.getType() == LatexLexer.CMD && UNSUPPORTED.containsKey(x.getText())) throw new Error(x, UNSUPPORTED.get(x.getText()));
-            if (x.getType() == LatexLexer.NABLA && k + 1 < u.size() && (u.get(k + 1).getText().equals("^")
-                    || u.get(k + 1).getText().equals("_") && SymbolNames.scriptEnd(u, k + 2) + 1 < u.size()
-                       && u.get(SymbolNames.scriptEnd(u, k + 2) + 1).getText().equals("^"))) {
-                throw new Error(x, "\\nabla^2 (a Hessian) is not read");
-            }
         }
         return u;
     }

@@ -94,7 +94,8 @@ class SheetConstructsTest {
         "adversarial_attack_box ## g^T(\\tilde{x} - x) \\to \\min_{\\tilde{x}} ## <answer>:1:20: '\\to \\min' states an optimization problem",
         "dropout_gaussian_noise ## \\sigma \\propto \\sqrt{1-p} = 1 ## <answer>:1:8: \\propto is read only as the one relation of a display",
         "kl_cross_entropy ## D_{\\rm KL}(p^*(y \\mid x) \\parallel p(y \\mid x; \\theta)) = \\int_y p^*(y \\mid x) ## 1:59: the integral \\int is not read",
-        "ridge_closed_form ## \\nabla_{\\mathbf{w}}^2 g = X^T X ## <answer>:1:1: \\nabla^2 (a Hessian) is not read",
+        // the Hessian \\nabla^2 is read now (HessianAnswersTest); g is no name of this spec
+        "ridge_closed_form ## \\nabla_{\\mathbf{w}}^2 g = X^T X ## <answer>:1:23: unknown symbol g",
         "prox_weight_decay ## = \\frac{\\theta^t}{1+\\varepsilon'\\lambda} ## and so continues a chain, but no chain comes before it",
         // the evaluation bar's point must be a quantity of the spec (check/ArgminAndEvaluationBarTest judges what the bar reads)
         "fgm_linear_output ## \\left. \\epsilon t \\right|_{t = 1} = \\epsilon ## <answer>:1:27: an evaluation bar names its point as {x = value}",

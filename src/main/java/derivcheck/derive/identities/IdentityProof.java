@@ -169,14 +169,8 @@ public final class IdentityProof {
         Optional<Expr> full = Lets.fully(p, e);
         if (full.isEmpty()) return Optional.empty();
         boolean[] failed = {false};
-        Expr out = Exprs.transform(full.get(), x -> {
-            if (x instanceof Grad g && g.wrt() instanceof Sym w && !Evaluation.mentionsLoss(g.f())) {
-                Optional<Expr> d = Calculus.gradient(g.f(), w);
-                if (d.isEmpty()) failed[0] = true;
-                return d.orElse(x);
-            }
-            return null;
-        });
+        // innermost first: a second derivative grad(grad(f, w), w) is the gradient of the first
+        Expr out = Evaluation.innermostFirst(full.get(), failed);
         if (failed[0] || Exprs.anyNode(out, x -> x instanceof Grad)) return Optional.empty();
         out = Facts.substitute(p, out);
         if (Exprs.anyNode(out, x -> x instanceof Expectation || x instanceof Variance)) {
