@@ -92,10 +92,12 @@ public final class ConditionSolve implements Strategy {
         boolean hasAbs = isAbs(a) || isAbs(b);
         if (nonnegative(a, ctx) && nonnegative(b, ctx) && (a instanceof Norm || b instanceof Norm || hasAbs)) {
             // |u|^2 = u^2 for a real u; t -> t^2 is increasing on t >= 0
+            Expr abs = isAbs(a) ? a : b;
             a = squared(a);
             b = squared(b);
-            steps.add(Step.of("square", new Relation(r.op(), a, b, Pos.NONE), "both sides are nonnegative, so squaring keeps the order"
-                    + (hasAbs ? "; |u|^2 = u^2" : "")));
+            List<Object> why = new ArrayList<>(List.of("both sides are nonnegative, so squaring keeps the order"));
+            if (hasAbs) why.addAll(List.of("; ", new Relation(RelOp.EQ, Exprs.sq(abs), squared(abs), Pos.NONE)));
+            steps.add(Step.explained("square", List.of(new Relation(r.op(), a, b, Pos.NONE)), why.toArray()));
         }
         Expr expanded = GramForms.expand(Exprs.sub(a, b));
         Expr substituted = GramForms.substitute(expanded, facts);
