@@ -70,7 +70,7 @@ final class ExactTier {
             for (int t = 0; t < perConfig + 4 && here < perConfig; t++) {
                 Map<String, Block<Long>> values = new HashMap<>();
                 FieldEval<Long> ev = new FieldEval<>(ModField.INSTANCE, sizes,
-                        s -> values.computeIfAbsent(s.name(), n -> random(s.shape(), sizes, rng)), space::definition);
+                        s -> values.computeIfAbsent(s.name(), n -> random(s.shape(), space.properties(n), sizes, rng)), space::definition);
                 try {
                     for (Integer k : indices(range, ev)) {
                         if (k != null) ev.index(range.get().index().name(), k);
@@ -105,10 +105,28 @@ final class ExactTier {
         return out;
     }
 
-    private static Block<Long> random(Shape shape, Map<String, Integer> sizes, SplittableRandom rng) {
+    /**
+     * A random value mod p with the declared structure of a square matrix: a symmetric one is
+     * mirrored (entry (j, i) = entry (i, j)), a diagonal one has zeros off the diagonal. The
+     * identity test then asks for equality on the matrices the spec allows (Aᵀ = A for them), and
+     * the counterexample search evaluates at the space's own points, which have the structure too.
+     */
+    private static Block<Long> random(Shape shape, java.util.Set<derivcheck.model.MatrixProperty> props,
+                                      Map<String, Integer> sizes, SplittableRandom rng) {
         int r = shape.rows().evaluate(sizes), c = shape.cols().evaluate(sizes);
         Object[] d = new Object[r * c];
         for (int i = 0; i < d.length; i++) d[i] = rng.nextLong(1, ModField.P);
+        if (!shape.isScalar() && !shape.isVector() && r == c) {
+            boolean diagonal = props.contains(derivcheck.model.MatrixProperty.DIAGONAL);
+            boolean symmetric = props.contains(derivcheck.model.MatrixProperty.SYMMETRIC);
+            for (int i = 0; i < r; i++) {
+                for (int j = 0; j < c; j++) {
+                    if (i == j) continue;
+                    if (diagonal) d[i * c + j] = 0L;
+                    else if (symmetric && j < i) d[i * c + j] = d[j * c + i];
+                }
+            }
+        }
         if (shape.isScalar()) return Block.scalar((Long) d[0]);
         if (shape.isVector()) return new Block<>(Block.Kind.VECTOR, r, 1, d);
         return Block.of(r, c, d);

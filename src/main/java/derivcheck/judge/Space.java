@@ -46,6 +46,13 @@ public interface Space {
      */
     boolean confined();
 
+    /**
+     * The declared properties of a matrix symbol (symmetric, diagonal, …; closed under implication).
+     * The exact tier draws its random matrices with that structure, so Aᵀ and A are the same
+     * rational function when A is declared symmetric; every point of the space has it too.
+     */
+    default java.util.Set<derivcheck.model.MatrixProperty> properties(String name) { return java.util.Set.of(); }
+
     /** The relative tolerance of double-precision agreement for these expressions (larger with finite differences). */
     default double tolerance(Expr a, Expr b) { return 1e-9; }
 }

@@ -55,6 +55,10 @@ final class ProblemSpace implements Space {
         return verifier.problem().let(name).filter(l -> l.range().isEmpty()).map(LetDef::body);
     }
 
+    @Override public java.util.Set<derivcheck.model.MatrixProperty> properties(String name) {
+        return verifier.problem().properties(name);
+    }
+
     @Override public boolean confined() { return confined; }
 
     @Override public double tolerance(Expr a, Expr b) {
