@@ -126,9 +126,12 @@ public final class OutputFiles {
         public String why() { return why; }
     }
 
+    /** The refusal of {@code target} after {@code e}, met while making or filling the folder {@code dir}. */
+    public static CannotWrite cannotWrite(Path target, Path dir, IOException e) { return new CannotWrite(target, why(e, dir)); }
+
     private static String why(IOException e, Path dir) {
-        if (e instanceof java.nio.file.NoSuchFileException) return "its folder " + dir + " does not exist and cannot be created";
-        if (e instanceof java.nio.file.AccessDeniedException) return "its folder " + dir + " is not writable (permission denied)";
+        if (e instanceof java.nio.file.NoSuchFileException) return "the folder " + dir + " does not exist and cannot be created";
+        if (e instanceof java.nio.file.AccessDeniedException) return "the folder " + dir + " is not writable (permission denied)";
         if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason();
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }

@@ -201,6 +201,16 @@ class OutputSafetyTest {
         assertArrayEquals(before, Files.readAllBytes(spec));
     }
 
+    @Test void cohortIntoAFolderTheFileSystemRefusesAtWriteTimeIsOneClearLineAndExit2() throws Exception {
+        Path proc = Path.of("/proc");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(proc), "needs /proc (Linux)");
+        Path out = proc.resolve("derivcheck-no-such-cohort");
+        Run r = run("cohort", copyOfASpec().toString(), "--out", out.toString(), "--students", "2");
+        assertEquals(ExitCode.BAD_INPUT, r.code(), r.err());
+        assertTrue(r.err().contains("derivcheck cohort: error: cannot write " + out + ": "), r.err());
+        assertFalse(r.err().contains("internal error"), r.err());
+    }
+
     @Test void cohortKeyFileOntoItsSpecIsRefused() throws Exception {
         // --out DIR writes DIR.key.csv beside DIR: here that is the spec itself
         Path spec = Files.copy(Path.of("problems/trust_region_l2.prob"), dir.resolve("c.key.csv"));
