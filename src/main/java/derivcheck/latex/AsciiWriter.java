@@ -45,6 +45,19 @@ final class AsciiWriter extends LatexBaseVisitor<AsciiWriter.Frag> {
         this.freeIndices = freeIndices;
     }
 
+    /**
+     * Spec text for {@code body} evaluated at {@code binder = value} (all three spec text), or a
+     * located error at {@code where}; the reader supplies it (it can resolve names).
+     */
+    interface PointEvaluation { String at(String body, String binder, String value, Token where); }
+
+    private PointEvaluation evaluation = (b, x, v, where) -> { throw error(where, "the evaluation bar is not read here"); };
+
+    AsciiWriter evaluatingWith(PointEvaluation e) {
+        this.evaluation = e;
+        return this;
+    }
+
     static LatexTokens.Error error(ParserRuleContext ctx, String message) {
         return new LatexTokens.Error(ctx.getStart(), message);
     }
@@ -66,6 +79,21 @@ final class AsciiWriter extends LatexBaseVisitor<AsciiWriter.Frag> {
     }
 
     @Override public Frag visitTermExpr(TermExprContext ctx) { return visit(ctx.term()); }
+
+    /** `f \Big|_{x = a}`: the side before the bar, evaluated at x = a. */
+    @Override public Frag visitEvalAt(EvalAtContext ctx) { return evaluated(ctx.expr(), ctx.script(), ctx.EVALBAR().getSymbol()); }
+
+    /** `\left. f \right|_{x = a}`. */
+    @Override public Frag visitEvalGroup(EvalGroupContext ctx) { return evaluated(ctx.expr(), ctx.script(), ctx.EVALOPEN().getSymbol()); }
+
+    private Frag evaluated(ExprContext body, ScriptContext point, Token where) {
+        if (!(point instanceof BinderScriptContext b) || b.binder.getType() != LatexParser.SYM) {
+            throw error(point, "an evaluation bar names its point as {x = value}, with x a quantity of the spec");
+        }
+        String value = visit(b.expr()).text;
+        String e = visit(body).text;
+        return new Frag("(" + evaluation.at(e, b.binder.getText(), value, where) + ")", 4);
+    }
 
     @Override public Frag visitExplicitProduct(ExplicitProductContext ctx) {
         Frag l = visit(ctx.term());
@@ -394,8 +422,51 @@ final class AsciiWriter extends LatexBaseVisitor<AsciiWriter.Frag> {
 
     @Override public Frag visitLetter(LetterContext ctx) { return new Frag(letter(ctx.LETTER().getSymbol()), 4); }
 
+    /** The variable of an \\arg\\min written as a letter the spec does not name, read as the unknown (see {@link #argminObjective}). */
+    private final Map<String, String> aliases = new LinkedHashMap<>();
+
+    /** The side `\\arg\\min_x J` as a whole side: the ArgMin inside, if that is all it is. */
+    static Optional<ArgMinContext> argMin(ExprContext e) {
+        if (e instanceof TermExprContext t && t.term() instanceof FactorTermContext f && f.factor() instanceof PrimaryFactorContext p
+                && p.primary() instanceof ArgMinContext a) return Optional.of(a);
+        return Optional.empty();
+    }
+
+    /** The written variable of an \\arg\\min: a spec name (SYM), or a letter or Greek letter. */
+    static Token argminVariable(ArgMinContext a) {
+        ScriptContext sc = a.script();
+        if (sc instanceof SymScriptContext y) return y.SYM().getSymbol();
+        if (sc instanceof LetterScriptContext l) return l.LETTER().getSymbol();
+        if (sc instanceof GreekScriptContext g) return g.GREEK().getSymbol();
+        // {\\theta^{t+1}}: a spec name of several tokens keeps its braces
+        if (sc instanceof GroupScriptContext gs && gs.expr().size() == 1 && gs.expr(0).getChildCount() == 1
+                && gs.expr(0).getStart() == gs.expr(0).getStop() && gs.expr(0).getStart().getType() == LatexParser.SYM) {
+            return gs.expr(0).getStart();
+        }
+        throw error(sc, a.ARGMIN().getText() + " needs the variable it minimizes over as its subscript (\\arg\\min_x)");
+    }
+
+    /** J of `\\arg\\min_x J`, in spec text, with x read as the spec's {@code unknown}. */
+    String argminObjective(ArgMinContext a, String unknown) {
+        Token x = argminVariable(a);
+        boolean alias = x.getType() != LatexParser.SYM;
+        if (alias) aliases.put(x.getText(), unknown);
+        try {
+            return visit(a.expr()).text;
+        } finally {
+            if (alias) aliases.remove(x.getText());
+        }
+    }
+
+    /** Anywhere but the whole left side of an answer, \\arg\\min restates the problem. */
+    @Override public Frag visitArgMin(ArgMinContext ctx) {
+        throw error(ctx.ARGMIN().getSymbol(), ctx.ARGMIN().getText() + " restates the optimization problem: write the optimum it"
+                + " stands for (x = ...), or \\arg\\min_x J = value with the value on the right");
+    }
+
     private String letter(Token t) {
         String x = t.getText();
+        if (aliases.containsKey(x)) return aliases.get(x);
         if (bound.contains(x)) return x;
         if (freeIndices.contains(x)) { usedFree.add(x); return x; }
         if (x.equals("e")) return "exp(1)";
@@ -404,6 +475,7 @@ final class AsciiWriter extends LatexBaseVisitor<AsciiWriter.Frag> {
     }
 
     @Override public Frag visitGreek(GreekContext ctx) {
+        if (aliases.containsKey(ctx.GREEK().getText())) return new Frag(aliases.get(ctx.GREEK().getText()), 4);
         if (ctx.GREEK().getText().equals("\\pi")) return new Frag("pi", 4);
         throw error(ctx.GREEK().getSymbol(), "unknown symbol " + ctx.GREEK().getText());
     }
@@ -434,7 +506,7 @@ final class AsciiWriter extends LatexBaseVisitor<AsciiWriter.Frag> {
         throw error(g, "unknown symbol " + g.getText());
     }
 
-    private static String written(Token t) {
+    static String written(Token t) {
         return t instanceof SymbolNames.NameToken n ? n.written : t.getText();
     }
 
