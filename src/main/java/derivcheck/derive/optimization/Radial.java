@@ -55,8 +55,8 @@ public final class Radial implements FastPath {
                 break;
             }
         }
-        Expr aHat = Tidy.of(Exprs.mul(scale, a), ctx);
-        Sym l = Names.multiplier(Names.fresh(p, "l"));
+        Expr aHat = authorsName(p, Tidy.of(Exprs.mul(scale, a), ctx), ctx);
+        Sym l = Names.multiplier(Names.fresh(p, "l", "r", "s"));
         Norm normX = new Norm(x, NormKind.L2, Pos.NONE);
         Expr cOfL = Exprs.substitute(c, normX, l);
         DeriveContext withL = ctx.with(Assumptions.NONE.positive(l));
@@ -80,5 +80,17 @@ public final class Radial implements FastPath {
         results.add(new Result(x, value, List.of(condition, new Relation(RelOp.GT, l, Num.ZERO, Pos.NONE),
                 new Relation(RelOp.GT, normA, Num.ZERO, Pos.NONE)), Optional.empty()));
         return new Attempt.Derived(steps, results);
+    }
+
+    /**
+     * The author's let-name for the direction where a let of the problem is exactly it
+     * ({@code let a = theta_t - eps*g}): the result reads theta = l/||a|| a, as the seed writes it.
+     */
+    private static Expr authorsName(Problem p, Expr direction, DeriveContext ctx) {
+        for (derivcheck.model.LetDef d : p.lets()) {
+            if (d.range().isPresent() || !d.sym().shape().equals(direction.shape())) continue;
+            if (Tidy.of(derivcheck.derive.Lets.inline(p, d.body()), ctx).equals(direction)) return d.sym();
+        }
+        return direction;
     }
 }
