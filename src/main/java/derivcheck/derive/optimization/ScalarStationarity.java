@@ -25,10 +25,7 @@ import java.util.Optional;
 public final class ScalarStationarity implements FastPath {
     @Override public String name() { return "scalar stationarity"; }
 
-    @Override public Attempt on(PreparedOptimization po) {
-        Problem p = po.problem();
-        DeriveContext ctx = po.context();
-        Optimization o = po.view();
+    @Override public Attempt on(Problem p, Optimization o, DeriveContext ctx) {
         if (!o.unknown().isScalar()) return Attempt.declined("the unknown is not a scalar");
         if (!o.constraints().isEmpty()) return Attempt.declined("the problem has constraints besides a domain");
         Optional<Domain> domain = o.declaration().domain();
