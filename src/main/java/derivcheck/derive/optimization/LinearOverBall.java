@@ -1,15 +1,14 @@
 package derivcheck.derive.optimization;
 
 import derivcheck.cas.Sign;
-import derivcheck.derive.AffineForm;
 import derivcheck.derive.Attempt;
 import derivcheck.derive.DeriveContext;
 import derivcheck.derive.Names;
-import derivcheck.derive.Optimization;
 import derivcheck.derive.Result;
 import derivcheck.derive.Simplifier;
 import derivcheck.derive.Step;
 import derivcheck.derive.Tidy;
+import derivcheck.derive.linear.AffineForm;
 import derivcheck.derive.theorems.Theorem;
 import derivcheck.derive.theorems.Theorems;
 import derivcheck.expr.Apply;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import derivcheck.cas.Cas;
 import derivcheck.derive.Derivation;
 import derivcheck.derive.Engine;
-import derivcheck.derive.ExpectCheck;
+import derivcheck.derive.expect.ExpectCheck;
 import derivcheck.model.Problem;
 import derivcheck.source.ParseResult;
 import derivcheck.spec.SpecReader;
