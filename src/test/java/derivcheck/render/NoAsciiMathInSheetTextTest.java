@@ -39,7 +39,6 @@ class NoAsciiMathInSheetTextTest {
             "problems/mirror_descent_box.prob",
             "problems/mirror_descent_box_vector.prob",
             "problems/sgd_reparametrized_mirror.prob",
-            "problems/vae_decoder_variance.prob",
             "src/test/resources/derive/families/centred_noise_quadratic_variance.prob",
             "src/test/resources/derive/families/centred_noise_residual_mean.prob",
             "src/test/resources/derive/families/gaussian_general_quadratic.prob",
@@ -62,7 +61,6 @@ class NoAsciiMathInSheetTextTest {
             "src/test/resources/derive/piecewise/prox_l1_gradient_step.prob",
             "src/test/resources/derive/scalar/abs_condition_interval.prob",
             "src/test/resources/derive/scalar/cubic_minimum_on_half_line.prob",
-            "src/test/resources/derive/scalar/gaussian_scale_mle.prob",
             "src/test/resources/derive/scalar/step_size_condition.prob");
 
     /** True when the ASCII reader would set some of s (its $…$ removed) in math mode. */

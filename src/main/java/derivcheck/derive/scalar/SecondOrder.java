@@ -100,7 +100,8 @@ final class SecondOrder {
             return new Proof(steps, Optional.empty());
         }
         if (onlyRoot) {
-            steps.add(Step.explained("second order", curvature, fpp + " at the only stationary point in the domain: a strict local "
+            steps.add(Step.explained("second order", curvature, "the second derivative is " + (maximizing ? "negative" : "positive")
+                    + " at the only stationary point in the domain: a strict local "
                     + optimum(maximizing) + ", and a better value elsewhere would force a second stationary point in between, "
                     + "so it is the global " + optimum(maximizing)));
             return new Proof(steps, Optional.empty());

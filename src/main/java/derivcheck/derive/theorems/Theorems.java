@@ -61,7 +61,7 @@ public final class Theorems {
         NormKind q = dual(ball);
         List<Object> attained = ball == NormKind.LINF
                 ? List.of(new Relation(RelOp.EQ, X, Exprs.mul(EPS, Apply.of(Builtin.SIGN, G)), Pos.NONE))
-                : List.of(X, " = ", Exprs.mul(EPS, Apply.of(Builtin.SIGN, new Index(G, List.of(K), Pos.NONE))),
+                : List.of(new Relation(RelOp.EQ, X, Exprs.mul(EPS, Apply.of(Builtin.SIGN, new Index(G, List.of(K), Pos.NONE))), Pos.NONE),
                         " times the unit vector of a coordinate ", K, " where ",
                         new Relation(RelOp.EQ, Apply.of(Builtin.ABS, new Index(G, List.of(K), Pos.NONE)), norm(G, q), Pos.NONE),
                         " (a vertex of the ball)");
@@ -74,7 +74,7 @@ public final class Theorems {
         return new Theorem(HOLDER_NAME, statement, List.of(List.of(new Relation(RelOp.GE, EPS, Num.ZERO, Pos.NONE))));
     }
 
-    public static final String HOLDER_NAME = "Hölder's inequality (dual norms)";
+    public static final String HOLDER_NAME = "Hölder inequality for dual norms";
 
     /** Cauchy–Schwarz, with what it says on the Euclidean ball ‖x‖ ≤ eps (Hölder for p = q = 2). */
     public static final Theorem CAUCHY_SCHWARZ = new Theorem("Cauchy–Schwarz inequality",

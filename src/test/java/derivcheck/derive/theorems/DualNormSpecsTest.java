@@ -8,7 +8,7 @@ import derivcheck.check.ProblemChecker;
 import derivcheck.check.ProblemReport;
 import derivcheck.derive.Derivation;
 import derivcheck.derive.Engine;
-import derivcheck.derive.ExpectCheck;
+import derivcheck.derive.expect.ExpectCheck;
 import derivcheck.derive.optimization.KktCore;
 import derivcheck.expr.TextPrinter;
 import derivcheck.model.Problem;
