@@ -26,13 +26,18 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * derive and check agree on a formula (src/test/resources/derive/agree/): each spec says what derive
  * makes of its one expect and what check makes of the same formula written as on a sheet
- * ("# expect: derive failed, check incorrect: d = -H^{-1} g"). A verified expect goes with a correct
+ * ("# agree: derive failed, check incorrect: d = -H^{-1} g"; its "# expect:" line, run by the spec-folder harness, says which strategy derives or declines it). A verified expect goes with a correct
  * answer and a failed one with an incorrect answer: check does not call an answer correct because it
  * agrees with a spec's expect that the original problem refutes (the Newton step -inv(H)*g with
  * nothing known about H, once "correct" in check and "failed" in derive).
  */
 class DeriveAndCheckAgreeTest {
-    private static final Pattern EXPECTATION = Pattern.compile("#\\s*expect:\\s*derive (verified|failed), check (correct|incorrect):\\s*(.+)");
+    private static final Pattern EXPECTATION = Pattern.compile("#\\s*agree:\\s*derive (verified|failed), check (correct|incorrect):\\s*(.+)");
+
+    @TestFactory
+    Stream<DynamicTest> eachSpecIsDerivedOrDeclinedAsItsExpectLineSays() throws java.io.IOException {
+        return derivcheck.derive.SpecFolder.of("agree").atLeast(2).tests();
+    }
 
     @TestFactory
     Stream<DynamicTest> deriveAndCheckGiveTheSameVerdictOnTheSameFormula() throws Exception {

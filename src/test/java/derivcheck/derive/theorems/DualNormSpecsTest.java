@@ -8,16 +8,13 @@ import derivcheck.check.ProblemChecker;
 import derivcheck.check.ProblemReport;
 import derivcheck.derive.Derivation;
 import derivcheck.derive.Engine;
+import derivcheck.derive.SpecFolder;
 import derivcheck.derive.expect.ExpectCheck;
 import derivcheck.derive.optimization.KktCore;
 import derivcheck.expr.TextPrinter;
 import derivcheck.model.Problem;
 import derivcheck.numeric.verify.VerifyOptions;
-import derivcheck.source.ParseResult;
-import derivcheck.spec.SpecReader;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -28,17 +25,14 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Linear objectives over the 1-, 2- and ∞-norm balls (src/test/resources/derive/dualnorm/), maximize
- * and minimize. Each spec says which strategy derives it ("# expect: strategy NAME") or that it is
- * declined ("# expect: declined" with the words of the KKT core's reason on "# reason:"). A derived
- * spec has every result verified numerically against the original problem and every expect verified
- * symbolically; "# cites: THEOREM" means a step of the derivation cites that theorem by name,
+ * and minimize, run by the one spec-folder harness ({@link SpecFolder}: "derived by STRATEGY" with every
+ * result verified numerically and every expect symbolically, or "declined by KKT core (active sets)
+ * because WORDS"). Beyond the harness: "# cites: THEOREM" means a step of the derivation cites that theorem by name,
  * "# condition: REL" that the optimizer is stated under the non-degeneracy condition REL, and
  * "# core cites: THEOREM" that the KKT core alone (its dual-norm view, behind the fast path that wins
  * in the engine) derives the same results, citing the theorem, verified the same way.
  */
 class DualNormSpecsTest {
-    private static final Pattern EXPECTATION = Pattern.compile("#\\s*expect:\\s*(declined|strategy (.+))");
-    private static final Pattern REASON = Pattern.compile("#\\s*reason:\\s*(.+)");
     private static final Pattern CITES = Pattern.compile("#\\s*cites:\\s*(.+)");
     private static final Pattern CORE_CITES = Pattern.compile("#\\s*core cites:\\s*(.+)");
     private static final Pattern CONDITION = Pattern.compile("#\\s*condition:\\s*(.+)");
@@ -46,46 +40,25 @@ class DualNormSpecsTest {
 
     @TestFactory
     Stream<DynamicTest> eachBallSpecIsDerivedByTheDualNormOrDeclinedWithItsReason() throws IOException {
-        Engine engine = Engine.standard(Cas.shared());
         Engine coreOnly = new Engine(Cas.shared(), List.of(new KktCore()));
-        List<Path> specs;
-        try (Stream<Path> s = Files.list(Path.of("src/test/resources/derive/dualnorm"))) {
-            specs = s.filter(p -> p.toString().endsWith(".prob")).sorted().toList();
-        }
-        assertTrue(specs.size() >= 8, "maximize and minimize over each ball, and the declines");
-        return specs.stream().map(spec -> DynamicTest.dynamicTest(spec.getFileName().toString(), () -> {
-            String text = Files.readString(spec);
-            Matcher m = EXPECTATION.matcher(text);
-            assertTrue(m.find(), "the spec states what must happen");
-            ParseResult<Problem> r = SpecReader.read(spec);
-            assertTrue(r.ok(), r.renderDiagnostics());
-            Problem p = r.get();
-            if (m.group(1).equals("declined")) {
-                Derivation d = engine.derive(p);
-                assertEquals(Derivation.Status.DECLINED, d.status(), () -> String.join("\n", d.notes()));
-                Matcher why = REASON.matcher(text);
-                assertTrue(why.find(), "a declined spec states the reason the core must give");
-                String core = d.notes().stream().filter(n -> n.startsWith(CORE + ": declined — ")).findFirst().orElse("");
-                assertTrue(core.contains(why.group(1).trim()), () -> "the core's reason: " + core);
-                return;
-            }
-            Derivation d = derivedAndVerified(engine, p);
-            assertEquals(m.group(2).trim(), d.strategy());
-            Matcher cites = CITES.matcher(text);
-            if (cites.find()) assertCites(d, cites.group(1).trim());
-            Matcher cond = CONDITION.matcher(text);
-            if (cond.find()) {
-                String want = cond.group(1).trim();
-                assertTrue(d.results().stream().anyMatch(res -> res.conditions().stream().anyMatch(c -> TextPrinter.print(c).equals(want))),
-                        () -> "a result stated under " + want + ": " + d.results());
-            }
-            Matcher core = CORE_CITES.matcher(text);
-            if (core.find()) {
-                Derivation c = derivedAndVerified(coreOnly, p);
-                assertEquals(CORE, c.strategy());
-                assertCites(c, core.group(1).trim());
-            }
-        }));
+        return SpecFolder.of("dualnorm").atLeast(8).declinedAtLeast(2)
+                .numeric(VerifyOptions.defaults().withSamples(6).withSeed(3))
+                .whenDerived((text, p, d) -> {
+                    Matcher cites = CITES.matcher(text);
+                    if (cites.find()) assertCites(d, cites.group(1).trim());
+                    Matcher cond = CONDITION.matcher(text);
+                    if (cond.find()) {
+                        String want = cond.group(1).trim();
+                        assertTrue(d.results().stream().anyMatch(res -> res.conditions().stream().anyMatch(c -> TextPrinter.print(c).equals(want))),
+                                () -> "a result stated under " + want + ": " + d.results());
+                    }
+                    Matcher core = CORE_CITES.matcher(text);
+                    if (core.find()) {
+                        Derivation c = derivedAndVerified(coreOnly, p);
+                        assertEquals(CORE, c.strategy());
+                        assertCites(c, core.group(1).trim());
+                    }
+                }).tests();
     }
 
     /** Derived, every result verified numerically, every expect verified symbolically. */
