@@ -28,5 +28,7 @@ public final class ExitProbe {
                 .filter(t -> t.isAlive() && !t.isDaemon() && t != Thread.currentThread())
                 .map(Thread::getName).collect(Collectors.joining(","));
         System.out.println("non-daemon threads [" + others + "]");
+        // the wall-clock instant main returns: ExitTest measures the linger from here, not the start-up
+        System.out.println("main returns at " + System.currentTimeMillis());
     }
 }

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 class ExitTest {
     /**
@@ -25,9 +27,8 @@ class ExitTest {
         try {
             Process p = new ProcessBuilder(java, "-Xss8m", "-cp", cp, ExitProbe.class.getName())
                     .redirectErrorStream(true).redirectOutput(out.toFile()).start();
-            long t0 = System.nanoTime();
             boolean exited = p.waitFor(45, TimeUnit.SECONDS);
-            long took = (System.nanoTime() - t0) / 1_000_000;
+            long exitedAt = System.currentTimeMillis();
             if (!exited) p.destroyForcibly();
             String text = Files.readString(out, StandardCharsets.UTF_8);
             assertTrue(exited, "the child JVM did not exit within 45 s; output:\n" + text);
@@ -36,7 +37,12 @@ class ExitTest {
             assertTrue(text.contains("solve true"), text);
             assertTrue(text.contains("factor true"), text);
             assertTrue(text.contains("non-daemon threads []") || text.contains("non-daemon threads [DestroyJavaVM]"), text);
-            assertTrue(took < 15_000, "exit took " + took + " ms");
+            // JVM start-up and CAS initialisation are not the defect (they can take 15 s on a loaded
+            // machine); the linger after main returns is: 60 s with the JAS pool, well under 1 s without.
+            Matcher m = Pattern.compile("main returns at (\\d+)").matcher(text);
+            assertTrue(m.find(), text);
+            long linger = exitedAt - Long.parseLong(m.group(1));
+            assertTrue(linger < 10_000, "the JVM lingered " + linger + " ms after main returned");
         } finally {
             Files.deleteIfExists(out);
         }

@@ -55,6 +55,16 @@ class FailedResultIsNotDerivedTest {
     }
 
     @Test
+    void theReportPrintsItUndecidedWithTheFailingCheckAndNeverAsDerived() {
+        ProblemReport r = new ProblemChecker(new Engine(Cas.shared(), List.of(WRONG)), Optional.of(VerifyOptions.defaults())).check(P);
+        String text = derivcheck.render.DerivationText.print(r);
+        assertTrue(!text.contains("derived by"), text);
+        assertTrue(text.contains("undecided: a wrong rule"), text);
+        assertTrue(text.contains("fails its own numeric check"), text);
+        assertTrue(text.contains("numeric: failed"), text);
+    }
+
+    @Test
     void aRightResultStaysDerived() {
         ProblemReport r = new ProblemChecker(Engine.standard(Cas.shared()), Optional.of(VerifyOptions.defaults())).check(P);
         assertEquals(Derivation.Status.DERIVED, r.derivation().status(), r.derivation().notes().toString());
