@@ -36,7 +36,10 @@ public record Optimization(Sym unknown, SymbolDecl declaration, Expr objective, 
         }
         Objective o = p.objective().get();
         Optional<Expr> full = Lets.fully(p, o.expr());
-        if (full.isEmpty()) return new Either(Optional.empty(), "the objective uses an entrywise definition as a whole vector");
+        // an index-defined vector used as a whole: its entrywise vector form, when its body has one
+        if (full.isEmpty()) full = derivcheck.derive.WholeVectors.inline(p, o.expr());
+        if (full.isEmpty()) return new Either(Optional.empty(), "the objective uses an entrywise definition as a whole vector, and its"
+                + " entries are not an entrywise formula in vectors of its length (a shift, a sum, or a scalar added to an entry)");
         Expr f = full.get();
         boolean max = o.sense() == Objective.Sense.MAXIMIZE;
         List<Constraint> cs = new ArrayList<>();

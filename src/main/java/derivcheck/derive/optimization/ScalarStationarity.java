@@ -42,8 +42,14 @@ public final class ScalarStationarity implements FastPath {
         if (out.root().isEmpty()) return out.declined() ? Attempt.declined(out.why()) : Attempt.undecided(out.why());
         Expr value = out.root().get();
         List<Result> results = new ArrayList<>();
+        // a non-degeneracy condition the solver stated (Σ(x_i − μ)² > 0) holds for every result
+        DeriveContext under = c;
+        for (Relation cond : out.conditions()) under = under.with(derivcheck.cas.Assumptions.NONE.positive(cond.lhs()));
         results.add(Result.of(o.unknown(), value));
-        OptimalValue.add(p, o, value, c, steps, results);
+        OptimalValue.add(p, o, value, under, steps, results);
+        if (!out.conditions().isEmpty()) {
+            results.replaceAll(r -> new Result(r.target(), r.value(), out.conditions(), r.range(), r.op()));
+        }
         return new Attempt.Derived(steps, results);
     }
 }
