@@ -59,6 +59,7 @@ public final class ExpectCheck {
             Optional<Expr> explicit = Evaluation.explicit(p, diff);
             if (explicit.isEmpty()) return new Outcome(c, Verdict.UNDECIDED, "it has a gradient that cannot be computed");
             explicit = Optional.of(GeometricSums.closed(explicit.get(), ctx, proofs));
+            if (UnitVectors.applies(explicit.get())) explicit = Optional.of(UnitVectors.simplify(p, explicit.get()));
             Optional<String> open = openQuantity(p, explicit.get());
             if (open.isPresent()) return new Outcome(c, Verdict.UNDECIDED, "'" + open.get() + "' was not derived");
             // a plain equality of rational expressions is decided by the judge's exact tier, before the CAS
