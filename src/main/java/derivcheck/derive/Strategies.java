@@ -18,6 +18,7 @@ public final class Strategies {
                 new AffineStationarity(),
                 new Radial(),
                 new SoftThreshold(),
+                new AbsSubgradientCases(),
                 new ScalarStationarity(),
                 new SeparableStationarity(),
                 new SumConstrainedSeparable(),
