@@ -3,11 +3,9 @@ package derivcheck.check;
 import derivcheck.derive.Derivation;
 import derivcheck.derive.DeriveContext;
 import derivcheck.derive.Engine;
-import derivcheck.derive.ExpectCheck;
 import derivcheck.derive.Result;
+import derivcheck.derive.expect.ExpectCheck;
 import derivcheck.expr.Add;
-import derivcheck.judge.Judge;
-import derivcheck.judge.Judgement;
 import derivcheck.expr.Expr;
 import derivcheck.expr.Exprs;
 import derivcheck.expr.Num;
@@ -16,6 +14,9 @@ import derivcheck.expr.Rational;
 import derivcheck.expr.RelOp;
 import derivcheck.expr.Relation;
 import derivcheck.expr.Sym;
+import derivcheck.expr.TextPrinter;
+import derivcheck.judge.Judge;
+import derivcheck.judge.Judgement;
 import derivcheck.latex.Answer;
 import derivcheck.model.Claim;
 import derivcheck.model.LetDef;
@@ -26,7 +27,6 @@ import derivcheck.numeric.Value;
 import derivcheck.numeric.verify.NumericVerdict;
 import derivcheck.numeric.verify.NumericVerifier;
 import derivcheck.numeric.verify.VerifyOptions;
-import derivcheck.expr.TextPrinter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -141,14 +141,14 @@ public final class AnswerChecker {
      * from its sum); the claim as written when there is none or the rules do not reach them.
      */
     private Claim withBoundMoments(Claim c) {
-        if (c.relations().stream().noneMatch(r -> derivcheck.derive.BoundMoments.present(r.lhs()) || derivcheck.derive.BoundMoments.present(r.rhs()))) {
+        if (c.relations().stream().noneMatch(r -> derivcheck.derive.moments.BoundMoments.present(r.lhs()) || derivcheck.derive.moments.BoundMoments.present(r.rhs()))) {
             return c;
         }
         if (context == null) context = engine.context(problem);
         List<Relation> out = new ArrayList<>();
         for (Relation r : c.relations()) {
-            out.add(new Relation(r.op(), derivcheck.derive.BoundMoments.reduce(problem, context, r.lhs()),
-                    derivcheck.derive.BoundMoments.reduce(problem, context, r.rhs()), r.pos()));
+            out.add(new Relation(r.op(), derivcheck.derive.moments.BoundMoments.reduce(problem, context, r.lhs()),
+                    derivcheck.derive.moments.BoundMoments.reduce(problem, context, r.rhs()), r.pos()));
         }
         return new Claim(out, c.range(), c.text(), c.pos());
     }

@@ -1,6 +1,6 @@
 package derivcheck.check;
 
-import derivcheck.derive.ExpectCheck;
+import derivcheck.derive.expect.ExpectCheck;
 import derivcheck.model.Claim;
 import derivcheck.numeric.verify.NumericVerdict;
 import java.util.Optional;

@@ -16,7 +16,7 @@ import java.util.Optional;
  * attack (seed 003 1.1.2): write out the definitions, differentiate explicit functions,
  * simplify.
  */
-final class ComputeTargets implements Strategy {
+public final class ComputeTargets implements Strategy {
     @Override public String name() { return "compute"; }
 
     @Override public Attempt attempt(Problem p, DeriveContext ctx) {

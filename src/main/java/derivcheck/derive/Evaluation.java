@@ -9,11 +9,11 @@ import derivcheck.model.Problem;
 import java.util.Optional;
 
 /** Makes an expression explicit: lets inlined, gradients of explicit functions computed. */
-final class Evaluation {
+public final class Evaluation {
     private Evaluation() {}
 
     /** The explicit expression, or empty if a gradient in it cannot be computed. */
-    static Optional<Expr> explicit(Problem p, Expr e) {
+    public static Optional<Expr> explicit(Problem p, Expr e) {
         Optional<Expr> full = Lets.fully(p, e);
         if (full.isEmpty()) return Optional.empty();
         Expr inlined = Facts.substitute(p, full.get());
@@ -48,7 +48,7 @@ final class Evaluation {
         return self;
     }
 
-    static boolean mentionsLoss(Expr e) {
+    public static boolean mentionsLoss(Expr e) {
         return Exprs.anyNode(e, x -> x instanceof Sym s && s.kind() == SymKind.LOSS);
     }
 }

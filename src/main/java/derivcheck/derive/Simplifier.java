@@ -16,7 +16,7 @@ public final class Simplifier {
     }
 
     /** |c| is c where c is provably >= 0 and -c where it is provably <= 0. */
-    static Expr resolveAbs(Expr e, DeriveContext ctx) {
+    public static Expr resolveAbs(Expr e, DeriveContext ctx) {
         return derivcheck.expr.Exprs.transform(e, x -> {
             if (x instanceof derivcheck.expr.Apply a && a.fn() == derivcheck.expr.Builtin.ABS && a.isScalar()) {
                 Expr arg = resolveAbs(a.args().get(0), ctx);
@@ -29,7 +29,7 @@ public final class Simplifier {
         });
     }
 
-    static Expr scalarOrSelf(Expr e, DeriveContext ctx) {
+    public static Expr scalarOrSelf(Expr e, DeriveContext ctx) {
         return e.isScalar() ? scalar(e, ctx) : e;
     }
 

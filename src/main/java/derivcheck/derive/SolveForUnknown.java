@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@code solve lhs = rhs for x}: make both sides explicit and let the CAS solve (seed 003 1.2.3). */
-final class SolveForUnknown implements Strategy {
+public final class SolveForUnknown implements Strategy {
     @Override public String name() { return "solve for"; }
 
     @Override public Attempt attempt(Problem p, DeriveContext ctx) {

@@ -1,5 +1,21 @@
 package derivcheck.derive;
 
+import derivcheck.derive.backprop.Backprop;
+import derivcheck.derive.identities.IdentityShows;
+import derivcheck.derive.linear.VectorLinearSolve;
+import derivcheck.derive.moments.MomentEquation;
+import derivcheck.derive.moments.MomentTargets;
+import derivcheck.derive.optimization.AffineStationarity;
+import derivcheck.derive.optimization.LinearOverNormBall;
+import derivcheck.derive.optimization.QuadraticOverBox;
+import derivcheck.derive.optimization.QuadraticOverNormBall;
+import derivcheck.derive.optimization.Radial;
+import derivcheck.derive.optimization.ScalarStationarity;
+import derivcheck.derive.optimization.SeparableBox;
+import derivcheck.derive.optimization.SeparableStationarity;
+import derivcheck.derive.optimization.SoftThreshold;
+import derivcheck.derive.optimization.SumConstrainedSeparable;
+import derivcheck.derive.scalar.ConditionSolve;
 import java.util.List;
 
 /**

@@ -43,7 +43,7 @@ public final class Tidy {
     }
 
     /** The inside of every matrix inverse in one canonical form, so equal inverses compare equal. */
-    static Expr inverses(Expr e, DeriveContext ctx) {
+    public static Expr inverses(Expr e, DeriveContext ctx) {
         return Exprs.transform(e, x -> {
             if (x instanceof derivcheck.expr.Inverse inv) {
                 return new derivcheck.expr.Inverse(of(inverses(inv.arg(), ctx), ctx), inv.pos());

@@ -1,15 +1,15 @@
 package derivcheck.render;
 
-import derivcheck.expr.TextPrinter;
 import derivcheck.check.ClaimReport;
 import derivcheck.check.ProblemReport;
 import derivcheck.check.ResultReport;
 import derivcheck.check.Verdict;
 import derivcheck.derive.Derivation;
-import derivcheck.derive.ExpectCheck;
 import derivcheck.derive.Result;
 import derivcheck.derive.Step;
+import derivcheck.derive.expect.ExpectCheck;
 import derivcheck.expr.Relation;
+import derivcheck.expr.TextPrinter;
 import derivcheck.model.Problem;
 import derivcheck.numeric.verify.NumericVerdict;
 import java.util.List;

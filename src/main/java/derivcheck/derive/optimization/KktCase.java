@@ -2,8 +2,8 @@ package derivcheck.derive.optimization;
 
 import derivcheck.cas.Sign;
 import derivcheck.derive.DeriveContext;
-import derivcheck.derive.Signs;
 import derivcheck.derive.Simplifier;
+import derivcheck.derive.scalar.Signs;
 import derivcheck.expr.Expr;
 import derivcheck.expr.Exprs;
 import derivcheck.expr.Num;

@@ -2,15 +2,8 @@ package derivcheck.derive.optimization;
 
 import derivcheck.derive.Attempt;
 import derivcheck.derive.DeriveContext;
-import derivcheck.derive.Definiteness;
-import derivcheck.derive.Names;
-import derivcheck.derive.OptimalValue;
-import derivcheck.derive.Optimization;
-import derivcheck.derive.Result;
-import derivcheck.derive.Simplifier;
-import derivcheck.derive.Step;
 import derivcheck.derive.Strategy;
-import derivcheck.derive.Tidy;
+import derivcheck.derive.linear.Definiteness;
 import derivcheck.expr.Apply;
 import derivcheck.expr.Builtin;
 import derivcheck.expr.Expr;

@@ -1,16 +1,14 @@
 package derivcheck.derive.optimization;
 
 import derivcheck.cas.Sign;
-import derivcheck.derive.AffineForm;
 import derivcheck.derive.Attempt;
 import derivcheck.derive.DeriveContext;
 import derivcheck.derive.Names;
-import derivcheck.derive.OptimalValue;
-import derivcheck.derive.Optimization;
 import derivcheck.derive.Result;
 import derivcheck.derive.Simplifier;
 import derivcheck.derive.Step;
 import derivcheck.derive.Tidy;
+import derivcheck.derive.linear.AffineForm;
 import derivcheck.expr.Apply;
 import derivcheck.expr.Builtin;
 import derivcheck.expr.Expr;

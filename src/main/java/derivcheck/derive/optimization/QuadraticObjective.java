@@ -1,9 +1,9 @@
 package derivcheck.derive.optimization;
 
-import derivcheck.derive.AffineForm;
 import derivcheck.derive.Calculus;
 import derivcheck.derive.DeriveContext;
 import derivcheck.derive.Tidy;
+import derivcheck.derive.linear.AffineForm;
 import derivcheck.expr.Expr;
 import derivcheck.expr.Exprs;
 import derivcheck.expr.Identity;

@@ -1,0 +1,108 @@
+package derivcheck.derive.optimization;
+
+import derivcheck.cas.Sign;
+import derivcheck.derive.Attempt;
+import derivcheck.derive.DeriveContext;
+import derivcheck.derive.Names;
+import derivcheck.derive.Result;
+import derivcheck.derive.Step;
+import derivcheck.derive.Strategy;
+import derivcheck.expr.Add;
+import derivcheck.expr.Apply;
+import derivcheck.expr.Builtin;
+import derivcheck.expr.Expr;
+import derivcheck.expr.Exprs;
+import derivcheck.expr.Mul;
+import derivcheck.expr.Norm;
+import derivcheck.expr.NormKind;
+import derivcheck.expr.Num;
+import derivcheck.expr.Piecewise;
+import derivcheck.expr.Pos;
+import derivcheck.expr.RelOp;
+import derivcheck.expr.Relation;
+import derivcheck.expr.Shape;
+import derivcheck.expr.Sym;
+import derivcheck.expr.SymKind;
+import derivcheck.model.Problem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An l1-regularized isotropic quadratic, min c*||x||_1 + alpha/2*||x - z||^2 + const with
+ * c >= 0 (the proximal step of the l1 norm, lasso with an orthogonal design). Subgradient
+ * optimality per coordinate: x_i = z_i - tau where z_i > tau, z_i + tau where z_i < -tau, and 0
+ * where |z_i| <= tau, tau = c/alpha. That is soft thresholding, x = z - min(max(z, -tau), tau).
+ */
+public final class SoftThreshold implements Strategy {
+    @Override public String name() { return "l1 proximal step (soft thresholding)"; }
+
+    @Override public Attempt attempt(Problem p, DeriveContext ctx) {
+        Optimization.Either view = Optimization.of(p);
+        if (view.value().isEmpty()) return Attempt.declined(view.whyNot());
+        Optimization o = view.value().get();
+        Sym x = o.unknown();
+        if (!x.shape().isVector() || !o.unconstrained()) return Attempt.declined("needs an unconstrained vector unknown");
+        List<Expr> terms = o.objective() instanceof Add a ? a.terms() : List.of(o.objective());
+        Expr weight = null;
+        List<Expr> smooth = new ArrayList<>();
+        for (Expr t : terms) {
+            Optional<Expr> c = l1Weight(t, x);
+            if (c.isPresent() && weight == null) weight = c.get();
+            else smooth.add(t);
+        }
+        if (weight == null) return Attempt.declined("there is no term c*||x||_1");
+        Sign s = ctx.cas().sign(weight, ctx.assumptions()).orElse(Sign.UNKNOWN);
+        if (s != Sign.POSITIVE && s != Sign.NONNEGATIVE) return Attempt.declined("the weight of ||x||_1 is not known to be >= 0");
+        Expr rest = smooth.isEmpty() ? Num.ZERO : Exprs.add(smooth, Pos.NONE);
+        Optional<IsotropicGradient> q = IsotropicGradient.of(rest, x, ctx);
+        if (q.isEmpty()) return Attempt.declined("the smooth part's gradient is not alpha*x - b with alpha > 0");
+        Expr z = q.get().z();
+        Expr tau = ctx.simplify(Exprs.div(weight, q.get().alpha()));
+        Sym i = new Sym(Names.freshIndex(p, "i"), Shape.SCALAR, SymKind.INDEX, Pos.NONE);
+        Expr zi = SeparableBox.entryOf(z, i);
+        Expr xi = Lifting.entry(x, i);
+        List<Step> steps = new ArrayList<>();
+        steps.add(Step.of(o.sense(), new Relation(RelOp.EQ, Names.objective(), o.original(), Pos.NONE), "the objective"));
+        Expr alpha = q.get().alpha();
+        // the names of the steps, as the explanations use them: z a vector like x, tau a number
+        Sym zName = new Sym(Names.fresh(p, "z"), x.shape(), SymKind.LET, Pos.NONE);
+        Sym tauName = Names.scalar(Names.fresh(p, "tau"));
+        Expr zNamei = Lifting.entry(zName, i);
+        steps.add(Step.explained("smooth part", new Relation(RelOp.EQ, Names.scalar(Names.fresh(p, "z")), z, Pos.NONE),
+                "the smooth part is ", Exprs.mul(List.of(alpha, Exprs.pow(Num.of(2), Num.MINUS_ONE),
+                        Exprs.sq(new Norm(Exprs.sub(x, zName), NormKind.L2, Pos.NONE))), Pos.NONE), " plus a constant"));
+        steps.add(Step.explained("threshold", new Relation(RelOp.EQ, Names.scalar(Names.fresh(p, "tau")), tau, Pos.NONE),
+                "the weight of ", new Norm(x, NormKind.L1, Pos.NONE), " divided by the curvature ", alpha));
+        steps.add(Step.explained("case analysis", new Relation(RelOp.EQ, xi, new Piecewise(List.of(
+                new Piecewise.Arm(Exprs.sub(zi, Names.scalar(Names.fresh(p, "tau"))), List.of(new Relation(RelOp.GT, zi, Names.scalar(Names.fresh(p, "tau")), Pos.NONE))),
+                new Piecewise.Arm(Exprs.add(zi, Names.scalar(Names.fresh(p, "tau"))), List.of(new Relation(RelOp.LT, zi, Exprs.neg(Names.scalar(Names.fresh(p, "tau"))), Pos.NONE))),
+                new Piecewise.Arm(Num.ZERO, List.of())), Pos.NONE), Pos.NONE),
+                "the problem separates; 0 lies in ", Exprs.mul(alpha, Exprs.sub(xi, zNamei)), " plus ", weight,
+                " times the subdifferential of ", new Apply(Builtin.ABS, List.of(xi), Pos.NONE), ", which is ",
+                new Apply(Builtin.SIGN, List.of(xi), Pos.NONE), " where ", new Relation(RelOp.NE, xi, Num.ZERO, Pos.NONE),
+                " and every number from ", Num.MINUS_ONE, " to ", Num.ONE, " at 0"));
+        Expr clip = new Apply(Builtin.MIN, List.of(new Apply(Builtin.MAX, List.of(z, Exprs.neg(tau)), Pos.NONE), tau), Pos.NONE);
+        Expr value = Exprs.sub(z, clip);
+        steps.add(Step.explained("merge cases", new Relation(RelOp.EQ, x, value, Pos.NONE),
+                "soft thresholding: ", zName, " minus ", zName, " clipped entrywise to the interval from ", Exprs.neg(tauName),
+                " to ", tauName));
+        List<Result> results = new ArrayList<>();
+        results.add(Result.of(x, value));
+        OptimalValue.add(p, o, value, ctx, steps, results);
+        return new Attempt.Derived(steps, results);
+    }
+
+    /** c for a term c*||x||_1 with c free of x. */
+    private static Optional<Expr> l1Weight(Expr t, Sym x) {
+        Norm l1 = new Norm(x, NormKind.L1, Pos.NONE);
+        if (t.equals(l1)) return Optional.of(Num.ONE);
+        if (t instanceof Mul m && m.factors().contains(l1)) {
+            List<Expr> rest = new ArrayList<>(m.factors());
+            rest.remove(l1);
+            Expr c = rest.size() == 1 ? rest.get(0) : Exprs.mul(rest, Pos.NONE);
+            if (c.isScalar() && !Exprs.mentions(c, x.name())) return Optional.of(c);
+        }
+        return Optional.empty();
+    }
+}
