@@ -1,5 +1,6 @@
 package derivcheck.derive;
 
+import derivcheck.derive.backprop.UnitVectors;
 import derivcheck.expr.Expr;
 import derivcheck.expr.Pos;
 import derivcheck.expr.RelOp;

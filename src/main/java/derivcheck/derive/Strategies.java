@@ -5,6 +5,7 @@ import derivcheck.derive.identities.IdentityShows;
 import derivcheck.derive.linear.VectorLinearSolve;
 import derivcheck.derive.moments.MomentEquation;
 import derivcheck.derive.moments.MomentTargets;
+import derivcheck.derive.optimization.AbsSubgradientCases;
 import derivcheck.derive.optimization.AffineStationarity;
 import derivcheck.derive.optimization.LinearOverNormBall;
 import derivcheck.derive.optimization.QuadraticOverBox;

@@ -3,6 +3,7 @@ package derivcheck.derive;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import derivcheck.cas.Cas;
+import derivcheck.derive.backprop.UnitVectors;
 import derivcheck.expr.Expr;
 import derivcheck.expr.TextPrinter;
 import derivcheck.model.Problem;

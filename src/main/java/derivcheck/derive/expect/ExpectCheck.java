@@ -7,6 +7,7 @@ import derivcheck.derive.Evaluation;
 import derivcheck.derive.Facts;
 import derivcheck.derive.Result;
 import derivcheck.derive.Simplifier;
+import derivcheck.derive.backprop.UnitVectors;
 import derivcheck.derive.identities.GeometricSums;
 import derivcheck.derive.identities.IdentityProof;
 import derivcheck.derive.piecewise.PiecewiseRegions;

@@ -1,4 +1,6 @@
-package derivcheck.derive;
+package derivcheck.derive.backprop;
+
+
 
 import derivcheck.expr.Expr;
 import derivcheck.expr.Exprs;

@@ -1,4 +1,15 @@
-package derivcheck.derive;
+package derivcheck.derive.optimization;
+
+import derivcheck.derive.Attempt;
+import derivcheck.derive.Calculus;
+import derivcheck.derive.DeriveContext;
+import derivcheck.derive.Facts;
+import derivcheck.derive.Names;
+import derivcheck.derive.Result;
+import derivcheck.derive.Simplifier;
+import derivcheck.derive.Step;
+import derivcheck.derive.Strategy;
+import derivcheck.derive.piecewise.PiecewiseRegions;
 
 import derivcheck.cas.Sign;
 import derivcheck.expr.Add;
@@ -36,7 +47,7 @@ import java.util.Optional;
  * b + sign(z − b)·max(|z − b| − τ, 0), z = −β/α, τ = c|p|/α, stated only when the two are proven equal region by
  * region ({@link PiecewiseRegions}).
  */
-final class AbsSubgradientCases implements Strategy {
+public final class AbsSubgradientCases implements Strategy {
     /** At most this many kinks (the cases grow with them). */
     static final int MAX_KINKS = 3;
 
