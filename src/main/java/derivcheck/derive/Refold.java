@@ -43,7 +43,10 @@ public final class Refold {
             for (Candidate c : cs) out = fold(out, c, ctx);
             if (out.equals(before)) break;
         }
-        return out.equals(Canonical.atoms(e)) ? e : Simplifier.any(out, ctx);
+        if (out.equals(Canonical.atoms(e))) return e;
+        Expr tidy = Simplifier.any(out, ctx);
+        // common end factors of the chains out again (W'*p - W'*e_y -> W'*(p - e_y)), as the light simplifier collects them
+        return tidy.isScalar() ? tidy : derivcheck.calculus.Simplify.simplify(tidy);
     }
 
     /** A let that may fold: its name and its body written out. */

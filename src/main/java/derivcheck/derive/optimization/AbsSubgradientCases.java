@@ -44,7 +44,7 @@ import java.util.Optional;
  * </ul>
  * The cases cover every value of the parameters exactly once (f is strictly convex), so the last one is
  * written {@code otherwise}. With one kink the result is also the soft threshold
- * b + sign(z − b)·max(|z − b| − τ, 0), z = −β/α, τ = c|p|/α, stated only when the two are proven equal region by
+ * b + sign(u)·max(|u| − c|p|, 0)/α with u = −β − α·b (the shift z − b = u/α thresholded at τ = c|p|/α), stated only when the two are proven equal region by
  * region ({@link PiecewiseRegions}).
  */
 public final class AbsSubgradientCases implements Strategy {
@@ -175,13 +175,18 @@ public final class AbsSubgradientCases implements Strategy {
         return new Attempt.Derived(steps, results);
     }
 
-    /** b + sign(z − b)·max(|z − b| − τ, 0), when proven equal to the cases. */
+    /** b + sign(u)·max(|u| − c, 0)/α, u = −β − α·b, when proven equal to the cases. */
     private static Optional<Expr> softThreshold(Problem p, Kink k, Expr alpha, Expr beta, Expr cases, DeriveContext ctx) {
-        Expr z = ctx.simplify(Exprs.neg(Exprs.div(beta, alpha)));
-        Expr tau = ctx.simplify(Exprs.div(k.weight(), alpha));
-        Expr shift = ctx.simplify(Exprs.sub(z, k.at()));
-        Expr core = Exprs.mul(new Apply(Builtin.SIGN, List.of(shift), Pos.NONE),
+        // alpha > 0, so with u = alpha*(z - b) = -beta - alpha*b: (z - b) thresholded at tau is sign(u)*max(|u| - c, 0)/alpha
+        Expr u = ctx.simplify(Exprs.sub(Exprs.neg(beta), Exprs.mul(alpha, k.at())));
+        Expr core = Exprs.mul(new Apply(Builtin.SIGN, List.of(u), Pos.NONE),
+                new Apply(Builtin.MAX, List.of(Exprs.sub(abs(u), k.weight()), Num.ZERO), Pos.NONE));
+        if (!(alpha instanceof Num one && one.value().isOne())) core = Exprs.div(core, alpha);
+        // or the shift z - b thresholded at tau = c/alpha directly; the shorter of the two is printed
+        Expr shift = ctx.simplify(Exprs.div(u, alpha)), tau = ctx.simplify(Exprs.div(k.weight(), alpha));
+        Expr direct = Exprs.mul(new Apply(Builtin.SIGN, List.of(shift), Pos.NONE),
                 new Apply(Builtin.MAX, List.of(Exprs.sub(abs(shift), tau), Num.ZERO), Pos.NONE));
+        if (TextPrinter.print(direct).length() < TextPrinter.print(core).length()) core = direct;
         Expr soft = Exprs.isZero(k.at()) ? core : Exprs.add(k.at(), core);
         try {
             PiecewiseRegions.Outcome same = PiecewiseRegions.zero(Exprs.sub(soft, cases), p.assumptions(), ctx);
