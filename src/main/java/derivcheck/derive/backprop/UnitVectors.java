@@ -91,6 +91,39 @@ public final class UnitVectors {
         return undecided[0] ? s : out;
     }
 
+    /**
+     * Iverson brackets on the index j (and dimensions) decided on the whole range from..to of j, even inside
+     * index sums: [1 <= l <= n] is 1 for l in 1..n. Each condition is affine in j, so it holds on the range when it
+     * holds at both ends; it fails on the range when its negation holds at both ends.
+     */
+    static Expr rangeGuards(Expr e, derivcheck.expr.Sym j, IndexAffine from, IndexAffine to, Problem p, Map<String, Integer> minimum) {
+        return Exprs.transform(e, x -> {
+            if (!(x instanceof Iverson iv)) return null;
+            boolean all = true;
+            for (Relation r : iv.conditions()) {
+                Optional<Boolean> atFrom = holds(p, at(r, j, from), minimum), atTo = holds(p, at(r, j, to), minimum);
+                if (atFrom.orElse(false) && atTo.orElse(false)) continue;
+                Relation not = negated(r);
+                if (not != null && holds(p, at(not, j, from), minimum).orElse(false) && holds(p, at(not, j, to), minimum).orElse(false)) {
+                    return Num.ZERO;
+                }
+                all = false;
+            }
+            return all ? Num.ONE : null;
+        });
+    }
+
+    private static Relation at(Relation r, derivcheck.expr.Sym j, IndexAffine v) {
+        return new Relation(r.op(), Exprs.substitute(r.lhs(), j, v.toExpr()), Exprs.substitute(r.rhs(), j, v.toExpr()), Pos.NONE);
+    }
+
+    private static Relation negated(Relation r) {
+        RelOp op = switch (r.op()) {
+            case LE -> RelOp.GT; case LT -> RelOp.GE; case GE -> RelOp.LT; case GT -> RelOp.LE; default -> null;
+        };
+        return op == null ? null : new Relation(op, r.lhs(), r.rhs(), Pos.NONE);
+    }
+
     /** lhs ≤ rhs (or <, =, ≥, >) for every size the dimensions' bounds allow; empty when not decided. */
     static Optional<Boolean> holds(Problem p, Relation r, Map<String, Integer> minimum) {
         Optional<IndexAffine> d = IndexAffine.of(Exprs.sub(r.rhs(), r.lhs()));

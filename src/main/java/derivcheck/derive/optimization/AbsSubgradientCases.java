@@ -116,7 +116,7 @@ public final class AbsSubgradientCases implements Strategy {
         List<Step> steps = new ArrayList<>();
         steps.add(Step.of("minimize", new Relation(RelOp.EQ, Names.objective(), o.original(), Pos.NONE), "the objective"));
         steps.add(Step.explained("smooth part", new Relation(RelOp.EQ, derivative(q, w), Simplifier.scalar(dq.get(), ctx), Pos.NONE),
-                "the rest of the objective has curvature ", alpha, ", which is > 0: the objective is strictly convex, so its"
+                "the rest of the objective has curvature ", alpha, ", which is positive: the objective is strictly convex, so its"
                         + " minimizer is the one point where 0 is in its subdifferential"));
         for (Kink k : sorted) {
             steps.add(Step.explained("kink", new Relation(RelOp.EQ, w, k.at(), Pos.NONE),
