@@ -78,13 +78,30 @@ public final class ProblemChecker {
         }
         d = undecidedIfAResultFails(d, results);
         List<ClaimReport> claims = new ArrayList<>();
-        for (ExpectCheck.Outcome o : ExpectCheck.check(p, d, ctx)) {
+        Derivation derived = d;
+        // the symbolic comparisons of the expects first (they are cheap and decide most), then their numeric checks
+        List<ExpectCheck.Outcome> compared = new ArrayList<>();
+        for (Claim c : p.expects()) compared.add(symbolically(c, () -> ExpectCheck.one(p, derived, c, ctx)));
+        for (ExpectCheck.Outcome o : compared) {
             claims.add(new ClaimReport(ClaimReport.Kind.EXPECT, o.claim(), o, numeric(nv, o.claim())));
         }
         for (Claim c : p.shows()) {
-            claims.add(new ClaimReport(ClaimReport.Kind.SHOW, c, ExpectCheck.show(p, c, ctx), numeric(nv, c)));
+            claims.add(new ClaimReport(ClaimReport.Kind.SHOW, c, symbolically(c, () -> ExpectCheck.show(p, c, ctx)), numeric(nv, c)));
         }
         return new ProblemReport(p, d, results, claims);
+    }
+
+    /**
+     * The symbolic comparison of one claim; when the checks' budget runs out inside it, that claim alone is
+     * {@code undecided (time limit)}: what was checked before is kept, and each check after it still runs,
+     * meets the spent budget at once and says so itself (issue 12: "the rest goes on").
+     */
+    private static ExpectCheck.Outcome symbolically(Claim c, java.util.function.Supplier<ExpectCheck.Outcome> compare) {
+        try {
+            return compare.get();
+        } catch (Deadline.Expired e) {
+            return new ExpectCheck.Outcome(c, ExpectCheck.Verdict.UNDECIDED, NumericVerifier.TIME_LIMIT + " (" + e.getMessage() + ")");
+        }
     }
 
     /**
@@ -120,6 +137,8 @@ public final class ProblemChecker {
     private static NumericVerdict safely(java.util.function.Supplier<NumericVerdict> check) {
         try {
             return check.get();
+        } catch (Deadline.Expired e) {
+            return NumericVerdict.undecided("none", 0L, NumericVerifier.TIME_LIMIT + " (" + e.getMessage() + ")");
         } catch (RuntimeException e) {
             return NumericVerdict.undecided("internal", 0L, "the numeric check stopped: " + e);
         }

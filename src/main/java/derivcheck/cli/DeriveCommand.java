@@ -41,8 +41,8 @@ import picocli.CommandLine.Parameters;
             "Wall-clock budgets: the derivation of a problem has --time-limit, and the checks after it (numeric verification,",
             "symbolic comparison of the expects) have their own --time-limit, so a problem takes at most twice --time-limit in",
             "all; each computer-algebra call inside gets at most 10 s of that. A derivation that hits its limit is",
-            "'undecided (time limit)' and its expects are still verified numerically; a problem whose checks run out is",
-            "'undecided (time limit)' as a whole, and the next problem runs.",
+            "'undecided (time limit)' and its expects are still verified numerically; when the checks run out, the claims",
+            "and results checked before are kept and each unfinished one is 'undecided (time limit)'; the next problem runs.",
             "",
             "Exit codes: 0 done (declined and time-limited problems included), 1 a check failed, 2 a spec has an error."},
         footer = {"", "Examples:", "  derivcheck derive problems/", "  derivcheck derive --json problems/EXERCISE.prob"})

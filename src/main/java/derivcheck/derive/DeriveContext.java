@@ -21,6 +21,9 @@ public final class DeriveContext {
 
     public Cas cas() { return cas; }
 
+    /** The problem being derived, or null for a context built from facts alone. */
+    public Problem problem() { return problem; }
+
     public Assumptions assumptions() { return assumptions; }
 
     /** A context with more facts (e.g. about a multiplier or a scalarized coordinate). */

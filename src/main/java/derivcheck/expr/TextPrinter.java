@@ -48,10 +48,18 @@ public final class TextPrinter {
 
     public static String print(Relation r) { return print(r.lhs()) + " " + r.op().symbol() + " " + print(r.rhs()); }
 
+    /**
+     * Relations that all hold: one chain where each continues the previous one ({@code a <= x <= b},
+     * see {@link Relation#chains}), otherwise joined by "and" ({@code a <= 0 and b <= 0}).
+     */
     public static String print(List<Relation> chain) {
         if (chain.isEmpty()) return "";
-        StringBuilder b = new StringBuilder(print(chain.get(0).lhs()));
-        for (Relation r : chain) b.append(' ').append(r.op().symbol()).append(' ').append(print(r.rhs()));
+        StringBuilder b = new StringBuilder(print(chain.get(0)));
+        for (int k = 1; k < chain.size(); k++) {
+            Relation r = chain.get(k);
+            if (Relation.chains(chain.get(k - 1), r)) b.append(' ').append(r.op().symbol()).append(' ').append(print(r.rhs()));
+            else b.append(" and ").append(print(r));
+        }
         return b.toString();
     }
 

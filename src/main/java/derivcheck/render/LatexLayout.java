@@ -32,7 +32,7 @@ public final class LatexLayout {
         int k = 0;
         while (k < rels.size()) {
             int end = k + 1;
-            while (end < rels.size() && rels.get(end).lhs().equals(rels.get(end - 1).rhs())) end++;
+            while (end < rels.size() && Relation.chains(rels.get(end - 1), rels.get(end))) end++;
             List<Relation> chain = rels.subList(k, end);
             if (chain.size() > 1) {
                 StringBuilder b = new StringBuilder(printer.print(chain.get(0).lhs())).append(" &");
@@ -92,7 +92,8 @@ public final class LatexLayout {
     /** One display line for a relation, broken into an {@code aligned} block when too wide. */
     public String display(Relation r) {
         List<String> rows = rows(List.of(r));
-        if (rows.size() == 1 && !rows.get(0).contains("\\MoveEqLeft")) return rows.get(0).replace(" &", " ");
+        // only the row's own alignment point goes: a cases environment inside keeps its columns
+        if (rows.size() == 1 && !rows.get(0).contains("\\MoveEqLeft")) return rows.get(0).replaceFirst(" &", " ");
         if (rows.size() == 1) return rows.get(0).replace("\\MoveEqLeft ", "");
         return "\\begin{aligned}" + String.join(" \\\\ ", rows).replace("\\MoveEqLeft ", "&") + "\\end{aligned}";
     }

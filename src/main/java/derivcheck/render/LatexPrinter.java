@@ -18,6 +18,7 @@ import derivcheck.expr.Mul;
 import derivcheck.expr.Norm;
 import derivcheck.expr.Num;
 import derivcheck.expr.Piecewise;
+import derivcheck.expr.Pos;
 import derivcheck.expr.Pow;
 import derivcheck.expr.Rational;
 import derivcheck.expr.RelOp;
@@ -32,6 +33,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -93,8 +95,23 @@ public final class LatexPrinter {
         StringBuilder b = new StringBuilder(print(rels.get(0)));
         for (int k = 1; k < rels.size(); k++) {
             Relation r = rels.get(k);
-            if (r.lhs().equals(rels.get(k - 1).rhs())) b.append(' ').append(op(r.op())).append(' ').append(print(r.rhs()));
+            if (Relation.chains(rels.get(k - 1), r)) b.append(' ').append(op(r.op())).append(' ').append(print(r.rhs()));
             else b.append(", \\quad ").append(print(r));
+        }
+        return b.toString();
+    }
+
+    /**
+     * Conditions that must all hold (a guard of a case, an Iverson bracket): a chain where each
+     * continues the previous one, otherwise joined by "and" ({@code a \le 0 \text{ and } b \le 0}).
+     */
+    public String conjunction(List<Relation> rels) {
+        if (rels.isEmpty()) return "";
+        StringBuilder b = new StringBuilder(print(rels.get(0)));
+        for (int k = 1; k < rels.size(); k++) {
+            Relation r = rels.get(k);
+            if (Relation.chains(rels.get(k - 1), r)) b.append(' ').append(op(r.op())).append(' ').append(print(r.rhs()));
+            else b.append(" \\text{ and } ").append(print(r));
         }
         return b.toString();
     }
@@ -171,7 +188,7 @@ public final class LatexPrinter {
         if (e instanceof Index i) return index(i);
         if (e instanceof Sum s) return bigSum(s);
         if (e instanceof Piecewise p) return cases(p);
-        if (e instanceof Iverson i) return new Piece("[\\![" + print(i.conditions()) + "]\\!]", ATOM);
+        if (e instanceof Iverson i) return new Piece("[\\![" + conjunction(i.conditions()) + "]\\!]", ATOM);
         if (e instanceof Expectation x) return bracket("\\mathbb{E}", render(x.arg()));
         if (e instanceof Variance v) return bracket("\\operatorname{Var}", render(v.arg()));
         if (e instanceof Grad g) return grad(g);
@@ -250,6 +267,11 @@ public final class LatexPrinter {
         return 1;
     }
 
+    /** Among symbols, a scalar coefficient before the entries of vectors: a g_j, not g_j a. */
+    private static int entry(Expr f) {
+        return f instanceof Index || f instanceof Pow p && p.base() instanceof Index ? 1 : 0;
+    }
+
     private Piece product(Mul m) {
         if (Exprs.isZero(m)) return new Piece("0", ATOM);
         Rational coefficient = Rational.ONE;
@@ -263,11 +285,14 @@ public final class LatexPrinter {
                 denominators.add(Exprs.pow(p.base(), new Num(k.value().negate(), k.pos())));
             } else numerators.add(f);
         }
-        numerators.sort(Comparator.comparingInt(LatexPrinter::rank));
+        numerators.sort(Comparator.comparingInt(LatexPrinter::rank).thenComparingInt(LatexPrinter::entry));
         boolean negative = coefficient.signum() < 0;
         Rational c = negative ? coefficient.negate() : coefficient;
         Piece body;
-        if (denominators.isEmpty() && c.isInteger()) {
+        Optional<Piece> root = inline || !c.isOne() || !chain.isEmpty() ? Optional.empty() : rootOfQuotient(numerators, denominators);
+        if (root.isPresent()) {
+            body = root.get();
+        } else if (denominators.isEmpty() && c.isInteger()) {
             List<Piece> parts = new ArrayList<>();
             if (!c.isOne() || (numerators.isEmpty() && chain.isEmpty())) parts.add(new Piece(c.num().toString(), ATOM));
             for (Expr f : numerators) parts.add(render(f));
@@ -315,12 +340,47 @@ public final class LatexPrinter {
         return new Piece(b.toString(), PRODUCT, tall, false, false);
     }
 
+    /** sqrt(a)/sqrt(b) as one root of the quotient, as a sheet writes it: \\sqrt{\\frac{1 - p}{p}}. */
+    private Optional<Piece> rootOfQuotient(List<Expr> numerators, List<Expr> denominators) {
+        if (numerators.isEmpty() || denominators.isEmpty()) return Optional.empty();
+        List<Expr> quotient = new ArrayList<>();
+        for (Expr f : numerators) {
+            Optional<Expr> r = radicand(f);
+            if (r.isEmpty()) return Optional.empty();
+            quotient.add(r.get());
+        }
+        for (Expr f : denominators) {
+            Optional<Expr> r = radicand(f);
+            if (r.isEmpty()) return Optional.empty();
+            quotient.add(Exprs.pow(r.get(), Num.MINUS_ONE));
+        }
+        return Optional.of(new Piece("\\sqrt{" + render(Exprs.mul(quotient, Pos.NONE)).text + "}", ATOM, true, false, false));
+    }
+
+    /** x for sqrt(x) or x^(1/2) of a scalar x. */
+    private static Optional<Expr> radicand(Expr f) {
+        if (f instanceof Apply a && a.fn() == Builtin.SQRT && a.isScalar()) return Optional.of(a.args().get(0));
+        if (f instanceof Pow p && p.exponent() instanceof Num k && k.value().equals(Rational.of(1, 2)) && p.base().isScalar()) {
+            return Optional.of(p.base());
+        }
+        return Optional.empty();
+    }
+
     private Piece fraction(Rational c, List<Expr> numerators, List<Expr> chain, List<Expr> denominators) {
         List<Expr> inside = new ArrayList<>();
         List<Expr> outside = new ArrayList<>();
         for (Expr f : numerators) (rank(f) == 0 ? inside : outside).add(f);
-        if (inside.isEmpty() && outside.size() == 1 && rank(outside.get(0)) == 1) {
-            inside.add(outside.remove(0));
+        // with no symbol above the bar, the one ordinary factor goes there ((1 - p)/p, not 1/p (1 - p));
+        // big operators (sums) stay beside the fraction
+        List<Expr> ordinary = outside.stream().filter(f -> rank(f) == 1).toList();
+        if (inside.isEmpty() && ordinary.size() == 1) {
+            inside.add(ordinary.get(0));
+            outside.remove(ordinary.get(0));
+        } else if (!inside.isEmpty()) {
+            // a parenthesized sum beside symbols goes above the bar too, first: (a + b) x / c, not x/c (a + b)
+            List<Expr> sums = outside.stream().filter(f -> f instanceof Add).toList();
+            outside.removeAll(sums);
+            inside.addAll(0, sums);
         }
         boolean chainInside = inside.isEmpty() && outside.isEmpty() && chain.size() == 1;
         if (chainInside) inside.addAll(chain);
@@ -486,7 +546,7 @@ public final class LatexPrinter {
             Piecewise.Arm a = p.arms().get(k);
             if (k > 0) b.append(" \\\\ ");
             b.append(print(a.value())).append(" & ");
-            b.append(a.guard().isEmpty() ? "\\text{otherwise}" : "\\text{if } " + print(a.guard()));
+            b.append(a.guard().isEmpty() ? "\\text{otherwise}" : "\\text{if } " + conjunction(a.guard()));
         }
         return new Piece(b.append("\\end{cases}").toString(), ATOM, true, false, false);
     }

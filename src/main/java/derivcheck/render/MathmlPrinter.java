@@ -99,8 +99,20 @@ public final class MathmlPrinter {
         StringBuilder b = new StringBuilder("<mrow>").append(print(rels.get(0)));
         for (int k = 1; k < rels.size(); k++) {
             Relation r = rels.get(k);
-            if (r.lhs().equals(rels.get(k - 1).rhs())) b.append(op(r.op())).append(print(r.rhs()));
+            if (Relation.chains(rels.get(k - 1), r)) b.append(op(r.op())).append(print(r.rhs()));
             else b.append(mo(",")).append("<mspace width=\"1em\"></mspace>").append(print(r));
+        }
+        return b.append("</mrow>").toString();
+    }
+
+    /** Conditions that must all hold (a guard, an Iverson bracket): a chain, otherwise joined by "and". */
+    public String conjunction(List<Relation> rels) {
+        if (rels.isEmpty()) return "<mrow></mrow>";
+        StringBuilder b = new StringBuilder("<mrow>").append(print(rels.get(0)));
+        for (int k = 1; k < rels.size(); k++) {
+            Relation r = rels.get(k);
+            if (Relation.chains(rels.get(k - 1), r)) b.append(op(r.op())).append(print(r.rhs()));
+            else b.append("<mtext>&#xa0;and&#xa0;</mtext>").append(print(r));
         }
         return b.append("</mrow>").toString();
     }
@@ -175,7 +187,7 @@ public final class MathmlPrinter {
         if (e instanceof Index i) return index(i);
         if (e instanceof Sum s) return bigSum(s);
         if (e instanceof Piecewise p) return cases(p);
-        if (e instanceof Iverson i) return new Piece(fenced("⟦", print(i.conditions()), "⟧"), ATOM);
+        if (e instanceof Iverson i) return new Piece(fenced("⟦", conjunction(i.conditions()), "⟧"), ATOM);
         if (e instanceof Expectation x) return bracket(mi("\uD835\uDD3C"), render(x.arg()));
         if (e instanceof Variance v) return bracket(mi("Var"), render(v.arg()));
         if (e instanceof Grad g) return grad(g);
@@ -434,7 +446,7 @@ public final class MathmlPrinter {
         StringBuilder b = new StringBuilder("<mtable class=\"cases\">");
         for (Piecewise.Arm a : p.arms()) {
             b.append("<mtr><mtd>").append(print(a.value())).append("</mtd><mtd>");
-            b.append(a.guard().isEmpty() ? "<mtext>otherwise</mtext>" : row("<mtext>if&#xa0;</mtext>", print(a.guard())));
+            b.append(a.guard().isEmpty() ? "<mtext>otherwise</mtext>" : row("<mtext>if&#xa0;</mtext>", conjunction(a.guard())));
             b.append("</mtd></mtr>");
         }
         b.append("</mtable>");

@@ -119,6 +119,14 @@ public final class SheetWriter {
 
     private static String title(Problem p) { return p.title().isEmpty() ? p.name() : p.title(); }
 
+    /**
+     * The title for the table of contents and the PDF bookmarks: its math in {@code \texorpdfstring} with an
+     * empty text form, so the bookmark is the title's words (a PDF string cannot hold math).
+     */
+    static String bookmark(String latexTitle) {
+        return latexTitle.replaceAll("(\\$[^$]*\\$)", "\\\\texorpdfstring{$1}{}");
+    }
+
     private static String label(Problem p) { return "problem:" + p.name().replaceAll("[^A-Za-z0-9_-]", "-"); }
 
     private String problem(Entry e, int number) {
@@ -126,7 +134,7 @@ public final class SheetWriter {
         LatexPrinter printer = LatexPrinter.of(p);
         StringBuilder b = new StringBuilder();
         String title = ProseMath.authored(p).text(title(p));
-        b.append("\\section[").append(title).append("]{").append(title).append("}\\label{").append(label(p)).append("}\n");
+        b.append("\\section[").append(bookmark(title)).append("]{").append(title).append("}\\label{").append(label(p)).append("}\n");
         b.append("% spec: ").append(p.file().replaceAll("[\r\n]", " ")).append('\n');
         e.derivation().ifPresent(d -> b.append("% derivation: ").append(d.status().word())
                 .append(d.strategy().isEmpty() ? "" : " (" + d.strategy().replaceAll("[\r\n]", " ") + ")").append('\n'));
@@ -184,22 +192,43 @@ public final class SheetWriter {
         return b.toString();
     }
 
+    /**
+     * The steps as aligned equations, each explanation above its formulas and the rule beside them.
+     * A step without formulas (the convexity argument of the KKT analysis, an impossible case) is
+     * its explanation alone, a paragraph between two alignments with the rule at its end: never an
+     * empty formula line.
+     */
     private String steps(Problem p, List<Step> steps, LatexLayout layout) {
         if (steps.isEmpty()) return "";
         ProseMath prose = ProseMath.of(p);
-        StringBuilder b = new StringBuilder("\\begin{align*}\n");
+        StringBuilder b = new StringBuilder();
+        boolean open = false;
         for (Step s : steps) {
+            if (s.math().isEmpty()) {
+                if (open) { trimLastBreak(b); b.append("\\end{align*}\n"); open = false; }
+                b.append("{\\small\\textit{").append(s.justification().isEmpty() ? "" : why(s, prose, layout.printer()) + ".")
+                        .append("}\\hfill\\textsf{").append(rule(s, prose)).append("}}\\par\n");
+                continue;
+            }
+            if (!open) { b.append("\\begin{align*}\n"); open = true; }
             if (!s.justification().isEmpty()) b.append("\\why{").append(why(s, prose, layout.printer())).append(".}\n");
-            List<String> rows = s.math().isEmpty() ? List.of("&\\text{(" + LatexText.escape(s.rule()) + ")}")
-                    : layout.rows(s.math());
+            List<String> rows = layout.rows(s.math());
             for (int k = 0; k < rows.size(); k++) {
                 b.append(rows.get(k));
-                if (k == 0) b.append(" \\rulename{").append(LatexText.escape(s.rule())).append('}');
+                if (k == 0) b.append(" \\rulename{").append(rule(s, prose)).append('}');
                 b.append(" \\\\\n");
             }
         }
-        trimLastBreak(b);
-        return b.append("\\end{align*}\n").toString();
+        if (open) { trimLastBreak(b); b.append("\\end{align*}\n"); }
+        return b.toString();
+    }
+
+    /**
+     * A rule's name: words, except the case names of the KKT analysis, which name their active
+     * constraints ("case active <a, x> <= b"): those are set with their relations in math mode.
+     */
+    private static String rule(Step s, ProseMath prose) {
+        return s.rule().matches(".*[<>=].*") ? prose.text(s.rule()) : LatexText.escape(s.rule());
     }
 
     /**

@@ -72,8 +72,8 @@ class NotDerivedOnTheSheetTest {
 
     @Test void theReasonsGoToTheTerminalAndTheReport() {
         for (String where : List.of(terminal, report)) {
-            assertTrue(where.contains("abs_condition_two_sided: undecided") || where.contains("undecided: "), where);
-            assertTrue(where.contains("union of 2 intervals"), where);
+            assertTrue(where.contains("abs_condition_two_sided: declined") || where.contains("declined: "), where);
+            assertTrue(where.contains("union of 2 intervals, x < c - r or x > c + r"), where);
             assertTrue(where.contains("the constraint is not one Euclidean ball"), where);
         }
     }

@@ -52,6 +52,27 @@ class LatexPrinterTest {
         assertEquals("\\frac{a}{2} \\|x\\|^2", tex("a/2*||x||^2"));
     }
 
+    @Test void aSumOverASymbolGoesAboveTheBarAndABigSumStaysBeside() {
+        // the seed's (1 - p)/p sum_j ..., not 1/p (1 - p) sum_j ...
+        assertEquals("\\frac{1 - a}{b} \\sum_{j=1}^{n} x_j", tex("(1 - a)/b*sum(j = 1..n, x_j)"));
+    }
+
+    @Test void aParenthesizedSumBesideSymbolsGoesAboveTheBarFirst() {
+        // the seed's (X^T X + 2 lambda n) x / (X^T t), not x/(X^T t) (X^T X + 2 lambda n)
+        assertEquals("\\frac{(a + b) c}{\\|x\\|}", tex("c/||x||*(a + b)"));
+    }
+
+    @Test void aScalarCoefficientPrintsBeforeTheEntryOfAVector() {
+        assertEquals("a x_1", tex("x_1*a"));
+    }
+
+    @Test void aQuotientOfRootsIsTheRootOfTheQuotient() {
+        assertEquals("\\sqrt{\\frac{1 - a}{b}}", tex("sqrt(1 - a)/sqrt(b)"));
+        assertEquals("\\sqrt{\\frac{a}{b}}", tex("a^(1/2)*b^(-1/2)"));
+        // a root beside a factor that is not a root stays a root of its own
+        org.junit.jupiter.api.Assertions.assertFalse(tex("a*sqrt(b)/c").startsWith("\\sqrt"), tex("a*sqrt(b)/c"));
+    }
+
     @Test void aSumOverAScalarGoesIntoTheFrac() {
         assertEquals("\\frac{\\theta_t - a x}{a b + 1}", tex("(theta_t - a*x)/(1 + a*b)"));
     }

@@ -25,45 +25,13 @@ import org.junit.jupiter.api.Test;
  */
 class NoAsciiMathInSheetTextTest {
     /**
-     * Open: specs whose texts (or whose strategies' explanations, written in parallel with this
-     * test: second-order proofs, Gaussian families, KKT active sets, scalar conditions) still
-     * print spec ASCII. Each entry must still fail (a fixed one is taken off this list); every
-     * other spec must pass.
+     * Open: specs whose texts still print spec ASCII, each with the reason it cannot be fixed yet.
+     * Each entry must still fail (a fixed one is taken off this list); every other spec must pass.
+     * Empty since the second-order proofs, the Gaussian quadratic forms, the KKT active sets, the
+     * linear vector solves and the scalar conditions build their explanations from expressions
+     * and the test specs' statements write their math in $…$.
      */
-    private static final java.util.Set<String> OPEN = java.util.Set.of(
-            "src/test/resources/derive/families/gradient_descent_fixed_point_full_rank.prob",
-            "src/test/resources/derive/families/gradient_descent_fixed_point_not_invertible.prob",
-            "src/test/resources/derive/families/heavy_ball_weight_decay_fixed_point.prob",
-            "src/test/resources/derive/families/momentum_velocity_steady_state.prob",
-            "src/test/resources/derive/families/ridge_normal_equations.prob",
-            "problems/mirror_descent_box.prob",
-            "problems/mirror_descent_box_vector.prob",
-            "problems/sgd_reparametrized_mirror.prob",
-            "problems/vae_decoder_variance.prob",
-            "src/test/resources/derive/families/centred_noise_quadratic_variance.prob",
-            "src/test/resources/derive/families/centred_noise_residual_mean.prob",
-            "src/test/resources/derive/families/gaussian_general_quadratic.prob",
-            "src/test/resources/derive/families/gaussian_nonzero_mean.prob",
-            "src/test/resources/derive/families/gaussian_norm_of_linear_map.prob",
-            "src/test/resources/derive/families/gaussian_projection_squared.prob",
-            "src/test/resources/derive/families/gaussian_shifted_norm.prob",
-            "src/test/resources/derive/kkt/affine_hull_simplex.prob",
-            "src/test/resources/derive/kkt/entropic_open_simplex.prob",
-            "src/test/resources/derive/kkt/max_linear_l1_ball.prob",
-            "src/test/resources/derive/kkt/min_linear_l1_ball_point.prob",
-            "src/test/resources/derive/kkt/nonnegative_orthant.prob",
-            "src/test/resources/derive/kkt/projection_halfspace.prob",
-            "src/test/resources/derive/kkt/prox_halfspace.prob",
-            "src/test/resources/derive/kkt/slab_projection.prob",
-            "src/test/resources/derive/kkt/two_orthogonal_halfspaces.prob",
-            "src/test/resources/derive/optim/entropy_orthant.prob",
-            "src/test/resources/derive/optim/log_barrier.prob",
-            "src/test/resources/derive/optim/simplex_mirror.prob",
-            "src/test/resources/derive/piecewise/prox_l1_gradient_step.prob",
-            "src/test/resources/derive/scalar/abs_condition_interval.prob",
-            "src/test/resources/derive/scalar/cubic_minimum_on_half_line.prob",
-            "src/test/resources/derive/scalar/gaussian_scale_mle.prob",
-            "src/test/resources/derive/scalar/step_size_condition.prob");
+    private static final java.util.Set<String> OPEN = java.util.Set.of();
 
     /** True when the ASCII reader would set some of s (its $…$ removed) in math mode. */
     private static boolean readAsAscii(ProseMath prose, String s) {

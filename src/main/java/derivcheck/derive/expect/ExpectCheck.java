@@ -49,6 +49,7 @@ public final class ExpectCheck {
         return out;
     }
 
+    /** One expect against the derivation (what {@link #check} does for each); never throws but {@code Deadline.Expired}. */
     public static Outcome one(Problem p, Derivation d, Claim c, DeriveContext ctx) {
         if (d.status() != Derivation.Status.DERIVED) return new Outcome(c, Verdict.UNDECIDED, "nothing was derived to compare with");
         if (c.range().isPresent()) return indexwise(p, d, c, ctx);

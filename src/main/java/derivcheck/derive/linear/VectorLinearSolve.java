@@ -58,13 +58,15 @@ public final class VectorLinearSolve implements Strategy {
             Expr minusRest = Exprs.neg(a.rest());
             Expr value;
             if (!a.hasMatrixPart()) {
-                Optional<String> nonzero = provenNonzero(c, p, ctx);
+                Optional<List<Object>> nonzero = provenNonzero(c, p, ctx);
                 if (nonzero.isEmpty()) {
                     return Attempt.declined("the coefficient " + derivcheck.expr.TextPrinter.print(c) + " of " + x.name()
                             + " is not known to be nonzero (state its sign with 'assume' or 'where')");
                 }
-                steps.add(Step.explained("collect", new Relation(RelOp.EQ, Exprs.mul(c, x), Tidy.of(minusRest, ctx), Pos.NONE),
-                        "collect the terms in ", x, "; the coefficient is " + nonzero.get()));
+                List<Object> why = new ArrayList<>(List.of("collect the terms in ", x, "; the coefficient is "));
+                why.addAll(nonzero.get());
+                steps.add(Step.explained("collect", List.of(new Relation(RelOp.EQ, Exprs.mul(c, x), Tidy.of(minusRest, ctx), Pos.NONE)),
+                        why.toArray()));
                 value = Tidy.of(Exprs.mul(List.of(Exprs.pow(c, Num.MINUS_ONE), minusRest), Pos.NONE), ctx);
             } else {
                 // C = c·I + Σ M_k, scaled by 1/(coefficient of the first matrix term) to clear denominators
@@ -78,13 +80,15 @@ public final class VectorLinearSolve implements Strategy {
                 }
                 Expr matrix = Tidy.of(Exprs.add(cParts, Pos.NONE), ctx);
                 Expr rhsValue = Tidy.of(Exprs.mul(scale, minusRest), ctx);
-                Optional<String> invertible = provenInvertible(c, parts, matrix, p, ctx);
+                Optional<List<Object>> invertible = provenInvertible(c, parts, matrix, p, ctx);
                 if (invertible.isEmpty()) {
                     return Attempt.declined("the matrix " + derivcheck.expr.TextPrinter.print(matrix) + " of the equation is not known to be"
                             + " invertible (declare its matrices positive definite or invertible, or state the signs that make it so)");
                 }
-                steps.add(Step.explained("collect", new Relation(RelOp.EQ, Exprs.mul(matrix, x), rhsValue, Pos.NONE),
-                        "collect the terms in ", x, "; the matrix is invertible: " + invertible.get()));
+                List<Object> why = new ArrayList<>(List.of("collect the terms in ", x, "; the matrix is invertible: "));
+                why.addAll(invertible.get());
+                steps.add(Step.explained("collect", List.of(new Relation(RelOp.EQ, Exprs.mul(matrix, x), rhsValue, Pos.NONE)),
+                        why.toArray()));
                 value = Exprs.mul(List.of(new Inverse(matrix, Pos.NONE), rhsValue), Pos.NONE);
             }
             steps.add(Step.explained("solve", new Relation(RelOp.EQ, x, value, Pos.NONE), "the unique solution for ", x));
@@ -94,29 +98,29 @@ public final class VectorLinearSolve implements Strategy {
     }
 
     /** Why a scalar is nonzero (its sign is proven), or empty. */
-    private static Optional<String> provenNonzero(Expr c, Problem p, DeriveContext ctx) {
+    private static Optional<List<Object>> provenNonzero(Expr c, Problem p, DeriveContext ctx) {
         Definiteness.Verdict v = Definiteness.of(c, List.of(), p, ctx);
-        if (v.kind() == Definiteness.Kind.PD) return Optional.of("positive" + why(v));
-        if (v.kind() == Definiteness.Kind.ND) return Optional.of("negative" + why(v));
+        if (v.kind() == Definiteness.Kind.PD) return Optional.of(why("positive", v));
+        if (v.kind() == Definiteness.Kind.ND) return Optional.of(why("negative", v));
         return Optional.empty();
     }
 
     /** Why C = c·I + Σ M_k is invertible (definite, or one matrix declared invertible), or empty. */
-    private static Optional<String> provenInvertible(Expr c, List<Expr> parts, Expr matrix, Problem p, DeriveContext ctx) {
+    private static Optional<List<Object>> provenInvertible(Expr c, List<Expr> parts, Expr matrix, Problem p, DeriveContext ctx) {
         Definiteness.Verdict v = Definiteness.of(c, parts, p, ctx);
-        if (v.kind() == Definiteness.Kind.PD || v.kind() == Definiteness.Kind.ND) return Optional.of("it is " + v.kind().words + why(v));
-        if (matrix instanceof Sym m && p.isInvertible(m)) return Optional.of(m.name() + " is declared invertible");
+        if (v.kind() == Definiteness.Kind.PD || v.kind() == Definiteness.Kind.ND) return Optional.of(why("it is " + v.kind().words, v));
+        if (matrix instanceof Sym m && p.isInvertible(m)) return Optional.of(List.of(m, " is declared invertible"));
         return Optional.empty();
     }
 
-    private static String why(Definiteness.Verdict v) {
-        if (v.because().isEmpty()) return "";
-        List<String> reasons = new ArrayList<>();
-        for (List<Object> parts : v.because()) {
-            StringBuilder b = new StringBuilder();
-            for (Object part : parts) b.append(part instanceof Expr e ? TextPrinter.print(e) : part instanceof Relation r ? TextPrinter.print(r) : String.valueOf(part));
-            reasons.add(b.toString());
+    /** The verdict's words and then its reasons, as explanation parts (the quantities stay expressions). */
+    private static List<Object> why(String words, Definiteness.Verdict v) {
+        List<Object> out = new ArrayList<>(List.of(words));
+        for (int k = 0; k < v.because().size(); k++) {
+            out.add(k == 0 ? " (" : "; ");
+            out.addAll(v.because().get(k));
         }
-        return " (" + String.join("; ", reasons) + ")";
+        if (!v.because().isEmpty()) out.add(")");
+        return out;
     }
 }

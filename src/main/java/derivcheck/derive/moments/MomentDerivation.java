@@ -93,25 +93,15 @@ public final class MomentDerivation {
             return Optional.empty();
         }
         Expr form = GaussianQuadraticForms.written(q, g);
-        String x = g.x().name();
-        Expr v = g.variance();
+        QuadraticFormWords words = new QuadraticFormWords(g.x(), g.variance(), g.shape(), ctx.problem());
         if (!form.equals(inlined)) {
             Expr lhs = mean ? new Expectation(inlined, Pos.NONE) : new Variance(inlined, Pos.NONE);
-            steps.add(Step.of("quadratic form", eq(lhs, mean ? new Expectation(form, Pos.NONE) : new Variance(form, Pos.NONE)),
-                    "expand by bilinearity into " + x + "'M" + x + " + b'" + x + " + c with M, b, c free of " + x));
+            steps.add(Step.explained("quadratic form", List.of(eq(lhs, mean ? new Expectation(form, Pos.NONE) : new Variance(form, Pos.NONE))),
+                    words.expansion()));
         }
-        String vs = TextPrinter.print(v);
-        String vsq = v instanceof derivcheck.expr.Num ? TextPrinter.print(Exprs.sq(v)) : vs + "^2";
-        String times = v instanceof derivcheck.expr.Num n && n.value().isOne() ? "" : v instanceof derivcheck.expr.Sym ? vs + " " : "(" + vs + ") ";
-        String timesSq = v instanceof derivcheck.expr.Num n1 && n1.value().isOne() ? "" : v instanceof derivcheck.expr.Sym ? vs + "^2 " : "(" + vs + ")^2 ";
         Expr raw = GramForms.expand(mean ? GaussianQuadraticForms.mean(q, g) : GaussianQuadraticForms.variance(q, g));
-        steps.add(Step.of(mean ? "second moments" : "Isserlis (Wick) fourth moments", eq(node, raw), mean
-                ? "the entries of " + x + " are independent with mean 0 and variance " + vs + ": E[" + x + "_i " + x + "_j] = "
-                        + times + "[i = j], so E[" + x + "'M" + x + "] = " + times + "tr(M) and E[b'" + x + "] = 0"
-                : x + " ~ N(0, " + vs + " I): odd moments vanish and E[" + x + "_i " + x + "_j " + x + "_k " + x + "_l] = "
-                        + timesSq + "([i = j][k = l] + [i = k][j = l] + [i = l][j = k]) (Isserlis), so Var[" + x + "'M" + x + " + b'" + x
-                        + "] = " + timesSq + "(tr(M'M) + tr(MM)) + " + times + "||b||^2, which is 2 " + timesSq + "tr(M^2) + "
-                        + times + "||b||^2 for a symmetric M"));
+        steps.add(Step.explained(mean ? "second moments" : "Isserlis (Wick) fourth moments", List.of(eq(node, raw)),
+                mean ? words.secondMoments() : words.fourthMoments()));
         Expr value = present(ctx.simplify(raw), ctx);
         if (!value.equals(raw)) steps.add(Step.of("simplify", eq(node, value), "simplify"));
         return Optional.of(value);

@@ -91,9 +91,11 @@ final class ActiveSets {
             List<Integer> active = new ArrayList<>();
             for (int j = 0; j < m; j++) if (equality[j]) active.add(j);
             for (int b = 0; b < ineq.size(); b++) if ((mask & (1 << b)) != 0) active.add(ineq.get(b));
-            Optional<String> exclusive = exclusive(active);
+            Optional<List<Object>> exclusive = exclusive(active);
             if (exclusive.isPresent()) {
-                steps.add(new Step("case " + caseName(active), List.of(), "impossible: " + exclusive.get()));
+                List<Object> why = new ArrayList<>(List.of("impossible: "));
+                why.addAll(exclusive.get());
+                steps.add(Step.explained("case " + caseName(active), List.of(), why.toArray()));
                 continue;
             }
             KktCase.Solved s = KktCase.solve(active, t, gram, diagonalPositive, ctx);
@@ -138,7 +140,8 @@ final class ActiveSets {
             if (!equality[j]) {
                 parts.add("; ");
                 parts.add(new Relation(RelOp.GE, nus.get(j), Num.ZERO, Pos.NONE));
-                parts.add(" for the inequality " + text(cs.get(j).source()));
+                parts.add(" for the inequality ");
+                parts.add(cs.get(j).source());
             }
         }
         steps.add(Step.explained("Lagrangian", new Relation(RelOp.EQ, Names.scalar(Names.fresh(p, "L")), Exprs.add(lag, Pos.NONE), Pos.NONE),
@@ -173,14 +176,14 @@ final class ActiveSets {
     // ------------------------------------------------------------------ pruning
 
     /** Two inequalities with opposite normals (a slab lo ≤ ⟨a, x⟩ ≤ hi) cannot both be active when lo < hi. */
-    private Optional<String> exclusive(List<Integer> active) {
+    private Optional<List<Object>> exclusive(List<Integer> active) {
         for (int u = 0; u < active.size(); u++) {
             for (int w = u + 1; w < active.size(); w++) {
                 int j = active.get(u), k = active.get(w);
                 if (equality[j] || equality[k] || !opposite(j, k)) continue;
                 Expr width = Simplifier.scalar(Exprs.add(cs.get(j).b(), cs.get(k).b()), ctx);
                 if (positive(width)) {
-                    return Optional.of(text(cs.get(j).source()) + " and " + text(cs.get(k).source()) + " cannot both hold with equality");
+                    return Optional.of(List.of(cs.get(j).source(), " and ", cs.get(k).source(), " cannot both hold with equality"));
                 }
             }
         }
@@ -240,26 +243,27 @@ final class ActiveSets {
         Sym i = new Sym(Names.freshIndex(p, "i"), Shape.SCALAR, SymKind.INDEX, Pos.NONE);
         boolean entrywise = cs.stream().anyMatch(a -> a.a().ones());
         Expr value;
-        String how;
+        List<Object> how;
         if (survivors.size() == 1) {
             value = point(survivors.get(0), entrywise, i);
-            how = "the only case that can hold";
+            how = List.of("the only case that can hold");
         } else {
             Optional<Expr> merged = mergedHalfspace(survivors, entrywise, i);
             if (merged.isPresent()) {
                 value = merged.get();
-                how = "the two cases in one formula: the multiplier is max(0, ·) of the active case's";
+                how = List.of("the two cases in one formula: the multiplier is the positive part of the active case's");
             } else if ((merged = mergedDecoupled(entrywise, i)).isPresent()) {
                 value = merged.get();
-                how = "the cases in one formula: the normals are orthogonal in the metric of the inverse Hessian, so each multiplier is max(0, ·) on its own";
+                how = List.of("the cases in one formula: the normals are orthogonal in the metric of the inverse Hessian, so each multiplier is"
+                        + " the positive part of its own case's");
             } else if ((merged = mergedSlab(survivors, entrywise, i)).isPresent()) {
                 value = merged.get();
-                how = "the three cases in one formula: <a, x> is clipped to the slab";
+                how = List.of("the three cases in one formula: ", cs.get(upperSide()).a().inner(x), " is clipped to the slab");
             } else if (!entrywise) {
                 List<Piecewise.Arm> arms = new ArrayList<>();
                 for (KktCase c : survivors) arms.add(new Piecewise.Arm(point(c, false, i), c.conditions()));
                 value = new Piecewise(arms, Pos.NONE);
-                how = "by cases: exactly one case holds (the minimizer exists and is unique)";
+                how = List.of("by cases: exactly one case holds (the minimizer exists and is unique)");
             } else {
                 return Attempt.declined("the cases do not merge into one entrywise formula and the model has no piecewise entries here");
             }
@@ -268,11 +272,13 @@ final class ActiveSets {
         if (entrywise) {
             Expr target = new Index(x, List.of(i), Pos.NONE);
             Relation r = new Relation(RelOp.EQ, target, value, Pos.NONE);
-            steps.add(Step.of("solution", r, how + " (for every i)"));
+            List<Object> why = new ArrayList<>(how);
+            why.addAll(List.of(" (for every ", i, ")"));
+            steps.add(Step.explained("solution", List.of(r), why.toArray()));
             results.add(new Result(target, value, List.of(), Optional.of(new IndexRange(i, Num.ONE, Normal.size(x.shape().rows())))));
             return new Attempt.Derived(steps, results);
         }
-        steps.add(Step.of("solution", new Relation(RelOp.EQ, x, value, Pos.NONE), how));
+        steps.add(Step.explained("solution", List.of(new Relation(RelOp.EQ, x, value, Pos.NONE)), how.toArray()));
         results.add(Result.of(x, value));
         OptimalValue.add(p, o, value, ctx, steps, results);
         return new Attempt.Derived(steps, results);
@@ -377,11 +383,16 @@ final class ActiveSets {
     private Optional<Expr> mergedSlab(List<KktCase> survivors, boolean entrywise, Sym i) {
         if (survivors.size() != 3 || cs.size() != 2 || equality[0] || equality[1] || !opposite(0, 1)) return Optional.empty();
         // the upper side is the one whose normal is not negated (lo <= <a, x> reads -<a, x> <= -lo)
-        int up = cs.get(0).a().scale() instanceof Num s0 && s0.value().num().signum() < 0 ? 1 : 0, low = 1 - up;
+        int up = upperSide(), low = 1 - up;
         Expr hi = cs.get(up).b(), lo = Exprs.neg(cs.get(low).b());
         Expr u = Simplifier.scalar(Exprs.add(t.get(up), cs.get(up).b()), ctx);
         Expr clip = new Apply(Builtin.MIN, List.of(new Apply(Builtin.MAX, List.of(u, lo), Pos.NONE), hi), Pos.NONE);
         Expr coef = Exprs.div(Exprs.sub(u, clip), gram[up][up]);
         return Optional.of(along(List.of(coef), List.of(cs.get(up).a()), entrywise, i));
+    }
+
+    /** Of a slab's two inequalities, the one whose normal is not negated (lo <= <a, x> reads -<a, x> <= -lo). */
+    private int upperSide() {
+        return cs.get(0).a().scale() instanceof Num s0 && s0.value().num().signum() < 0 ? 1 : 0;
     }
 }

@@ -78,8 +78,8 @@ final class LinearOverBall {
                         + " is a vertex -r*sign(c_k)*e_k with k the index of the largest |c_k| (not unique when entries tie);"
                         + " the model has no argmax or unit vector to write it (ask `find " + (o.maximize() ? "max" : "min") + "` for the optimal value)");
             }
-            steps.add(Step.explained("vertex", List.of(), "equality holds at a vertex of the l1 ball in the coordinate where |c_k| is largest;"
-                    + " the optimizer itself is not written in closed form"));
+            steps.add(Step.explained("vertex", List.of(), "equality holds at a vertex of the ball, in a coordinate where the linear part's coefficient is largest in"
+                    + " absolute value; the optimizer itself is not written in closed form"));
             steps.add(Step.of("optimal value", new Relation(RelOp.EQ, asked.get(), optimum, Pos.NONE), "the bound is attained"));
             results.add(Result.of(asked.get(), optimum));
             return new Attempt.Derived(steps, results);

@@ -11,6 +11,7 @@ import derivcheck.expr.Builtin;
 import derivcheck.expr.Expr;
 import derivcheck.expr.Exprs;
 import derivcheck.expr.Pos;
+import derivcheck.expr.Num;
 import derivcheck.expr.RelOp;
 import derivcheck.expr.Relation;
 import derivcheck.expr.Sym;
@@ -55,7 +56,7 @@ final class SeparableBounds {
         List<Step> steps = new ArrayList<>();
         steps.add(Step.of(o.sense(), new Relation(RelOp.EQ, Names.objective(), o.original(), Pos.NONE), "the objective"));
         steps.add(Step.explained("separable", new Relation(RelOp.EQ, Names.gradientOfObjective(x), q.gradient(), Pos.NONE),
-                "the gradient is ", q.c(), " times ", Exprs.sub(x, z), " with ", q.c(), " > 0, so the objective is a sum of"
+                "the gradient is ", q.c(), " times ", Exprs.sub(x, z), " with ", new Relation(RelOp.GT, q.c(), Num.ZERO, Pos.NONE), ", so the objective is a sum of"
                         + " strictly convex parabolas, one per coordinate, and the bounds act per coordinate"));
         steps.add(Step.of("cases per coordinate", new Relation(RelOp.EQ, x, value, Pos.NONE),
                 "each coordinate: the unconstrained minimizer when it is within its bounds, else the bound it crosses"

@@ -62,8 +62,15 @@ public final class ConditionSolve implements Strategy {
             }
         } catch (MomentAlgebra.Stuck s) {
             return Attempt.undecided(s.getMessage());
+        } catch (NotOneInterval u) {
+            return Attempt.declined(u.getMessage());
         }
         return MomentDerivation.targetsAndShows(p, ctx, steps, results);
+    }
+
+    /** The condition holds on more than one interval, which a derived result (one interval) cannot state. */
+    static final class NotOneInterval extends RuntimeException {
+        NotOneInterval(String why) { super(why, null, false, false); }
     }
 
     /** Solves one relation for the unknown; empty when done, else why not. */
@@ -85,10 +92,12 @@ public final class ConditionSolve implements Strategy {
         boolean hasAbs = isAbs(a) || isAbs(b);
         if (nonnegative(a, ctx) && nonnegative(b, ctx) && (a instanceof Norm || b instanceof Norm || hasAbs)) {
             // |u|^2 = u^2 for a real u; t -> t^2 is increasing on t >= 0
+            Expr abs = isAbs(a) ? a : b;
             a = squared(a);
             b = squared(b);
-            steps.add(Step.of("square", new Relation(r.op(), a, b, Pos.NONE), "both sides are nonnegative, so squaring keeps the order"
-                    + (hasAbs ? "; |u|^2 = u^2" : "")));
+            List<Object> why = new ArrayList<>(List.of("both sides are nonnegative, so squaring keeps the order"));
+            if (hasAbs) why.addAll(List.of("; ", new Relation(RelOp.EQ, Exprs.sq(abs), squared(abs), Pos.NONE)));
+            steps.add(Step.explained("square", List.of(new Relation(r.op(), a, b, Pos.NONE)), why.toArray()));
         }
         Expr expanded = GramForms.expand(Exprs.sub(a, b));
         Expr substituted = GramForms.substitute(expanded, facts);
@@ -161,9 +170,13 @@ public final class ConditionSolve implements Strategy {
             if (x.isEmpty()) return Optional.of("cannot compare the ends of " + i + " with the bounds " + own);
             x.get().ifPresent(out::add);
         }
-        if (out.size() != 1) {
-            return Optional.of(out.isEmpty() ? "no " + u.name() + " within its bounds satisfies the condition"
-                    : "the solution set is a union of " + out.size() + " intervals");
+        if (out.isEmpty()) return Optional.of("no " + u.name() + " within its bounds satisfies the condition");
+        if (out.size() > 1) {
+            // solved, but a result is one interval (its bounds hold together): the union is named, not stated
+            List<String> pieces = new ArrayList<>();
+            for (Interval x : out) pieces.add(String.join(" and ", x.relations(u).stream().map(TextPrinter::print).toList()));
+            throw new NotOneInterval("the solution set is a union of " + out.size() + " intervals, " + String.join(" or ", pieces)
+                    + "; a derived result states a single interval");
         }
         Interval i = out.get(0);
         List<Relation> relations = new ArrayList<>();
@@ -358,6 +371,14 @@ public final class ConditionSolve implements Strategy {
                 if (s != Sign.POSITIVE && s != Sign.ZERO) return Optional.empty();
             }
             return Optional.of(Optional.of(new Interval(l, lOpen, h, hOpen)));
+        }
+
+        /** The bounds of u this interval gives: u > lo, u <= hi, … */
+        List<Relation> relations(Sym u) {
+            List<Relation> out = new ArrayList<>();
+            lo.ifPresent(l -> out.add(new Relation(loOpen ? RelOp.GT : RelOp.GE, u, l, Pos.NONE)));
+            hi.ifPresent(h -> out.add(new Relation(hiOpen ? RelOp.LT : RelOp.LE, u, h, Pos.NONE)));
+            return out;
         }
 
         @Override public String toString() {

@@ -69,8 +69,9 @@ final class SecondOrder {
         Sign everywhere = Exprs.isZero(d2) ? Sign.ZERO : Signs.of(d2, ctx);
         if (everywhere == Sign.POSITIVE) {
             steps.add(Step.explained("convexity", new Relation(strict, shownD2, Num.ZERO, Pos.NONE),
-                    fpp + " for every " + x.name() + " in the domain (from the domain and the assumptions): f is strictly "
-                            + (maximizing ? "concave" : "convex") + " there, so its stationary point is the unique global " + optimum(maximizing)));
+                    new Relation(strict, second, Num.ZERO, Pos.NONE), " for every ", x, " in the domain (from the domain and the assumptions): ",
+                    Names.objective(), " is strictly " + (maximizing ? "concave" : "convex")
+                            + " there, so its stationary point is the unique global " + optimum(maximizing)));
             return new Proof(steps, Optional.empty());
         }
         Expr atRoot = Simplifier.scalar(Exprs.substitute(d2, x, root), ctx);
@@ -94,15 +95,15 @@ final class SecondOrder {
         }
         Relation curvature = new Relation(strict, shownAtRoot, Num.ZERO, Pos.NONE);
         if (everywhere == Sign.NONNEGATIVE) {
-            steps.add(Step.explained("second order", curvature, (maximizing ? "f'' <= 0" : "f'' >= 0")
-                    + " on the domain (f is " + (maximizing ? "concave" : "convex") + ") and " + fpp + " at the stationary point: "
-                    + "it is the unique global " + optimum(maximizing)));
+            steps.add(Step.explained("second order", curvature, new Relation(maximizing ? RelOp.LE : RelOp.GE, second, Num.ZERO, Pos.NONE),
+                    " on the domain (", Names.objective(), " is " + (maximizing ? "concave" : "convex") + ") and ",
+                    new Relation(strict, second, Num.ZERO, Pos.NONE), " at the stationary point: it is the unique global " + optimum(maximizing)));
             return new Proof(steps, Optional.empty());
         }
         if (onlyRoot) {
-            steps.add(Step.explained("second order", curvature, fpp + " at the only stationary point in the domain: a strict local "
-                    + optimum(maximizing) + ", and a better value elsewhere would force a second stationary point in between, "
-                    + "so it is the global " + optimum(maximizing)));
+            steps.add(Step.explained("second order", curvature, new Relation(strict, second, Num.ZERO, Pos.NONE),
+                    " at the only stationary point in the domain: a strict local " + optimum(maximizing)
+                    + ", and a better value elsewhere would force a second stationary point in between, so it is the global " + optimum(maximizing)));
             return new Proof(steps, Optional.empty());
         }
         return Proof.no("f'' at the stationary point " + TextPrinter.print(point) + " is " + TextPrinter.print(shownAtRoot)

@@ -54,24 +54,36 @@ public record NumericVerdict(Kind verdict, String check, int samples, double max
             functions = List.copyOf(functions);
         }
 
-        /** Plain Java data (maps, lists, numbers, strings) for a JSON writer. */
+        /**
+         * Plain Java data (maps, lists, numbers, strings) for a JSON writer. A vector or matrix is listed up to
+         * {@link derivcheck.limits.InputLimits#MAX_LISTED_ENTRIES} entries, as in the text report; the entries
+         * left out are counted under {@code omitted_entries}, by the value's name ("x", "lhs", "extra.x_star").
+         */
         public Map<String, Object> toMap() {
             Map<String, Object> m = new LinkedHashMap<>();
+            Map<String, Long> omitted = new LinkedHashMap<>();
             m.put("sizes", new LinkedHashMap<>(sizes));
             Map<String, Object> v = new LinkedHashMap<>();
-            values.forEach((k, x) -> v.put(k, plain(x)));
+            values.forEach((k, x) -> v.put(k, listed(k, x, omitted)));
             m.put("values", v);
             if (!functions.isEmpty()) m.put("functions", functions);
             index.ifPresent(i -> m.put("index", i));
-            m.put("lhs", plain(lhs));
-            m.put("rhs", plain(rhs));
+            m.put("lhs", listed("lhs", lhs, omitted));
+            m.put("rhs", listed("rhs", rhs, omitted));
             m.put("note", note);
             if (!extra.isEmpty()) {
                 Map<String, Object> e = new LinkedHashMap<>();
-                extra.forEach((k, x) -> e.put(k, plain(x)));
+                extra.forEach((k, x) -> e.put(k, listed("extra." + k, x, omitted)));
                 m.put("extra", e);
             }
+            if (!omitted.isEmpty()) m.put("omitted_entries", omitted);
             return m;
+        }
+
+        private static Object listed(String name, Value x, Map<String, Long> omitted) {
+            long left = entries(x) - derivcheck.limits.InputLimits.MAX_LISTED_ENTRIES;
+            if (left > 0) omitted.put(name, left);
+            return plain(x);
         }
 
         @Override public String toString() {
@@ -131,22 +143,31 @@ public record NumericVerdict(Kind verdict, String check, int samples, double max
 
     private static String sci(double d) { return String.format(java.util.Locale.ROOT, "%.1e", d); }
 
+    /** A value as JSON data: a number, a list (vector) or a list of rows (matrix), cut after the first listed entries. */
     static Object plain(Value v) {
         if (v == null) return null;
         if (v instanceof Value.Real r) return finiteOrNull(r.value());
+        int cap = derivcheck.limits.InputLimits.MAX_LISTED_ENTRIES;
         if (v instanceof Value.Vec vec) {
             List<Object> out = new ArrayList<>();
-            for (double d : vec.flatten()) out.add(finiteOrNull(d));
+            for (int i = 0; i < vec.vector().getDimension() && i < cap; i++) out.add(finiteOrNull(vec.vector().getEntry(i)));
             return out;
         }
         var m = v.asMatrix();
         List<Object> rows = new ArrayList<>();
-        for (int i = 0; i < m.getRowDimension(); i++) {
+        int listed = 0;
+        // whole rows while they fit, the last one cut short
+        for (int i = 0; i < m.getRowDimension() && listed < cap; i++) {
             List<Object> row = new ArrayList<>();
-            for (int j = 0; j < m.getColumnDimension(); j++) row.add(finiteOrNull(m.getEntry(i, j)));
+            for (int j = 0; j < m.getColumnDimension() && listed < cap; j++, listed++) row.add(finiteOrNull(m.getEntry(i, j)));
             rows.add(row);
         }
         return rows;
+    }
+
+    /** Entries of a value (1 for a number, 0 for none). */
+    static long entries(Value v) {
+        return v == null ? 0 : (long) v.rows() * v.cols();
     }
 
     /** A short text form of a value with 6 significant digits. */
