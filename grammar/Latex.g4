@@ -25,7 +25,7 @@
  */
 grammar Latex;
 
-tokens { SYM, FSYM, FUNC, GREEK, IF, OTHERWISE, TOP, EXPECT, VARIANCE, ACCENT, WORD, IMPLIES, FORALL }
+tokens { SYM, FSYM, FUNC, GREEK, IF, OTHERWISE, TOP, EXPECT, VARIANCE, ACCENT, WORD, IMPLIES, FORALL, EVALOPEN, EVALCLOSE, EVALBAR, ARGMIN }
 
 // ---- a whole display: rows of chains, optionally inside aligned / align / gathered / split --
 
@@ -58,6 +58,9 @@ expr
     : expr op = ('+' | '-' | PM) term             # AddSub
     | op = ('+' | '-' | PM) term                  # Signed
     | term                                        # TermExpr
+    // `\frac{\partial L}{\partial a}\Big|_{a = 1}`: an evaluation bar without \left. applies to the
+    // whole side before it (the loosest suffix)
+    | expr EVALBAR '_' script                     # EvalAt
     ;
 
 term
@@ -108,6 +111,11 @@ primary
     | GREEK                                       # Greek
     | '{' expr '}'                                # Braced
     | '(' expr ')'                                # Parens
+    // \left. f(x) \right|_{x = a}: f evaluated at x = a
+    | EVALOPEN expr EVALCLOSE '_' script          # EvalGroup
+    // \arg\min_x J, \operatorname*{argmin}_x J, \underset{x}{\operatorname{argmin}} J: read only as the
+    // whole left side of an answer (the unknown, when J is the problem's objective)
+    | ARGMIN '_' script expr                      # ArgMin
     | '[' '[' condition ']' ']'                   # Iverson
     // [j = i]: an Iverson bracket; sheets damaged by OCR write [\![j=i]\!] as [j=i]]
     | '[' condition ']' ']'?                      # IversonSingle
@@ -125,6 +133,9 @@ primary
     | EXPECT primary                              # ExpectationBare
     | VARIANCE '[' expr ']'                       # Variance
     | VARIANCE '(' expr ')'                       # VarianceParens
+    // \nabla^2_w L, \nabla_w^2 L, \nabla^2 L: the Hessian grad(grad(L, w), w)
+    | NABLA '^' two = NUMBER ('_' script)? factor # Hessian
+    | NABLA '_' script '^' two = NUMBER factor    # HessianSubFirst
     | NABLA ('_' script)? factor                  # Nabla
     // \log x, \exp(x), \operatorname{sign}(g), \max(a, b), \log^2 x is not supported
     | FUNC ('_' script)? '(' expr (',' expr)* ')' # CallParens

@@ -91,8 +91,14 @@ public final class Gradient {
         used.add(x.name());
     }
 
-    /** The simplified gradient of the scalar f with respect to x: an expression of x's shape. */
-    public static Expr of(Expr f, Sym x) { return Simplify.simplify(raw(f, x)); }
+    /**
+     * The simplified gradient of the scalar f with respect to x: an expression of x's shape. For a
+     * vector f and a vector x, the transposed Jacobian ({@link Jacobian}): the Hessian when f is a gradient.
+     */
+    public static Expr of(Expr f, Sym x) {
+        Expr g = Simplify.simplify(raw(f, x));
+        return f.isScalar() ? g : Simplify.simplify(Jacobian.diagonalForm(g));
+    }
 
     /** Like {@link #of}, empty instead of an exception when some node has no rule. */
     public static Optional<Expr> tryOf(Expr f, Sym x) {
@@ -111,6 +117,7 @@ public final class Gradient {
 
     /** The gradient as the adjoint rules give it, before {@link Simplify}. */
     public static Expr raw(Expr f, Sym x) {
+        if (f.shape() instanceof Shape.Vector && x.shape() instanceof Shape.Vector) return Jacobian.raw(f, x); // a Hessian
         if (!f.isScalar()) {
             throw new NotDifferentiableException(f, x.name(), "a gradient needs a scalar function, not a " + f.shape());
         }

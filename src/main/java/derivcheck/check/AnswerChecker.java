@@ -101,6 +101,21 @@ public final class AnswerChecker {
      * optimization, a solve-for or a condition are also checked against the re-solved problem.
      */
     public AnswerReport check(Answer a) {
+        if (a.objective().isEmpty()) return checkValue(a);
+        // \arg\min_x J = v says v minimizes J: the spec's question only when J has the spec's minimizers
+        Optional<String> other = ArgminObjective.otherThanTheProblems(problem, a);
+        if (other.isPresent()) {
+            String target = TextPrinter.print(a.claim().relations().get(0).lhs());
+            NumericVerdict none = NumericVerdict.undecided("argmin", numeric.options().seed(), other.get());
+            return new AnswerReport(a, target, AnswerReport.Word.UNDECIDED, "not run", Optional.of(none), Optional.empty(), List.of(),
+                    "none: " + other.get());
+        }
+        AnswerReport r = checkValue(a);
+        return new AnswerReport(r.answer(), r.target(), r.verdict(), r.symbolic(), r.numeric(), r.diagnosis(), r.steps(),
+                r.evidence() + "; the function under argmin is the problem's objective, up to a term free of " + r.target());
+    }
+
+    private AnswerReport checkValue(Answer a) {
         Claim c = withBoundMoments(a.claim());
         if (a.upToFactor()) return proportional(a, c);
         List<Relation> rels = c.relations();
@@ -342,7 +357,11 @@ public final class AnswerChecker {
             String s = symbolic(c);
             return s.startsWith("verified") ? Optional.of(s.substring("verified: ".length())) : Optional.empty();
         };
-        return new Judge(numeric.space(), cas, prove);
+        Judge j = new Judge(numeric.space(), cas, prove);
+        if (!symbolic) return j;
+        // region by region before the samples (docs/verdicts.md: the tiers of one equality)
+        if (context == null) context = engine.context(problem);
+        return j.withProvers(List.of(derivcheck.derive.expect.ZeroProof.regionsOfAnswers(problem, context)));
     }
 
     private Decision fromJudgement(AnswerReport.Word w, Judgement j, String against) {

@@ -69,7 +69,7 @@ public final class ProblemChecker {
         List<ResultReport> results = new ArrayList<>();
         for (Result r : d.results()) {
             if (r.isEquation()) {
-                results.add(new ResultReport(r, nv.map(v -> safely(() -> v.checkResult(r.target(), r.value(), r.range())))));
+                results.add(new ResultReport(r, nv.map(v -> safely(() -> v.checkResult(r.target(), r.value(), r.range(), r.conditions())))));
             } else {
                 // a derived interval (0 < alpha < bound) is one condition: check its bounds together
                 Claim interval = interval(d.results(), r);

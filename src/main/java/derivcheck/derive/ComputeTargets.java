@@ -27,6 +27,11 @@ public final class ComputeTargets implements Strategy {
         List<Result> results = new ArrayList<>();
         for (Expr t : p.targets()) {
             if (t instanceof Sym s && s.kind() != SymKind.LET) return Attempt.declined("'" + s.name() + "' is not defined by a formula");
+            Optional<Expr> def = Lets.fully(p, t);
+            if (def.isPresent() && derivcheck.derive.optimization.NewtonStep.hasNewtonInverse(def.get())) {
+                return Attempt.declined("'" + derivcheck.expr.TextPrinter.print(t) + "' is a Newton step: it needs its curvature decided"
+                        + " (strategy 'Newton step')");
+            }
             Optional<Expr> e = Evaluation.explicit(p, t);
             if (e.isEmpty()) return Attempt.declined("a gradient in '" + derivcheck.expr.TextPrinter.print(t) + "' is of an abstract function");
             if (hasRandom(e.get())) return Attempt.declined("it involves random variables");

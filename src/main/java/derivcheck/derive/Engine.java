@@ -5,7 +5,7 @@ import derivcheck.model.Problem;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Tries the strategies in order; the first that derives the problem wins. */
+/** Tries the strategies (each as its ways, see {@link Strategy#ways}) in order; the first that derives the problem wins. */
 public final class Engine {
     private final List<Strategy> strategies;
     private final Cas cas;
@@ -35,26 +35,40 @@ public final class Engine {
         List<String> notes = new ArrayList<>();
         List<String> undecided = new ArrayList<>();
         for (Strategy s : strategies) {
-            Attempt a;
+            List<Strategy.Way> ways;
             try {
-                a = s.attempt(p, ctx);
+                ways = s.ways(p, ctx);
             } catch (derivcheck.limits.Deadline.Expired e) {
-                // the derivation's budget is used up: no later strategy could start either
                 notes.add(s.name() + ": undecided — " + TIME_LIMIT + " (" + e.getMessage() + ")");
                 return new Derivation(Derivation.Status.UNDECIDED, s.name(), List.of(), List.of(), notes);
             } catch (RuntimeException e) {
                 if (System.getenv("DERIVCHECK_DEBUG") != null) e.printStackTrace();
-                a = Attempt.undecided("internal error in this strategy: " + e);
-            }
-            if (a instanceof Attempt.Derived d) {
-                notes.add(s.name() + ": derived");
-                return new Derivation(Derivation.Status.DERIVED, s.name(), d.steps(), d.results(), notes);
-            }
-            if (a instanceof Attempt.Undecided u) {
                 undecided.add(s.name());
-                notes.add(s.name() + ": undecided — " + u.reason());
-            } else {
-                notes.add(s.name() + ": declined — " + ((Attempt.Declined) a).reason());
+                notes.add(s.name() + ": undecided — internal error in this strategy: " + e);
+                continue;
+            }
+            for (Strategy.Way w : ways) {
+                Attempt a;
+                try {
+                    a = w.attempt().get();
+                } catch (derivcheck.limits.Deadline.Expired e) {
+                    // the derivation's budget is used up: no later strategy could start either
+                    notes.add(w.name() + ": undecided — " + TIME_LIMIT + " (" + e.getMessage() + ")");
+                    return new Derivation(Derivation.Status.UNDECIDED, w.name(), List.of(), List.of(), notes);
+                } catch (RuntimeException e) {
+                    if (System.getenv("DERIVCHECK_DEBUG") != null) e.printStackTrace();
+                    a = Attempt.undecided("internal error in this strategy: " + e);
+                }
+                if (a instanceof Attempt.Derived d) {
+                    notes.add(w.name() + ": derived");
+                    return new Derivation(Derivation.Status.DERIVED, w.name(), d.steps(), d.results(), notes);
+                }
+                if (a instanceof Attempt.Undecided u) {
+                    undecided.add(w.name());
+                    notes.add(w.name() + ": undecided — " + u.reason());
+                } else {
+                    notes.add(w.name() + ": declined — " + ((Attempt.Declined) a).reason());
+                }
             }
         }
         Derivation.Status status = undecided.isEmpty() ? Derivation.Status.DECLINED : Derivation.Status.UNDECIDED;

@@ -27,7 +27,7 @@ public final class Evaluation {
      * Gradients computed innermost first, so a second derivative grad(grad(f, w), w) is the
      * gradient of the computed first derivative.
      */
-    private static Expr innermostFirst(Expr e, boolean[] failed) {
+    public static Expr innermostFirst(Expr e, boolean[] failed) {
         java.util.List<Expr> kids = e.children();
         Expr self = e;
         if (!kids.isEmpty()) {

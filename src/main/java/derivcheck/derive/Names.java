@@ -29,6 +29,17 @@ public final class Names {
     }
 
     /**
+     * The first of the bases the problem does not use, else the first base numbered: a radius is l,
+     * or r where l is taken, never l2 (which the sheet prints as the norm name \ell_2).
+     */
+    public static String fresh(derivcheck.model.Problem p, String first, String... others) {
+        java.util.Set<String> taken = taken(p);
+        if (!taken.contains(first)) return first;
+        for (String b : others) if (!taken.contains(b)) return b;
+        return numbered(first, taken);
+    }
+
+    /**
      * A name for a bound index a strategy introduces (x_i for i = 1..n): it only has to differ from
      * the problem's free names (declared names and the names its expressions use); an index the
      * problem itself binds (for all i, sum(i = …)) may be reused, as a course writes i for every range.

@@ -219,7 +219,7 @@ public final class PreparedProblem {
         List<Relation> rels = new ArrayList<>();
         for (Relation r : a.claim().relations()) rels.add(new Relation(r.op(), r.lhs(), r.rhs(), to));
         Claim c = new Claim(rels, a.claim().range(), a.claim().text(), to);
-        return new Answer(a.input(), to, c, lines, a.readAs(), a.latex(), a.instance(), a.instanced(), a.upToFactor(), a.notes());
+        return new Answer(a.input(), to, c, lines, a.readAs(), a.latex(), a.instance(), a.instanced(), a.upToFactor(), a.notes(), a.objective());
     }
 
     /** A verdict of an identical answer, given this answer's text, position and step lines. */

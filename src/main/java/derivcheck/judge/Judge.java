@@ -61,6 +61,32 @@ public final class Judge {
 
     public static Judge numericOnly(Space space) { return new Judge(space, null, false); }
 
+    private List<Prover> early = List.of();
+
+    /**
+     * This judge with proving tiers that run after the exact tier and before the samples (check's
+     * region-by-region tier): the first that proves answer − reference = 0 decides (PROVED_EQUAL,
+     * symbolic); one that does not prove leaves the question to the numeric tier.
+     */
+    public Judge withProvers(List<Prover> provers) {
+        this.early = List.copyOf(provers);
+        return this;
+    }
+
+    /**
+     * A judge over the free symbols of {@code e} (its own sampler, the assumptions holding), for
+     * callers without a problem's samples (derive's proofs); where the assumptions cannot be set up,
+     * a judge without a domain, whose exact tier declines.
+     */
+    public static Judge over(Expr e, List<derivcheck.expr.Relation> assumptions) {
+        try {
+            return numericOnly(FreeSpace.over(List.of(e), assumptions));
+        } catch (RuntimeException x) {
+            if (x instanceof Deadline.Expired d) throw d;
+            return numericOnly(FreeSpace.over(List.of(), List.of()));
+        }
+    }
+
     public Space space() { return space; }
 
     public Judgement equal(Expr answer, Expr reference) { return equal(answer, reference, Optional.empty()); }
@@ -97,6 +123,12 @@ public final class Judge {
             exactNonzero = !space.confined();
         } else if (ex instanceof ExactTier.Declined d) {
             evidence.add("exact: declined (" + d.why() + ")");
+        }
+        if (!exactNonzero && range.isEmpty() && answer.shape().equals(reference.shape()) && !early.isEmpty()) {
+            Optional<Prover.Attempt> a = firstProof(early, derivcheck.expr.Exprs.sub(answer, reference), evidence);
+            if (a.isPresent() && a.get().proved()) {
+                return done(t0, Judgement.Kind.PROVED_EQUAL, 0, 0, Optional.empty(), Judgement.Tier.SYMBOLIC, evidence, a.get().reason());
+            }
         }
         NumericTier.Result nu;
         try {
@@ -162,6 +194,67 @@ public final class Judge {
         String why = ex instanceof ExactTier.Nonzero n ? n.evidence() : "declined (" + ((ExactTier.Declined) ex).why() + ")";
         evidence.add("exact: " + why);
         return done(t0, Judgement.Kind.UNDECIDED, 0, Double.NaN, Optional.empty(), Judgement.Tier.NONE, evidence, why);
+    }
+
+    /**
+     * The proof of {@code difference = 0} for callers whose other tiers only prove (derive's
+     * expects, and so check's symbolic tier): the exact tier, then each prover in order.
+     * <ul>
+     *   <li>exact 0 as a rational function: PROVED_EQUAL (exact); 0 only at the sizes tried is no proof
+     *       of the claim for every size, so the provers run;</li>
+     *   <li>exact counterexample: DIFFERENT, with the point, when {@code exactRefutes}; otherwise the
+     *       provers still run (a caller whose domain the space cannot describe, such as a show over
+     *       equations, takes the exact difference as no proof of difference);</li>
+     *   <li>the first prover that proves: PROVED_EQUAL (symbolic), its reason;</li>
+     *   <li>none: UNDECIDED, with the reason of the last prover that applied (the most specific:
+     *       region by region after the CAS), and each prover's finding in the evidence.</li>
+     * </ul>
+     * It never says DIFFERENT without an exact point. Never throws but {@link Deadline.Expired}.
+     */
+    public Judgement proveZero(Expr difference, List<Prover> provers, boolean exactRefutes) {
+        long t0 = System.nanoTime();
+        Expr zero = difference.isScalar() ? derivcheck.expr.Num.ZERO
+                : new derivcheck.expr.Mul(List.of(derivcheck.expr.Num.ZERO, difference), derivcheck.expr.Pos.NONE);
+        Judgement ex;
+        try {
+            ex = exactly(difference, zero, Optional.empty());
+        } catch (RuntimeException e) {
+            if (e instanceof Deadline.Expired x) throw x;
+            ex = done(t0, Judgement.Kind.UNDECIDED, 0, Double.NaN, Optional.empty(), Judgement.Tier.NONE, List.of(),
+                    "the exact tier stopped: " + e.getMessage());
+        }
+        if (ex.kind() == Judgement.Kind.PROVED_EQUAL || ex.different() && exactRefutes) return ex;
+        List<String> evidence = new ArrayList<>(ex.evidence());
+        String last = ex.different() ? "the exact tier found the difference is not 0: " + ex.reason() : ex.reason();
+        Optional<Prover.Attempt> a = firstProof(provers, difference, evidence);
+        if (a.isPresent() && a.get().proved()) {
+            return done(t0, Judgement.Kind.PROVED_EQUAL, 0, 0, Optional.empty(), Judgement.Tier.SYMBOLIC, evidence, a.get().reason());
+        }
+        if (a.isPresent()) last = a.get().reason();
+        return done(t0, Judgement.Kind.UNDECIDED, 0, Double.NaN, Optional.empty(), Judgement.Tier.NONE, evidence, last);
+    }
+
+    /**
+     * The provers in order: the first attempt that proves, else the last that applied (empty if none
+     * did). Each finding goes to the evidence; a prover that stops with an exception did not prove.
+     */
+    private static Optional<Prover.Attempt> firstProof(List<Prover> provers, Expr difference, List<String> evidence) {
+        Optional<Prover.Attempt> last = Optional.empty();
+        for (Prover p : provers) {
+            Deadline.current().check();
+            Prover.Attempt a;
+            try {
+                a = p.attempt(difference);
+            } catch (RuntimeException e) {
+                if (e instanceof Deadline.Expired x) throw x;
+                a = Prover.Attempt.notShown("stopped: " + e.getMessage());
+            }
+            if (a.found() == Prover.Found.NOT_APPLICABLE) continue;
+            evidence.add("symbolic: " + (a.proved() ? "proved (" + a.reason() + ")" : "not shown (" + a.reason() + ")"));
+            if (a.proved()) return Optional.of(a);
+            last = Optional.of(a);
+        }
+        return last;
     }
 
     private boolean symbolic(Expr answer, Expr reference, Optional<IndexRange> range, List<String> evidence) {

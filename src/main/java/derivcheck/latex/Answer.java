@@ -2,7 +2,9 @@ package derivcheck.latex;
 
 import derivcheck.expr.Pos;
 import derivcheck.model.Claim;
+import derivcheck.expr.Expr;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One answer as read: the text as written, where it starts, the chain of relations it states
@@ -18,13 +20,22 @@ import java.util.List;
  *                   of the target (the claim holds the relation target = value)
  * @param notes    what the reader left out of the claim and says so: text after a formula read as prose
  *                 ({@code \text{ for all } i}), each a sentence that quotes it; never dropped without a word
+ * @param objective for {@code \arg\min_x J = v}: the function J written under \arg\min (over the
+ *                 unknown, which the claim's left side names); the display says v minimizes J, which is
+ *                 the spec's question only when J is the spec's objective (the checker asks the judge)
  */
 public record Answer(String input, Pos pos, Claim claim, List<Integer> sideLines, String readAs, boolean latex,
-                     String instance, List<Integer> instanced, boolean upToFactor, List<String> notes) {
+                     String instance, List<Integer> instanced, boolean upToFactor, List<String> notes,
+                     Optional<Expr> objective) {
     public Answer {
         sideLines = List.copyOf(sideLines);
         instanced = List.copyOf(instanced);
         notes = List.copyOf(notes);
+    }
+
+    public Answer(String input, Pos pos, Claim claim, List<Integer> sideLines, String readAs, boolean latex,
+                  String instance, List<Integer> instanced, boolean upToFactor, List<String> notes) {
+        this(input, pos, claim, sideLines, readAs, latex, instance, instanced, upToFactor, notes, Optional.empty());
     }
 
     public Answer(String input, Pos pos, Claim claim, List<Integer> sideLines, String readAs, boolean latex,
@@ -34,7 +45,7 @@ public record Answer(String input, Pos pos, Claim claim, List<Integer> sideLines
 
     /** The same answer with these notes. */
     public Answer withNotes(List<String> more) {
-        return new Answer(input, pos, claim, sideLines, readAs, latex, instance, instanced, upToFactor, more);
+        return new Answer(input, pos, claim, sideLines, readAs, latex, instance, instanced, upToFactor, more, objective);
     }
 
     public Answer(String input, Pos pos, Claim claim, List<Integer> sideLines, String readAs, boolean latex) {

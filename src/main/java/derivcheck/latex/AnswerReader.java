@@ -141,7 +141,7 @@ public final class AnswerReader {
         Answer a = r.get().get(0);
         String readAs = a.readAs().replaceFirst(" = ", " ∝ ");
         Answer p = new Answer(a.input().replaceFirst("=", "\\\\propto"), a.pos(), a.claim(), a.sideLines(), readAs, a.latex(),
-                a.instance(), a.instanced(), true, a.notes());
+                a.instance(), a.instanced(), true, a.notes(), a.objective());
         return new ParseResult<>(Optional.of(List.of(p)), List.of(), source);
     }
 
@@ -193,6 +193,7 @@ public final class AnswerReader {
                 Optional<Answer> a = resolve(c.sides, c.ops, c.range, c.written, origin, true, errors)
                         .map(x -> c.instance.isEmpty() ? x : new Answer(x.input(), x.pos(), x.claim(), x.sideLines(),
                                 x.readAs() + " (at " + c.instance + ")", x.latex(), c.instance, c.instanced));
+                if (a.isPresent() && c.objective != null) a = Optional.of(withObjective(a.get(), c.objective));
                 a.map(x -> prose.isEmpty() ? x : x.withNotes(prose)).ifPresent(out::add);
             }
         } catch (LatexTokens.Error e) {
@@ -211,7 +212,11 @@ public final class AnswerReader {
         return r.ASSIGN() != null ? "<-" : AsciiWriter.relOp(r);
     }
 
-    private record Chain(List<Side> sides, List<String> ops, String range, String written, String instance, List<Integer> instanced) {}
+    private record Chain(List<Side> sides, List<String> ops, String range, String written, String instance, List<Integer> instanced,
+                         Objective objective) {}
+
+    /** J of `\\arg\\min_x J = v` (spec text), the sense written, and where \\arg\\min stands. */
+    private record Objective(String text, String spelled, Token at) {}
 
     private static Pos at(Pos origin, int line, int col) {
         return new Pos(origin.file(), origin.line() + line - 1, line == 1 ? origin.col() + col - 1 : col);
@@ -240,6 +245,7 @@ public final class AnswerReader {
         AsciiWriter w = null;
         StringBuilder written = null;
         int previousStop = -1;
+        Objective objective = null;
         for (LatexParser.RowContext r : rows) {
             if (r.lead != null && sides == null) {
                 // `= ...` with no chain before it: never a bare value of the unknown
@@ -247,11 +253,12 @@ public final class AnswerReader {
                         + "' and so continues a chain, but no chain comes before it");
             }
             if (r.lead == null || sides == null) {
-                if (sides != null) out.add(finish(sides, ops, w, written.toString()));
+                if (sides != null) out.add(finish(sides, ops, w, written.toString(), objective));
+                objective = null;
                 sides = new ArrayList<>();
                 ops = new ArrayList<>();
                 written = new StringBuilder();
-                w = new AsciiWriter(problem, spec.text(), names, free);
+                w = new AsciiWriter(problem, spec.text(), names, free).evaluatingWith(this::atPoint);
             } else {
                 ops.add(opOf(r.lead));
             }
@@ -261,11 +268,47 @@ public final class AnswerReader {
             for (int k = 0; k < es.size(); k++) {
                 if (k > 0) ops.add(opOf(r.relOp(k - 1 + (r.lead == null ? 0 : 1))));
                 Token s = es.get(k).getStart();
+                Optional<LatexParser.ArgMinContext> am = sides.isEmpty() && es.size() > 1 ? AsciiWriter.argMin(es.get(k)) : Optional.empty();
+                if (am.isPresent()) {
+                    // \arg\min_x J = v: the left side is the unknown; J is kept for the checker
+                    String u = argminUnknown(am.get());
+                    objective = new Objective(w.argminObjective(am.get(), u), am.get().ARGMIN().getText(), am.get().ARGMIN().getSymbol());
+                    sides.add(new Side(u, s.getLine(), s.getCharPositionInLine() + 1));
+                    continue;
+                }
                 sides.add(new Side(w.visit(es.get(k)).text(), s.getLine(), s.getCharPositionInLine() + 1));
             }
         }
-        if (sides != null) out.add(finish(sides, ops, w, written.toString()));
+        if (sides != null) out.add(finish(sides, ops, w, written.toString(), objective));
         return out;
+    }
+
+    /**
+     * The unknown an \\arg\\min (or \\arg\\max) on the left side stands for. The spec must state an
+     * objective of the same sense; the variable written under it is the unknown's own name, or, when
+     * the spec has one unknown, a letter the spec does not name (the sheets' \\arg\\min_\\theta for
+     * the unknown \\theta^{t+1}).
+     */
+    private String argminUnknown(LatexParser.ArgMinContext a) {
+        Token at = a.ARGMIN().getSymbol();
+        String spelled = a.ARGMIN().getText();
+        Optional<derivcheck.model.Objective> o = problem.objective();
+        if (o.isEmpty()) throw new LatexTokens.Error(at, spelled + ": the spec states no objective to minimize, so this restates nothing it asks");
+        boolean max = spelled.contains("max");
+        if (max != (o.get().sense() == derivcheck.model.Objective.Sense.MAXIMIZE)) {
+            throw new LatexTokens.Error(at, spelled + " of a problem that " + (max ? "minimizes" : "maximizes") + " its objective");
+        }
+        Token x = AsciiWriter.argminVariable(a);
+        List<String> unknowns = problem.unknowns().stream().map(u -> u.name()).toList();
+        if (x.getType() == LatexParser.SYM) {
+            if (unknowns.contains(x.getText())) return x.getText();
+            throw new LatexTokens.Error(x, spelled + " over " + AsciiWriter.written(x) + ", which is not an unknown of the spec");
+        }
+        if (unknowns.size() != 1) {
+            throw new LatexTokens.Error(x, spelled + " over " + x.getText() + ": the spec has " + unknowns.size()
+                    + " unknowns; write the variable as the spec names it");
+        }
+        return unknowns.get(0);
     }
 
     /**
@@ -300,7 +343,7 @@ public final class AnswerReader {
         return java.util.regex.Pattern.compile("(?:(?<=_)|(?<![A-Za-z0-9_]))" + java.util.regex.Pattern.quote(j) + "(?![A-Za-z0-9_])");
     }
 
-    private Chain finish(List<Side> sides, List<String> ops, AsciiWriter w, String written) {
+    private Chain finish(List<Side> sides, List<String> ops, AsciiWriter w, String written, Objective objective) {
         Set<String> free = new LinkedHashSet<>(w.usedFree);
         String range = "";
         String instance = "";
@@ -337,7 +380,7 @@ public final class AnswerReader {
             }
             range = " for " + j + " in 1.." + dim;
         }
-        return new Chain(sides, ops, range, written, instance, instanced);
+        return new Chain(sides, ops, range, written, instance, instanced, objective);
     }
 
     private static Token fake(int line, int charPos, int len) {
@@ -450,6 +493,50 @@ public final class AnswerReader {
             }
         }
         return out;
+    }
+
+    /**
+     * {@code body |_{x = value}} (spec text in, spec text out): the body read on its own, the spec's
+     * definitions (`let`) put in, every gradient taken symbolically, then x replaced by the value.
+     * Taking the derivative first is what the bar means: d/dx f(x) at x = a is f'(a), not the
+     * derivative of f(a). A located error where any of that cannot be done.
+     */
+    private String atPoint(String body, String x, String value, Token where) {
+        Expr b = standalone(body, where, "the expression before the evaluation bar");
+        Relation point = standaloneRelation(x + " = " + value, where, "the point of the evaluation bar");
+        if (!(point.lhs() instanceof derivcheck.expr.Sym s) || s.kind() == derivcheck.expr.SymKind.LET) {
+            throw new LatexTokens.Error(where, "the variable of an evaluation bar is a given or an unknown of the spec, not "
+                    + TextPrinter.print(point.lhs()));
+        }
+        Expr expanded;
+        try {
+            expanded = derivcheck.calculus.Gradient.expandGrads(EvaluationBars.inlineLets(problem, b));
+        } catch (IllegalArgumentException | derivcheck.calculus.NotDifferentiableException | derivcheck.expr.ShapeException e) {
+            throw new LatexTokens.Error(where, "the expression before the evaluation bar cannot be evaluated at a point: " + e.getMessage());
+        }
+        return TextPrinter.print(Exprs.substitute(expanded, s, point.rhs()));
+    }
+
+    /** The answer of `\\arg\\min_x J = v`, carrying J (read on its own: a scalar of the spec's names). */
+    private Answer withObjective(Answer a, Objective o) {
+        Expr j = standalone(o.text, o.at, "the function under " + o.spelled);
+        if (!j.isScalar()) throw new LatexTokens.Error(o.at, "the function under " + o.spelled + " is not a scalar");
+        String readAs = a.readAs() + " (" + (o.spelled.contains("max") ? "argmax" : "argmin") + " of " + TextPrinter.print(j) + ")";
+        return new Answer(a.input(), a.pos(), a.claim(), a.sideLines(), readAs, a.latex(), a.instance(), a.instanced(),
+                a.upToFactor(), a.notes(), Optional.of(j));
+    }
+
+    /** Spec text read on its own against the spec's names (as the left side of a trivial claim). */
+    private Expr standalone(String text, Token where, String what) {
+        return standaloneRelation(text + " = " + text, where, what).lhs();
+    }
+
+    private Relation standaloneRelation(String text, Token where, String what) {
+        ParseResult<Claim> r = claims().read("expect " + text);
+        if (!r.ok()) {
+            throw new LatexTokens.Error(where, what + " does not read on its own: " + r.diagnostics().get(0).message());
+        }
+        return r.get().relations().get(0);
     }
 
     private derivcheck.spec.ClaimReader claimReader;

@@ -45,6 +45,19 @@ final class AsciiWriter extends LatexBaseVisitor<AsciiWriter.Frag> {
         this.freeIndices = freeIndices;
     }
 
+    /**
+     * Spec text for {@code body} evaluated at {@code binder = value} (all three spec text), or a
+     * located error at {@code where}; the reader supplies it (it can resolve names).
+     */
+    interface PointEvaluation { String at(String body, String binder, String value, Token where); }
+
+    private PointEvaluation evaluation = (b, x, v, where) -> { throw error(where, "the evaluation bar is not read here"); };
+
+    AsciiWriter evaluatingWith(PointEvaluation e) {
+        this.evaluation = e;
+        return this;
+    }
+
     static LatexTokens.Error error(ParserRuleContext ctx, String message) {
         return new LatexTokens.Error(ctx.getStart(), message);
     }
@@ -66,6 +79,21 @@ final class AsciiWriter extends LatexBaseVisitor<AsciiWriter.Frag> {
     }
 
     @Override public Frag visitTermExpr(TermExprContext ctx) { return visit(ctx.term()); }
+
+    /** `f \Big|_{x = a}`: the side before the bar, evaluated at x = a. */
+    @Override public Frag visitEvalAt(EvalAtContext ctx) { return evaluated(ctx.expr(), ctx.script(), ctx.EVALBAR().getSymbol()); }
+
+    /** `\left. f \right|_{x = a}`. */
+    @Override public Frag visitEvalGroup(EvalGroupContext ctx) { return evaluated(ctx.expr(), ctx.script(), ctx.EVALOPEN().getSymbol()); }
+
+    private Frag evaluated(ExprContext body, ScriptContext point, Token where) {
+        if (!(point instanceof BinderScriptContext b) || b.binder.getType() != LatexParser.SYM) {
+            throw error(point, "an evaluation bar names its point as {x = value}, with x a quantity of the spec");
+        }
+        String value = visit(b.expr()).text;
+        String e = visit(body).text;
+        return new Frag("(" + evaluation.at(e, b.binder.getText(), value, where) + ")", 4);
+    }
 
     @Override public Frag visitExplicitProduct(ExplicitProductContext ctx) {
         Frag l = visit(ctx.term());
@@ -397,8 +425,51 @@ final class AsciiWriter extends LatexBaseVisitor<AsciiWriter.Frag> {
 
     @Override public Frag visitLetter(LetterContext ctx) { return new Frag(letter(ctx.LETTER().getSymbol()), 4); }
 
+    /** The variable of an \\arg\\min written as a letter the spec does not name, read as the unknown (see {@link #argminObjective}). */
+    private final Map<String, String> aliases = new LinkedHashMap<>();
+
+    /** The side `\\arg\\min_x J` as a whole side: the ArgMin inside, if that is all it is. */
+    static Optional<ArgMinContext> argMin(ExprContext e) {
+        if (e instanceof TermExprContext t && t.term() instanceof FactorTermContext f && f.factor() instanceof PrimaryFactorContext p
+                && p.primary() instanceof ArgMinContext a) return Optional.of(a);
+        return Optional.empty();
+    }
+
+    /** The written variable of an \\arg\\min: a spec name (SYM), or a letter or Greek letter. */
+    static Token argminVariable(ArgMinContext a) {
+        ScriptContext sc = a.script();
+        if (sc instanceof SymScriptContext y) return y.SYM().getSymbol();
+        if (sc instanceof LetterScriptContext l) return l.LETTER().getSymbol();
+        if (sc instanceof GreekScriptContext g) return g.GREEK().getSymbol();
+        // {\\theta^{t+1}}: a spec name of several tokens keeps its braces
+        if (sc instanceof GroupScriptContext gs && gs.expr().size() == 1 && gs.expr(0).getChildCount() == 1
+                && gs.expr(0).getStart() == gs.expr(0).getStop() && gs.expr(0).getStart().getType() == LatexParser.SYM) {
+            return gs.expr(0).getStart();
+        }
+        throw error(sc, a.ARGMIN().getText() + " needs the variable it minimizes over as its subscript (\\arg\\min_x)");
+    }
+
+    /** J of `\\arg\\min_x J`, in spec text, with x read as the spec's {@code unknown}. */
+    String argminObjective(ArgMinContext a, String unknown) {
+        Token x = argminVariable(a);
+        boolean alias = x.getType() != LatexParser.SYM;
+        if (alias) aliases.put(x.getText(), unknown);
+        try {
+            return visit(a.expr()).text;
+        } finally {
+            if (alias) aliases.remove(x.getText());
+        }
+    }
+
+    /** Anywhere but the whole left side of an answer, \\arg\\min restates the problem. */
+    @Override public Frag visitArgMin(ArgMinContext ctx) {
+        throw error(ctx.ARGMIN().getSymbol(), ctx.ARGMIN().getText() + " restates the optimization problem: write the optimum it"
+                + " stands for (x = ...), or \\arg\\min_x J = value with the value on the right");
+    }
+
     private String letter(Token t) {
         String x = t.getText();
+        if (aliases.containsKey(x)) return aliases.get(x);
         if (bound.contains(x)) return x;
         if (freeIndices.contains(x)) { usedFree.add(x); return x; }
         if (x.equals("e")) return "exp(1)";
@@ -407,6 +478,7 @@ final class AsciiWriter extends LatexBaseVisitor<AsciiWriter.Frag> {
     }
 
     @Override public Frag visitGreek(GreekContext ctx) {
+        if (aliases.containsKey(ctx.GREEK().getText())) return new Frag(aliases.get(ctx.GREEK().getText()), 4);
         if (ctx.GREEK().getText().equals("\\pi")) return new Frag("pi", 4);
         throw error(ctx.GREEK().getSymbol(), "unknown symbol " + ctx.GREEK().getText());
     }
@@ -437,12 +509,14 @@ final class AsciiWriter extends LatexBaseVisitor<AsciiWriter.Frag> {
         throw error(g, "unknown symbol " + g.getText());
     }
 
-    private static String written(Token t) {
+    static String written(Token t) {
         return t instanceof SymbolNames.NameToken n ? n.written : t.getText();
     }
 
     /** dL/db, \partial L / \partial b_i, \mathrm{d}L / \mathrm{d}x_j: grad(L, b), grad(L, b)_i. */
     private Optional<Frag> derivative(FractionContext ctx) {
+        Optional<Frag> second = secondDerivative(ctx);
+        if (second.isPresent()) return second;
         Optional<FactorContext[]> num = dParts(ctx.num);
         Optional<FactorContext[]> den = dParts(ctx.den);
         if (num.isEmpty() || den.isEmpty()) {
@@ -564,13 +638,68 @@ final class AsciiWriter extends LatexBaseVisitor<AsciiWriter.Frag> {
 
     @Override public Frag visitNabla(NablaContext ctx) {
         if (ctx.script() == null) throw error(ctx, "write the variable of the gradient: \\nabla_x L");
-        String var;
-        if (ctx.script() instanceof SymScriptContext s) var = s.SYM().getText();
-        else if (ctx.script() instanceof GroupScriptContext g && g.expr().size() == 1) var = visit(g.expr(0)).text;
-        else throw error(ctx.script(), "unknown symbol " + ctx.script().getText());
+        String var = variable(ctx.script());
         FactorContext f = ctx.factor();
         String fn = fnOf(f);
         return new Frag("grad(" + fn + ", " + var + ")", 4);
+    }
+
+    /** The variable of \\nabla_w: a name of the spec. */
+    private String variable(ScriptContext script) {
+        if (script instanceof SymScriptContext s) return s.SYM().getText();
+        if (script instanceof GroupScriptContext g && g.expr().size() == 1) return visit(g.expr(0)).text;
+        throw error(script, "unknown symbol " + script.getText());
+    }
+
+    @Override public Frag visitHessian(HessianContext ctx) { return hessian(ctx.two, ctx.script(), ctx.factor(), ctx); }
+
+    @Override public Frag visitHessianSubFirst(HessianSubFirstContext ctx) { return hessian(ctx.two, ctx.script(), ctx.factor(), ctx); }
+
+    /** \\nabla^2_w L: grad(grad(L, w), w); without the subscript, the one variable the spec differentiates L by. */
+    private Frag hessian(Token two, ScriptContext script, FactorContext f, ParserRuleContext ctx) {
+        if (!two.getText().equals("2")) throw error(two, "\\nabla^" + two.getText() + " is not read (\\nabla^2 is the Hessian)");
+        String fn = fnOf(f);
+        String var = script != null ? variable(script) : hessianVariable(fn)
+                .orElseThrow(() -> error(ctx, "write the variable of the Hessian: \\nabla^2_w " + fn));
+        return new Frag(secondDerivativeOf(fn, var), 4);
+    }
+
+    private static String secondDerivativeOf(String fn, String var) {
+        return "grad(grad(" + fn + ", " + var + "), " + var + ")";
+    }
+
+    /** The variable the spec takes gradients of fn by, when there is exactly one. */
+    private Optional<String> hessianVariable(String fn) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("grad\\(" + java.util.regex.Pattern.quote(fn) + ",\\s*([A-Za-z][A-Za-z0-9_]*)\\s*\\)")
+                .matcher(specText);
+        Set<String> vars = new java.util.TreeSet<>();
+        while (m.find()) vars.add(m.group(1));
+        return vars.size() == 1 ? Optional.of(vars.iterator().next()) : Optional.empty();
+    }
+
+    /**
+     * \\frac{\\partial^2 L}{\\partial w^2} (or d^2 L / dw^2): grad(grad(L, w), w); empty when the
+     * fraction does not have that form.
+     */
+    private Optional<Frag> secondDerivative(FractionContext ctx) {
+        if (ctx.num.expr() == null || !(ctx.num.expr() instanceof TermExprContext te) || !(te.term() instanceof JuxtapositionContext j)
+                || !(j.term() instanceof FactorTermContext ft) || !(ft.factor() instanceof SuperscriptContext top) || !squaredD(top)) {
+            return Optional.empty();
+        }
+        if (ctx.den.expr() == null || !(ctx.den.expr() instanceof TermExprContext de) || !(de.term() instanceof JuxtapositionContext dj)
+                || !(dj.term() instanceof FactorTermContext dft) || !(dft.factor() instanceof PrimaryFactorContext dp)
+                || dp.getStart() != dp.getStop() || !isD(written(dp.getStart())) || !(dj.factor() instanceof SuperscriptContext sq)
+                || !(sq.script() instanceof NumberScriptContext two) || !two.NUMBER().getText().equals("2")
+                || !(sq.factor() instanceof PrimaryFactorContext vp) || !(vp.primary() instanceof SymbolContext v)) {
+            throw error(ctx.den, "write a second derivative as \\frac{\\partial^2 L}{\\partial w^2}");
+        }
+        return Optional.of(new Frag(secondDerivativeOf(fnOf(j.factor()), v.SYM().getText()), 4));
+    }
+
+    /** d^2 or \\partial^2 (one letter squared). */
+    private static boolean squaredD(SuperscriptContext s) {
+        return s.factor() instanceof PrimaryFactorContext p && p.getStart() == p.getStop() && !(p.getStart() instanceof SymbolNames.NameToken)
+                && isD(written(p.getStart())) && s.script() instanceof NumberScriptContext n && n.NUMBER().getText().equals("2");
     }
 
     @Override public Frag visitCallParens(CallParensContext ctx) {

@@ -88,6 +88,7 @@ final class LatexTokens {
         List<Token> raw = new ArrayList<>();
         for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) raw.add(t);
         List<Token> out = new ArrayList<>();
+        List<Integer> closes = new ArrayList<>(); // the \\right of each open \\left. evaluation bar
         for (int i = 0; i < raw.size(); i++) {
             Token t = raw.get(i);
             String s = t.getText();
@@ -106,9 +107,26 @@ final class LatexTokens {
                 out.add(t);
                 continue;
             }
-            if ((s.equals("\\right") || s.equals("\\big") || s.equals("\\Big") || s.equals("\\bigg")) && i + 2 < raw.size()
-                    && List.of("|", "\\vert", "\\rvert").contains(raw.get(i + 1).getText()) && raw.get(i + 2).getText().equals("_")) {
-                throw new Error(t, "the evaluation bar " + s + "|_{...} is not read: write the expression with the value substituted");
+            if (s.equals("\\left") && i + 1 < raw.size() && raw.get(i + 1).getText().equals(".")) {
+                int close = matchingRight(raw, i);
+                if (close >= 0 && barAt(raw, close + 1)) {
+                    // \left. ... \right|_{x = a}: the evaluation bar, opened where its scope starts
+                    out.add(retype(t, derivcheck.grammar.LatexParser.EVALOPEN, "\\left."));
+                    closes.add(close);
+                    i++;
+                    continue;
+                }
+            }
+            if (s.equals("\\right") && closes.remove(Integer.valueOf(i))) {
+                out.add(retype(t, derivcheck.grammar.LatexParser.EVALCLOSE, "\\right|"));
+                i = nextNonSpace(raw, i + 1);
+                continue;
+            }
+            if (EVAL_BARS.contains(s) && barAt(raw, i + 1)) {
+                // \Big|_{x = a} without \left.: the bar closes everything before it on its side
+                out.add(retype(t, derivcheck.grammar.LatexParser.EVALBAR, s + "|"));
+                i = nextNonSpace(raw, i + 1);
+                continue;
             }
             if (DROPPED.contains(s)) {
                 if ((s.equals("\\left") || s.equals("\\right")) && i + 1 < raw.size() && raw.get(i + 1).getText().equals(".")) i++;
@@ -120,6 +138,18 @@ final class LatexTokens {
             }
             if (s.equals("\\textcircled")) {
                 i = skipGroup(raw, i + 1, t);
+                continue;
+            }
+            if (s.equals("\\arg")) {
+                int j = nextNonSpace(raw, i + 1);
+                if (j < raw.size() && (raw.get(j).getText().equals("\\min") || raw.get(j).getText().equals("\\max"))) {
+                    out.add(retype(t, derivcheck.grammar.LatexParser.ARGMIN, "\\arg" + raw.get(j).getText()));
+                    i = j;
+                    continue;
+                }
+            }
+            if (s.equals("\\underset") && underArg(raw, i)) {
+                i--; // read the rewritten tokens from i on
                 continue;
             }
             if (FONTS.contains(s)) continue; // \mathbf{x} is x: the group braces go below
@@ -140,11 +170,16 @@ final class LatexTokens {
                 raw.remove(i + 1); // \operatorname*{argmin}: the star only places the limits
             }
             if (s.equals("\\underbrace") || s.equals("\\overbrace")) {
-                int end = groupEnd(raw, i + 1, t);
-                for (int k = i + 1; k <= end; k++) out.add(raw.get(k));
-                i = end;
-                if (i + 1 < raw.size() && (raw.get(i + 1).getText().equals("_") || raw.get(i + 1).getText().equals("^"))) {
-                    i = skipGroup(raw, i + 2, raw.get(i + 1));
+                // underbrace{x}_{label} is x: the label is removed, and the body goes through this
+                // same rewrite (its fonts, words and spacing), as a group
+                int j = i + 1;
+                while (j < raw.size() && raw.get(j).getType() == LatexLexer.SPACE) j++;
+                int end = groupEnd(raw, j, t);
+                int s2 = end + 1;
+                while (s2 < raw.size() && raw.get(s2).getType() == LatexLexer.SPACE) s2++;
+                if (s2 < raw.size() && (raw.get(s2).getText().equals("_") || raw.get(s2).getText().equals("^"))) {
+                    int labelEnd = skipGroup(raw, s2 + 1, raw.get(s2));
+                    raw.subList(end + 1, labelEnd + 1).clear();
                 }
                 continue;
             }
@@ -175,7 +210,8 @@ final class LatexTokens {
                 i = j;
                 String word = w.toString().trim();
                 if (word.equals("argmin") || word.equals("argmax")) {
-                    throw new Error(t, s + "{" + word + "} restates the optimization problem: write the optimum it stands for (x = ...)");
+                    out.add(retype(t, derivcheck.grammar.LatexParser.ARGMIN, s + "{" + word + "}"));
+                    continue;
                 }
                 out.addAll(word(s, word, t));
                 continue;
@@ -208,13 +244,66 @@ final class LatexTokens {
         for (int k = 0; k < u.size(); k++) {
             Token x = u.get(k);
             if (x.getType() == LatexLexer.CMD && UNSUPPORTED.containsKey(x.getText())) throw new Error(x, UNSUPPORTED.get(x.getText()));
-            if (x.getType() == LatexLexer.NABLA && k + 1 < u.size() && (u.get(k + 1).getText().equals("^")
-                    || u.get(k + 1).getText().equals("_") && SymbolNames.scriptEnd(u, k + 2) + 1 < u.size()
-                       && u.get(SymbolNames.scriptEnd(u, k + 2) + 1).getText().equals("^"))) {
-                throw new Error(x, "\\nabla^2 (a Hessian) is not read");
-            }
         }
         return u;
+    }
+
+    /**
+     * {@code \\underset{x}{\\operatorname{argmin}}} at i: rewritten in place to {@code \\operatorname{argmin}_{x}}
+     * (true: the loop reads it again from i); false, and nothing changed, for any other \\underset.
+     */
+    private static boolean underArg(List<Token> raw, int i) {
+        int j = nextNonSpace(raw, i + 1);
+        if (j >= raw.size() || !raw.get(j).getText().equals("{")) return false;
+        int e1 = groupEnd(raw, j, raw.get(i));
+        int k = nextNonSpace(raw, e1 + 1);
+        if (k >= raw.size() || !raw.get(k).getText().equals("{")) return false;
+        int e2 = groupEnd(raw, k, raw.get(i));
+        StringBuilder word = new StringBuilder();
+        for (int m = k + 1; m < e2; m++) {
+            String x = raw.get(m).getText();
+            if (raw.get(m).getType() == LatexLexer.LETTER) word.append(x);
+            else if (!(WORDS.contains(x) || x.equals("{") || x.equals("}") || x.equals("*")
+                    || raw.get(m).getType() == LatexLexer.SPACE)) return false;
+        }
+        String w = word.toString();
+        if (!w.equals("argmin") && !w.equals("argmax")) return false;
+        List<Token> moved = new ArrayList<>();
+        moved.add(retype(raw.get(i), derivcheck.grammar.LatexParser.ARGMIN, "\\underset{...}{" + w + "}"));
+        moved.add(retype(raw.get(i), literal("'_'"), "_"));
+        moved.addAll(raw.subList(j, e1 + 1));
+        raw.subList(i + 1, e2 + 1).clear();
+        raw.remove(i);
+        raw.addAll(i, moved);
+        return true;
+    }
+
+    /** The sizing commands that may carry an evaluation bar: \\Big|_{x = a}. */
+    static final Set<String> EVAL_BARS = Set.of("\\right", "\\big", "\\Big", "\\bigg", "\\Bigg", "\\bigr", "\\Bigr",
+            "\\biggr", "\\Biggr");
+
+    private static int nextNonSpace(List<Token> raw, int j) {
+        while (j < raw.size() && raw.get(j).getType() == LatexLexer.SPACE) j++;
+        return j;
+    }
+
+    /** A bar (|, \\vert, \\rvert) at j followed by a subscript: the bar of an evaluation at a point. */
+    private static boolean barAt(List<Token> raw, int j) {
+        j = nextNonSpace(raw, j);
+        if (j >= raw.size() || !List.of("|", "\\vert", "\\rvert").contains(raw.get(j).getText())) return false;
+        int k = nextNonSpace(raw, j + 1);
+        return k < raw.size() && raw.get(k).getText().equals("_");
+    }
+
+    /** The index of the \\right that closes the \\left at i (nesting counted), or -1. */
+    private static int matchingRight(List<Token> raw, int i) {
+        int depth = 0;
+        for (int k = i; k < raw.size(); k++) {
+            String x = raw.get(k).getText();
+            if (x.equals("\\left")) depth++;
+            else if (x.equals("\\right") && --depth == 0) return k;
+        }
+        return -1;
     }
 
     /** `( 12 )` or `( 29a )` closing the text (or its row): an equation number. */

@@ -95,6 +95,54 @@ public final class FiniteDifference {
         return g;
     }
 
+    /**
+     * The transposed Jacobian of a vector function f at x, entry [k][j] = d f_j / d x_k (so the
+     * Hessian when f is a gradient), by {@link #accurateGradient}'s rule applied to every entry of f:
+     * Richardson-extrapolated central differences, the plain small-step value where they disagree.
+     */
+    public static double[][] accurateJacobian(java.util.function.Function<double[], double[]> f, double[] x) {
+        double[] p = x.clone();
+        double[][] out = new double[x.length][];
+        for (int k = 0; k < x.length; k++) {
+            double xk = x[k];
+            double h = RICHARDSON_STEP * Math.max(1.0, Math.abs(xk));
+            double[] d1 = centralVector(f, p, k, h), d2 = centralVector(f, p, k, h / 2), c = centralVector(f, p, k, step(xk));
+            double[] row = new double[c.length];
+            for (int j = 0; j < c.length; j++) {
+                double r = (4 * d2[j] - d1[j]) / 3;
+                double scale = Math.max(1.0, Math.max(Math.abs(r), Math.abs(c[j])));
+                row[j] = Math.abs(r - c[j]) <= 1e-6 * scale || Double.isNaN(c[j]) ? r : c[j];
+                if (Double.isNaN(row[j])) row[j] = c[j];
+            }
+            out[k] = row;
+        }
+        return out;
+    }
+
+    /** {@link #accurateJacobian} with Ridders' method ({@link #refinedGradient}) entry by entry: for re-checks. */
+    public static double[][] refinedJacobian(java.util.function.Function<double[], double[]> f, double[] x, int m) {
+        double[][] out = new double[x.length][m];
+        for (int j = 0; j < m; j++) {
+            final int jj = j;
+            double[] g = refinedGradient(xs -> f.apply(xs)[jj], x);
+            for (int k = 0; k < x.length; k++) out[k][j] = g[k];
+        }
+        return out;
+    }
+
+    private static double[] centralVector(java.util.function.Function<double[], double[]> f, double[] p, int i, double h) {
+        double xi = p[i];
+        double up = xi + h, down = xi - h;
+        p[i] = up;
+        double[] fu = f.apply(p).clone();
+        p[i] = down;
+        double[] fd = f.apply(p).clone();
+        p[i] = xi;
+        double[] out = new double[fu.length];
+        for (int j = 0; j < out.length; j++) out[j] = (fu[j] - fd[j]) / (up - down);
+        return out;
+    }
+
     /** (f(x + h e_i) - f(x - h e_i)) / (actual step), leaving p as it was. */
     private static double central(ToDoubleFunction<double[]> f, double[] p, int i, double h) {
         double xi = p[i];

@@ -557,6 +557,7 @@ public final class LatexPrinter {
     }
 
     private Piece grad(Grad g) {
+        if (g.f() instanceof Grad inner && inner.wrt().equals(g.wrt())) return hessian(inner.f(), g.wrt());
         Piece f = render(g.f());
         String wrt = scripts().print(g.wrt());
         if (g.wrt().isScalar() && !inline) {
@@ -566,6 +567,21 @@ public final class LatexPrinter {
             return new Piece("\\frac{\\partial}{\\partial " + wrt + "} " + f.at(ATOM), PREFIX, true, false, false);
         }
         String head = "\\nabla_{" + wrt + "}";
+        return new Piece(head + " " + (f.level >= POWER ? f.text : parens(f)), PREFIX, f.tall, false, false);
+    }
+
+    /** grad(grad(f, w), w): \\frac{\\partial^2 f}{\\partial w^2} for a scalar w, else the Hessian \\nabla^2_{w} f. */
+    private Piece hessian(Expr fn, Expr w) {
+        Piece f = render(fn);
+        String wrt = scripts().print(w);
+        String sq = wrt.matches("[A-Za-z]|\\\\[A-Za-z]+") ? wrt + "^2" : "(" + wrt + ")^2";
+        if (w.isScalar() && !inline) {
+            if (f.level >= ATOM && !f.tall) {
+                return new Piece("\\frac{\\partial^2 " + f.text + "}{\\partial " + sq + "}", ATOM, true, false, false);
+            }
+            return new Piece("\\frac{\\partial^2}{\\partial " + sq + "} " + f.at(ATOM), PREFIX, true, false, false);
+        }
+        String head = "\\nabla^2_{" + wrt + "}";
         return new Piece(head + " " + (f.level >= POWER ? f.text : parens(f)), PREFIX, f.tall, false, false);
     }
 }

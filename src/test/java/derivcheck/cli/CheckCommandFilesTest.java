@@ -50,4 +50,21 @@ class CheckCommandFilesTest {
         assertEquals(0, root.get("answers").size());
         assertTrue(root.get("errors").get(0).get("message").asText().startsWith("no answer found"));
     }
+
+    /** Issue 11, defect 2 in JSON: a correct final answer reached through a wrong step says both, and exit 1 means that. */
+    @Test void aWrongStepUnderACorrectAnswerIsInTheJsonSummaryAndStepLines(@TempDir Path dir) throws Exception {
+        Path f = Files.writeString(dir.resolve("e.md"), "Hence\n$$\\frac{dL}{da} = \\sum_{i=1}^{N-2} g_i x_i\n"
+                + "= \\sum_{i=1}^{N-2} g_i (x_i + x_{i+2})$$\n");
+        ParseCommandTest.Run r = ParseCommandTest.run("check", "problems/backprop_shifted_sum.prob", f.toString(), "--json", "--no-symbolic");
+        assertEquals(ExitCode.FAILED, r.code(), r.out() + r.err());
+        JsonNode a = new ObjectMapper().readTree(r.out()).get("answers").get(0);
+        assertEquals("correct", a.get("verdict").asText(), a.toString());
+        // a = b = c with a = c: a wrong b makes both steps wrong, each on its own line
+        assertEquals("final answer correct, the steps 1 (line 2) and 2 (line 3) incorrect", a.get("summary").asText());
+        assertEquals("[2,3]", a.get("incorrect_step_lines").toString());
+        JsonNode steps = new ObjectMapper().readTree(r.out()).get("steps");
+        assertEquals("incorrect", steps.get(0).get("verdict").asText());
+        assertEquals("incorrect", steps.get(1).get("verdict").asText());
+        assertEquals(2, steps.get(0).get("answer_line").asInt());
+    }
 }

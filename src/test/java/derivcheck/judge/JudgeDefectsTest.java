@@ -54,4 +54,14 @@ class JudgeDefectsTest {
         show(k);
         assertTrue(!k.undecided(), k.summary());
     }
+
+    /** Issue 11, defect 3: where the reference is defined almost nowhere, too few valid points is undecided with the reason, never a verdict. */
+    @Test
+    void tooFewValidPointsIsUndecidedWithTheReason() {
+        // sqrt(-x^2) is defined only at x = 0: no draw lands there
+        Judgement j = Pairs.judge("x + 1", "sqrt(-x^2) + x", "");
+        show(j);
+        assertTrue(j.undecided(), j.summary());
+        assertTrue(j.reason().contains("valid point"), j.reason());
+    }
 }

@@ -62,6 +62,19 @@ class SheetConstructsTest {
         "backprop_shifted_sum ## \\frac{dL}{dx_j} = \\sum_{i=1}^{N-2} g_i a [j=i]] ## grad(L, x)_{j} = sum(i = 1..N - 2, g_i*a*[j = i]) for j in 1..N",
         // updates of a defined quantity
         "fgm_linear_output ## \\mathbf{x}' \\leftarrow \\mathbf{x} - \\epsilon \\mathbf{w} ## xp = x - eps*w",
+        // updates with \to and \gets of a quantity the spec defines
+        "fgm_linear_output ## \\mathbf{x}' \\to \\mathbf{x} - \\epsilon \\mathbf{w} ## xp = x - eps*w",
+        "fgm_linear_output ## \\mathbf{x}' \\gets \\mathbf{x} - \\epsilon \\mathbf{w} ## xp = x - eps*w",
+        // underbrace: the label is dropped, the body is read like any formula (fonts, words, spacing inside it)
+        "adversarial_attack_box ## \\tilde x_i = x_i - \\underbrace{\\varepsilon \\operatorname{sign}(g_i)}_{\\text{step}} ## x_tilde_i = x_i - eps*sign(g_i) for i in 1..n",
+        "adversarial_attack_box ## \\tilde x_i = x_i - \\underbrace{\\varepsilon\\, \\mathrm{sgn}(g_i)}_{\\text{the step, } \\varepsilon \\text{ in size}} ## x_tilde_i = x_i - eps*sign(g_i) for i in 1..n",
+        "adversarial_attack_box ## \\tilde x = x - \\varepsilon \\overbrace{\\operatorname{sign}(g)}^{\\text{entries } 1 \\text{ or } -1} ## x_tilde = x - eps*sign(g)",
+        // evaluation bars: the definitions put in, derivatives taken, then the point substituted
+        "fgm_linear_output ## \\left. \\nabla_{\\mathbf{x}} f(\\mathbf{x};\\mathbf{w}) \\right|_{\\mathbf{x} = \\mathbf{x}'} = \\mathbf{w} ## w = w",
+        "fgm_linear_output ## f(\\mathbf{x}';\\mathbf{w}) = \\left. f(\\mathbf{x};\\mathbf{w}) \\right|_{\\mathbf{x} = \\mathbf{x} - \\epsilon \\mathbf{w}} ## fp = w'*(x - eps*w)",
+        "fgm_linear_output ## f(\\mathbf{x}';\\mathbf{w}) = f(\\mathbf{x};\\mathbf{w}) \\Big|_{\\mathbf{x} = \\mathbf{x}'} ## fp = w'*xp",
+        // \max and \min of two arguments
+        "adversarial_attack_box ## \\tilde x_i = \\max(x_i - \\varepsilon, \\min(x_i + \\varepsilon, x_i - \\varepsilon g_i)) ## x_tilde_i = max(x_i - eps, min(x_i + eps, x_i - eps*g_i)) for i in 1..n",
         // \pm: two answers, the first with +, the second with -
         "adversarial_attack_box ## \\tilde x_i = x_i \\pm \\varepsilon ## x_tilde_i = x_i + eps for i in 1..n",
         // defect 10: |a| of a vector is entrywise
@@ -81,9 +94,11 @@ class SheetConstructsTest {
         "adversarial_attack_box ## g^T(\\tilde{x} - x) \\to \\min_{\\tilde{x}} ## <answer>:1:20: '\\to \\min' states an optimization problem",
         "dropout_gaussian_noise ## \\sigma \\propto \\sqrt{1-p} = 1 ## <answer>:1:8: \\propto is read only as the one relation of a display",
         "kl_cross_entropy ## D_{\\rm KL}(p^*(y \\mid x) \\parallel p(y \\mid x; \\theta)) = \\int_y p^*(y \\mid x) ## 1:59: the integral \\int is not read",
-        "ridge_closed_form ## \\nabla_{\\mathbf{w}}^2 g = X^T X ## <answer>:1:1: \\nabla^2 (a Hessian) is not read",
+        // the Hessian \\nabla^2 is read now (HessianAnswersTest); g is no name of this spec
+        "ridge_closed_form ## \\nabla_{\\mathbf{w}}^2 g = X^T X ## <answer>:1:23: unknown symbol g",
         "prox_weight_decay ## = \\frac{\\theta^t}{1+\\varepsilon'\\lambda} ## and so continues a chain, but no chain comes before it",
-        "fgm_linear_output ## \\left. \\nabla_{\\mathbf{x}} f(\\mathbf{x};\\mathbf{w}) \\right|_{\\mathbf{x} = \\mathbf{x}'} = \\mathbf{w} ## the evaluation bar \\right|_{...} is not read",
+        // the evaluation bar's point must be a quantity of the spec (check/ArgminAndEvaluationBarTest judges what the bar reads)
+        "fgm_linear_output ## \\left. \\epsilon t \\right|_{t = 1} = \\epsilon ## <answer>:1:27: an evaluation bar names its point as {x = value}",
         "mirror_descent_box_vector ## x^{t+1} = \\text{sigmoid}(x^0) ## <answer>:1:1: x^{t+1} is an iterate the spec does not name",
         "prox_weight_decay ## \\theta^{(t)} = \\theta^t ## <answer>:1:1: \\theta^{(t)} is an iterate",
         "adversarial_attack_box ## \\tilde x_i = x_i^0 - \\varepsilon ## x_i^0 is an iterate",

@@ -43,7 +43,8 @@ public final class UnitVectors {
             return null;
         });
         out = Exprs.transform(out, UnitVectors::entry);
-        return derivcheck.calculus.Simplify.simplify(out);
+        // nothing collapsed and no inner product read: the expression as it was (not re-simplified)
+        return out.equals(e) ? e : derivcheck.calculus.Simplify.simplify(out);
     }
 
     /** Whether the expression has a unit vector or a sum over an Iverson bracket (something to do here). */

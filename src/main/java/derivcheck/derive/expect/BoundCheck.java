@@ -1,6 +1,5 @@
 package derivcheck.derive.expect;
 
-import derivcheck.cas.ZeroTest;
 import derivcheck.derive.DeriveContext;
 import derivcheck.derive.Result;
 import derivcheck.derive.scalar.ConditionSolve;
@@ -56,14 +55,15 @@ final class BoundCheck {
         if (got.isEmpty()) return Optional.of("cannot compare the ends of the expected bounds; " + says);
         if (got.get().isEmpty()) return Optional.of("the expected bounds leave no value; " + says);
         ConditionSolve.Interval g = got.get().get();
-        if (!sameEnd(g.lo(), g.loOpen(), want.lo(), want.loOpen(), ctx) || !sameEnd(g.hi(), g.hiOpen(), want.hi(), want.hiOpen(), ctx)) {
+        if (!sameEnd(p, g.lo(), g.loOpen(), want.lo(), want.loOpen(), ctx) || !sameEnd(p, g.hi(), g.hiOpen(), want.hi(), want.hiOpen(), ctx)) {
             return Optional.of("the expected interval " + g + " is not the derived " + want + " (" + says + ")");
         }
         return Optional.empty();
     }
 
-    private static boolean sameEnd(Optional<Expr> a, boolean aOpen, Optional<Expr> b, boolean bOpen, DeriveContext ctx) {
+    /** The same end: both open or both closed, and equal as the judge proves it (see {@link ZeroProof}). */
+    private static boolean sameEnd(Problem p, Optional<Expr> a, boolean aOpen, Optional<Expr> b, boolean bOpen, DeriveContext ctx) {
         if (a.isEmpty() || b.isEmpty()) return a.isEmpty() && b.isEmpty();
-        return aOpen == bOpen && ZeroCheck.test(Exprs.sub(a.get(), b.get()), ctx) == ZeroTest.ZERO;
+        return aOpen == bOpen && ZeroProof.of(p, Exprs.sub(a.get(), b.get()), List.of(), ctx, false).proved();
     }
 }

@@ -1,25 +1,19 @@
 package derivcheck.derive.expect;
 
-import derivcheck.cas.ZeroTest;
 import derivcheck.derive.Derivation;
 import derivcheck.derive.DeriveContext;
 import derivcheck.derive.Evaluation;
 import derivcheck.derive.Facts;
 import derivcheck.derive.Result;
-import derivcheck.derive.Simplifier;
 import derivcheck.derive.backprop.UnitVectors;
 import derivcheck.derive.identities.GeometricSums;
 import derivcheck.derive.identities.IdentityProof;
-import derivcheck.derive.piecewise.PiecewiseRegions;
 import derivcheck.expr.Expr;
 import derivcheck.expr.Exprs;
 import derivcheck.expr.RelOp;
 import derivcheck.expr.Relation;
 import derivcheck.expr.Sym;
 import derivcheck.expr.SymKind;
-import derivcheck.judge.FreeSpace;
-import derivcheck.judge.Judge;
-import derivcheck.judge.Judgement;
 import derivcheck.model.Claim;
 import derivcheck.model.Problem;
 import java.util.ArrayList;
@@ -73,25 +67,18 @@ public final class ExpectCheck {
             if (UnitVectors.applies(explicit.get())) explicit = Optional.of(UnitVectors.simplify(p, explicit.get()));
             Optional<String> open = openQuantity(p, explicit.get());
             if (open.isPresent()) return new Outcome(c, Verdict.UNDECIDED, "'" + open.get() + "' was not derived");
-            // a plain equality of rational expressions is decided by the judge's exact tier, before the CAS
-            Judgement exact = exactly(p, explicit.get(), conditions);
-            if (exact.kind() == Judgement.Kind.PROVED_EQUAL) continue;
-            if (exact.different()) {
-                return new Outcome(c, Verdict.UNDECIDED, "the difference from the derived result is not 0 (exact tier: " + exact.reason() + ")");
+            // the judge decides: exact tier (a counterexample ends it), the CAS, the derived equations, region by region
+            ZeroProof.Result z = ZeroProof.of(p, explicit.get(), conditions, ctx, true);
+            if (z.proved()) {
+                if (z.why() == ZeroProof.Why.REGIONS) proofs.add(z.reason());
+                continue;
             }
-            ZeroTest z = ZeroCheck.test(explicit.get(), ctx);
-            if (z == ZeroTest.ZERO) continue;
-            if (ZeroCheck.zeroGiven(Simplifier.scalarOrSelf(explicit.get(), ctx), conditions, ctx)) continue;
-            if (PiecewiseRegions.applies(explicit.get())) {
-                List<Relation> facts = new ArrayList<>(p.assumptions());
-                facts.addAll(conditions);
-                PiecewiseRegions.Outcome regions = PiecewiseRegions.zero(explicit.get(), facts, ctx);
-                if (regions.proved()) { proofs.add(regions.reason()); continue; }
-                return new Outcome(c, Verdict.UNDECIDED, "region by region: " + regions.reason());
-            }
-            return new Outcome(c, Verdict.UNDECIDED, z == ZeroTest.NONZERO
-                    ? "the difference from the derived result does not simplify to 0"
-                    : "the CAS could not show the difference from the derived result is 0");
+            return new Outcome(c, Verdict.UNDECIDED, switch (z.why()) {
+                case EXACT_DIFFERENT -> "the difference from the derived result is not 0 (exact tier: " + z.reason() + ")";
+                case REGIONS_NOT_SHOWN -> "region by region: " + z.reason();
+                case CAS_NONZERO -> "the difference from the derived result does not simplify to 0";
+                default -> "the CAS could not show the difference from the derived result is 0";
+            });
         }
         return new Outcome(c, Verdict.VERIFIED, "equal to the derived result"
                 + (proofs.isEmpty() ? "" : " (" + String.join("; ", proofs) + ")"));
@@ -119,35 +106,12 @@ public final class ExpectCheck {
             if (c.range().isPresent()) return new Outcome(c, Verdict.UNDECIDED, "index-wise identities are compared numerically");
             Optional<Expr> explicit = Evaluation.explicit(p, Exprs.sub(rel.lhs(), rel.rhs()));
             if (explicit.isEmpty()) return new Outcome(c, Verdict.UNDECIDED, "it has a gradient that cannot be computed");
-            if (exactly(p, explicit.get(), List.of()).kind() == Judgement.Kind.PROVED_EQUAL) continue;
-            if (ZeroCheck.test(explicit.get(), ctx) != ZeroTest.ZERO) {
-                if (PiecewiseRegions.applies(explicit.get())) {
-                    PiecewiseRegions.Outcome regions = PiecewiseRegions.zero(explicit.get(), p.assumptions(), ctx);
-                    if (regions.proved()) continue;
-                    return new Outcome(c, Verdict.UNDECIDED, "region by region: " + regions.reason());
-                }
-                return new Outcome(c, Verdict.UNDECIDED, "the CAS could not show the two sides are equal");
-            }
+            ZeroProof.Result z = ZeroProof.of(p, explicit.get(), List.of(), ctx, false);
+            if (z.proved()) continue;
+            return new Outcome(c, Verdict.UNDECIDED, z.why() == ZeroProof.Why.REGIONS_NOT_SHOWN ? "region by region: " + z.reason()
+                    : "the CAS could not show the two sides are equal");
         }
         return new Outcome(c, Verdict.VERIFIED, "the two sides are equal");
-    }
-
-    /**
-     * The judge's exact tier on difference = 0, over the problem's assumptions (and the derived
-     * conditions): a proof when the difference is 0 as a rational function; never throws.
-     */
-    private static Judgement exactly(Problem p, Expr difference, List<Relation> conditions) {
-        try {
-            List<Relation> assume = new ArrayList<>(p.assumptions());
-            assume.addAll(conditions);
-            Expr zero = difference.isScalar() ? derivcheck.expr.Num.ZERO
-                    : new derivcheck.expr.Mul(List.of(derivcheck.expr.Num.ZERO, difference), derivcheck.expr.Pos.NONE);
-            return Judge.numericOnly(FreeSpace.over(List.of(difference), assume)).exactly(difference, zero, Optional.empty());
-        } catch (RuntimeException e) {
-            if (e instanceof derivcheck.limits.Deadline.Expired x) throw x;
-            return new Judgement(Judgement.Kind.UNDECIDED, 0, Double.NaN, Optional.empty(), Judgement.Tier.NONE, List.of(),
-                    "the exact tier stopped: " + e.getMessage(), java.time.Duration.ZERO);
-        }
     }
 
     static Expr substituteResults(Expr e, List<Result> results) {

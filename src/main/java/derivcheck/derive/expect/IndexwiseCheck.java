@@ -1,6 +1,5 @@
 package derivcheck.derive.expect;
 
-import derivcheck.cas.ZeroTest;
 import derivcheck.derive.Derivation;
 import derivcheck.derive.DeriveContext;
 import derivcheck.derive.Lets;
@@ -9,7 +8,6 @@ import derivcheck.derive.backprop.Backprop;
 import derivcheck.derive.backprop.Entrywise;
 import derivcheck.derive.backprop.IndexAffine;
 import derivcheck.derive.piecewise.PiecewiseEntry;
-import derivcheck.derive.piecewise.PiecewiseRegions;
 import derivcheck.expr.Expr;
 import derivcheck.expr.Exprs;
 import derivcheck.expr.Index;
@@ -135,18 +133,14 @@ final class IndexwiseCheck {
                 cv = Exprs.substitute(cv, j, a.toExpr());
             }
             Expr diff = Lets.inline(p, derivcheck.algebra.Canonical.alphaRenamed(Entrywise.tidy(Exprs.sub(dv, cv))));
-            ZeroTest z = ZeroCheck.test(diff, ctx);
-            if (z != ZeroTest.ZERO && PiecewiseRegions.applies(diff)) {
-                List<Relation> facts = new ArrayList<>(p.assumptions());
-                facts.addAll(conditions);
-                PiecewiseRegions.Outcome regions = PiecewiseRegions.zero(diff, facts, ctx);
-                if (regions.proved()) { ranges.add(a + ".." + b); continue; }
+            ZeroProof.Result z = ZeroProof.of(p, diff, conditions, ctx, false);
+            if (!z.proved()) {
                 return undecided(c, "for " + where + " the claim gives " + TextPrinter.print(ca.value()) + ", the derived entries "
-                        + TextPrinter.print(da.value()) + "; region by region: " + regions.reason());
-            }
-            if (z != ZeroTest.ZERO) {
-                return undecided(c, "for " + where + " the claim gives " + TextPrinter.print(ca.value()) + ", the derived entries "
-                        + TextPrinter.print(da.value()) + (z == ZeroTest.NONZERO ? ": they differ" : ": the CAS could not show they are equal"));
+                        + TextPrinter.print(da.value()) + switch (z.why()) {
+                            case REGIONS_NOT_SHOWN -> "; region by region: " + z.reason();
+                            case CAS_NONZERO -> ": they differ";
+                            default -> ": the CAS could not show they are equal";
+                        });
             }
             ranges.add(a + ".." + b);
         }

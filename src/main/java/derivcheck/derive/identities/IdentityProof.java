@@ -24,6 +24,9 @@ import derivcheck.expr.Relation;
 import derivcheck.expr.Sym;
 import derivcheck.expr.TextPrinter;
 import derivcheck.expr.Variance;
+import derivcheck.judge.Judge;
+import derivcheck.judge.Judgement;
+import derivcheck.judge.Prover;
 import derivcheck.model.Claim;
 import derivcheck.model.Problem;
 import java.util.ArrayList;
@@ -75,7 +78,7 @@ public final class IdentityProof {
         }
         Map<Expr, Expr> facts = GramForms.atomFacts(p);
         if (r.op() == RelOp.EQ) {
-            ZeroTest z = zero(diff, facts, ctx, p);
+            ZeroTest z = judgedZero(p, diff, facts, ctx);
             if (z == ZeroTest.ZERO) {
                 boolean logs = !LogRules.splitPositiveLogs(diff, p, ctx).equals(diff);
                 List<Object> why = new ArrayList<>(List.of("write out the definitions" + (facts.isEmpty() ? "" : ", substitute the assumptions")));
@@ -166,14 +169,8 @@ public final class IdentityProof {
         Optional<Expr> full = Lets.fully(p, e);
         if (full.isEmpty()) return Optional.empty();
         boolean[] failed = {false};
-        Expr out = Exprs.transform(full.get(), x -> {
-            if (x instanceof Grad g && g.wrt() instanceof Sym w && !Evaluation.mentionsLoss(g.f())) {
-                Optional<Expr> d = Calculus.gradient(g.f(), w);
-                if (d.isEmpty()) failed[0] = true;
-                return d.orElse(x);
-            }
-            return null;
-        });
+        // innermost first: a second derivative grad(grad(f, w), w) is the gradient of the first
+        Expr out = Evaluation.innermostFirst(full.get(), failed);
         if (failed[0] || Exprs.anyNode(out, x -> x instanceof Grad)) return Optional.empty();
         out = Facts.substitute(p, out);
         if (Exprs.anyNode(out, x -> x instanceof Expectation || x instanceof Variance)) {
@@ -228,6 +225,22 @@ public final class IdentityProof {
             return out;
         }
         return List.of(e);
+    }
+
+    /**
+     * lhs − rhs = 0, as the judge decides it ({@link Judge#proveZero}: its exact tier, then this
+     * prover's Gram expansion with the atom assumptions and the CAS). ZERO when proved; NONZERO when
+     * the CAS simplified it to a nonzero form (no proof of difference), else UNKNOWN.
+     */
+    private static ZeroTest judgedZero(Problem p, Expr diff, Map<Expr, Expr> facts, DeriveContext ctx) {
+        ZeroTest[] last = {ZeroTest.UNKNOWN};
+        Prover gram = d -> {
+            last[0] = zero(d, facts, ctx, p);
+            return last[0] == ZeroTest.ZERO ? Prover.Attempt.proved("Gram expansion and the CAS")
+                    : Prover.Attempt.notShown(last[0] == ZeroTest.NONZERO ? "does not simplify to 0" : "the CAS could not show it is 0");
+        };
+        Judgement j = Judge.over(diff, p.assumptions()).proveZero(diff, List.of(gram), false);
+        return j.kind() == Judgement.Kind.PROVED_EQUAL ? ZeroTest.ZERO : last[0];
     }
 
     static ZeroTest zero(Expr e, Map<Expr, Expr> facts, DeriveContext ctx, Problem p) {

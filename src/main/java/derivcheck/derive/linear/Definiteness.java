@@ -3,6 +3,7 @@ package derivcheck.derive.linear;
 import derivcheck.algebra.LinearCombination;
 import derivcheck.algebra.Term;
 import derivcheck.cas.Sign;
+import derivcheck.derive.scalar.Curvature;
 import derivcheck.derive.DeriveContext;
 import derivcheck.derive.scalar.Signs;
 import derivcheck.expr.Expr;
@@ -159,6 +160,26 @@ public final class Definiteness {
         return middle;
     }
 
+    /**
+     * diag(v): positive definite when every entry of v is proven positive, semidefinite when
+     * nonnegative (the entry v_k read by the calculus simplifier, signed by {@link Curvature}).
+     */
+    private Kind diagonal(Expr f, Expr v) {
+        Sym k = new Sym(derivcheck.derive.Names.freshIndex(problem, "k"), derivcheck.expr.Shape.SCALAR, derivcheck.expr.SymKind.INDEX, derivcheck.expr.Pos.NONE);
+        Expr entry = derivcheck.calculus.Simplify.simplify(new derivcheck.expr.Index(v, List.of(k), derivcheck.expr.Pos.NONE));
+        Sign s = Curvature.sign(entry, ctx);
+        if (s == Sign.POSITIVE) {
+            because.add(List.of(f, " has positive entries on its diagonal"));
+            return Kind.PD;
+        }
+        if (s == Sign.NONNEGATIVE || s == Sign.ZERO) {
+            because.add(List.of(f, " has nonnegative entries on its diagonal"));
+            return s == Sign.ZERO ? Kind.ZERO : Kind.PSD;
+        }
+        hints.add("state what makes the entries of " + TextPrinter.print(v) + " positive");
+        return Kind.UNKNOWN;
+    }
+
     private Kind factor(Expr f) {
         if (f instanceof Transpose t) return factor(t.arg());
         if (f instanceof Inverse inv) {
@@ -179,6 +200,7 @@ public final class Definiteness {
             return Kind.UNKNOWN;
         }
         if (f instanceof derivcheck.expr.Add) return expr(f);
+        if (f instanceof derivcheck.expr.Apply ap && ap.fn() == derivcheck.expr.Builtin.DIAG) return diagonal(f, ap.args().get(0));
         hints.add("write the quadratic term so that its matrix is a declared symbol or a product A'*M*A");
         return Kind.UNKNOWN;
     }

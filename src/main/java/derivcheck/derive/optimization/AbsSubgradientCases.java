@@ -8,7 +8,6 @@ import derivcheck.derive.Names;
 import derivcheck.derive.Result;
 import derivcheck.derive.Simplifier;
 import derivcheck.derive.Step;
-import derivcheck.derive.Strategy;
 import derivcheck.derive.piecewise.PiecewiseRegions;
 
 import derivcheck.cas.Sign;
@@ -47,7 +46,7 @@ import java.util.Optional;
  * b + sign(u)·max(|u| − c|p|, 0)/α with u = −β − α·b (the shift z − b = u/α thresholded at τ = c|p|/α), stated only when the two are proven equal region by
  * region ({@link PiecewiseRegions}).
  */
-public final class AbsSubgradientCases implements Strategy {
+public final class AbsSubgradientCases implements FastPath {
     /** At most this many kinks (the cases grow with them). */
     static final int MAX_KINKS = 3;
 
@@ -55,10 +54,10 @@ public final class AbsSubgradientCases implements Strategy {
 
     private record Kink(Expr at, Expr weight, Expr term) {}
 
-    @Override public Attempt attempt(Problem p, DeriveContext ctx) {
-        Optimization.Either view = Optimization.of(p);
-        if (view.value().isEmpty()) return Attempt.declined(view.whyNot());
-        Optimization o = view.value().get();
+    @Override public Attempt on(PreparedOptimization po) {
+        Problem p = po.problem();
+        DeriveContext ctx = po.context();
+        Optimization o = po.view();
         Sym w = o.unknown();
         if (!w.isScalar()) return Attempt.declined("the unknown is not a scalar");
         if (!o.unconstrained()) return Attempt.declined("the problem has constraints or a domain");

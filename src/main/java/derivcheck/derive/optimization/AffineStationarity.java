@@ -1,12 +1,10 @@
 package derivcheck.derive.optimization;
 
 import derivcheck.derive.Attempt;
-import derivcheck.derive.Calculus;
 import derivcheck.derive.DeriveContext;
 import derivcheck.derive.Names;
 import derivcheck.derive.Result;
 import derivcheck.derive.Step;
-import derivcheck.derive.Strategy;
 import derivcheck.derive.Tidy;
 import derivcheck.derive.linear.AffineForm;
 import derivcheck.derive.linear.Definiteness;
@@ -31,16 +29,16 @@ import java.util.Optional;
  * C ≻ 0 is proven ({@link Definiteness}): then it is the unique minimizer of a strictly convex
  * quadratic (for maximize, of −f). Otherwise the strategy declines and says what to declare.
  */
-public final class AffineStationarity implements Strategy {
+public final class AffineStationarity implements FastPath {
     @Override public String name() { return "affine stationarity"; }
 
-    @Override public Attempt attempt(Problem p, DeriveContext ctx) {
-        Optimization.Either view = Optimization.of(p);
-        if (view.value().isEmpty()) return Attempt.declined(view.whyNot());
-        Optimization o = view.value().get();
+    @Override public Attempt on(PreparedOptimization po) {
+        Problem p = po.problem();
+        DeriveContext ctx = po.context();
+        Optimization o = po.view();
         if (!o.unconstrained()) return Attempt.declined("the problem has constraints or a domain");
         Sym x = o.unknown();
-        Optional<Expr> grad = Calculus.gradient(o.objective(), x);
+        Optional<Expr> grad = po.gradient();
         if (grad.isEmpty()) return Attempt.declined("the objective has a part the calculus rules cannot differentiate");
         grad = grad.map(ctx::withMatrixFacts); // (H + Hᵀ)x is 2Hx for a symmetric H
         Optional<AffineForm> form = AffineForm.of(grad.get(), x);

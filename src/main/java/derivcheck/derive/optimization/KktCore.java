@@ -2,7 +2,6 @@ package derivcheck.derive.optimization;
 
 import derivcheck.derive.Attempt;
 import derivcheck.derive.DeriveContext;
-import derivcheck.derive.Strategy;
 import derivcheck.derive.linear.Definiteness;
 import derivcheck.expr.Apply;
 import derivcheck.expr.Builtin;
@@ -36,23 +35,23 @@ import java.util.Optional;
  * Strict positivity x > 0 is an open domain, not a constraint: the problem is handed on with the
  * domain (see {@link OpenDomain}). What it cannot solve it declines, saying why.
  */
-public final class KktCore implements Strategy {
+public final class KktCore implements FastPath {
     /** The most inequalities the case enumeration takes (2^k cases). */
     static final int MAX_INEQUALITIES = 3;
 
     @Override public String name() { return "KKT core (active sets)"; }
 
-    @Override public Attempt attempt(Problem p, DeriveContext ctx) {
-        Optimization.Either view = Optimization.of(p);
-        if (view.value().isEmpty()) return Attempt.declined(view.whyNot());
-        Optimization o = view.value().get();
+    @Override public Attempt on(PreparedOptimization po) {
+        Problem p = po.problem();
+        DeriveContext ctx = po.context();
+        Optimization o = po.view();
         Sym x = o.unknown();
         if (!x.shape().isVector()) return Attempt.declined("the unknown is not a vector");
         if (o.constraints().isEmpty()) return Attempt.declined("there are no constraints (the unconstrained strategies apply)");
-        KktConstraints cs = KktConstraints.read(o.constraints(), x);
-        if (!cs.openPositivity().isEmpty()) return OpenDomain.attempt(p, cs, this, ctx);
+        KktConstraints cs = po.constraints();
+        if (!cs.openPositivity().isEmpty()) return OpenDomain.attempt(po);
         if (!cs.unsupported().isEmpty()) return Attempt.declined("the constraint " + cs.unsupported().get(0) + " is not one the KKT core solves");
-        Optional<QuadraticObjective> q = QuadraticObjective.of(o.objective(), x, ctx);
+        Optional<QuadraticObjective> q = po.gradient().flatMap(g -> QuadraticObjective.ofGradient(g, x, ctx));
         if (q.isEmpty()) return Attempt.declined("the gradient of the objective is not affine in " + x.name()
                 + " (the KKT core solves linear and quadratic objectives)");
         if (!cs.balls().isEmpty()) {

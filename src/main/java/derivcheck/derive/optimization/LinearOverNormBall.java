@@ -3,13 +3,11 @@ package derivcheck.derive.optimization;
 import derivcheck.cas.Assumptions;
 import derivcheck.cas.Sign;
 import derivcheck.derive.Attempt;
-import derivcheck.derive.Calculus;
 import derivcheck.derive.DeriveContext;
 import derivcheck.derive.Names;
 import derivcheck.derive.Result;
 import derivcheck.derive.Simplifier;
 import derivcheck.derive.Step;
-import derivcheck.derive.Strategy;
 import derivcheck.derive.Tidy;
 import derivcheck.derive.linear.AffineForm;
 import derivcheck.expr.Expr;
@@ -33,19 +31,19 @@ import java.util.Optional;
  * Lagrangian <c, Δ> + μ(||Δ||² − r²), Δ = x − m, stationarity gives Δ = −c/(2μ), dual
  * feasibility μ > 0, and the active constraint fixes μ = ||c||/(2r), so x = m − r·c/||c||.
  */
-public final class LinearOverNormBall implements Strategy {
+public final class LinearOverNormBall implements FastPath {
     @Override public String name() { return "Lagrange multiplier on a norm ball"; }
 
-    @Override public Attempt attempt(Problem p, DeriveContext ctx) {
-        Optimization.Either view = Optimization.of(p);
-        if (view.value().isEmpty()) return Attempt.declined(view.whyNot());
-        Optimization o = view.value().get();
+    @Override public Attempt on(PreparedOptimization po) {
+        Problem p = po.problem();
+        DeriveContext ctx = po.context();
+        Optimization o = po.view();
         Sym x = o.unknown();
         Optional<Balls.Ball> ball = Balls.of(o, x, ctx);
         if (ball.isEmpty()) return Attempt.declined("the constraint is not one Euclidean ball ||x - m|| <= r");
         Expr center = ball.get().center();
         Expr radius = ball.get().radius();
-        Optional<Expr> grad = Calculus.gradient(o.objective(), x);
+        Optional<Expr> grad = po.gradient();
         if (grad.isEmpty()) return Attempt.declined("cannot differentiate the objective");
         Optional<AffineForm> g = AffineForm.of(grad.get(), x);
         if (g.isEmpty() || g.get().hasMatrixPart() || g.get().radial() || !Exprs.isZero(ctx.simplify(g.get().scalarPart()))) {

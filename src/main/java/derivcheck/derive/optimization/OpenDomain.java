@@ -3,8 +3,6 @@ package derivcheck.derive.optimization;
 import derivcheck.derive.Attempt;
 import derivcheck.derive.DeriveContext;
 import derivcheck.derive.Step;
-import derivcheck.derive.Strategies;
-import derivcheck.derive.Strategy;
 import derivcheck.expr.Num;
 import derivcheck.expr.Pos;
 import derivcheck.expr.RelOp;
@@ -21,12 +19,14 @@ import java.util.Optional;
  * x > 0 next to other constraints (sum(x) = 1, x > 0: the open simplex) is a domain, not a
  * constraint that can be active: a strict inequality never holds with equality, so its
  * multiplier is 0 at any KKT point. The problem is restated with x in (0, ∞) (the same set) and
- * handed to the other strategies, which treat a domain as open (the entropy's log needs it).
+ * handed to the fast paths of {@link Optimize}, which treat a domain as open (the entropy's log needs it).
  */
 final class OpenDomain {
     private OpenDomain() {}
 
-    static Attempt attempt(Problem p, KktConstraints cs, KktCore core, DeriveContext ctx) {
+    static Attempt attempt(PreparedOptimization po) {
+        Problem p = po.problem();
+        KktConstraints cs = po.constraints();
         SymbolDecl u = p.unknowns().get(0);
         if (u.domain().isPresent()) {
             Domain d = u.domain().get();
@@ -46,9 +46,10 @@ final class OpenDomain {
                 List.of(restated), p.functions(), p.randoms(), p.assumptions(), p.lets(), p.objective(), rest, p.targets(),
                 p.conditions(), p.solves(), p.shows(), p.expects(), p.mistakes(), p.matrixFacts(), p.points());
         List<String> why = new ArrayList<>();
-        for (Strategy s : Strategies.all()) {
+        PreparedOptimization restatedProblem = PreparedOptimization.of(q, new DeriveContext(po.context().cas(), q)).value().orElseThrow();
+        for (FastPath s : Optimize.WAYS) {
             if (s instanceof KktCore) continue;
-            Attempt a = s.attempt(q, new DeriveContext(ctx.cas(), q));
+            Attempt a = s.on(restatedProblem);
             if (a instanceof Attempt.Derived d) {
                 List<Step> steps = new ArrayList<>();
                 Relation positive = cs.openPositivity().get(0);

@@ -1,6 +1,5 @@
 package derivcheck.derive.optimization;
 
-import derivcheck.derive.Calculus;
 import derivcheck.derive.DeriveContext;
 import derivcheck.derive.Tidy;
 import derivcheck.derive.linear.AffineForm;
@@ -23,12 +22,12 @@ import java.util.Optional;
  */
 record QuadraticObjective(Expr gradient, Expr c, List<Expr> parts, Expr r, Sym x) {
 
-    static Optional<QuadraticObjective> of(Expr objective, Sym x, DeriveContext ctx) {
-        Optional<Expr> grad = Calculus.gradient(objective, x).map(ctx::withMatrixFacts);
-        if (grad.isEmpty()) return Optional.empty();
-        Optional<AffineForm> form = AffineForm.of(grad.get(), x);
+    /** From the gradient of the objective (symmetric matrices' facts applied here). */
+    static Optional<QuadraticObjective> ofGradient(Expr gradient, Sym x, DeriveContext ctx) {
+        Expr grad = ctx.withMatrixFacts(gradient);
+        Optional<AffineForm> form = AffineForm.of(grad, x);
         if (form.isEmpty() || form.get().radial()) return Optional.empty();
-        return Optional.of(new QuadraticObjective(Tidy.of(grad.get(), ctx), ctx.simplify(form.get().scalarPart()),
+        return Optional.of(new QuadraticObjective(Tidy.of(grad, ctx), ctx.simplify(form.get().scalarPart()),
                 form.get().matrixParts(), form.get().rest(), x));
     }
 

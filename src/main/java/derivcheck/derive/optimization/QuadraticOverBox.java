@@ -5,7 +5,6 @@ import derivcheck.derive.DeriveContext;
 import derivcheck.derive.Names;
 import derivcheck.derive.Result;
 import derivcheck.derive.Step;
-import derivcheck.derive.Strategy;
 import derivcheck.derive.Tidy;
 import derivcheck.expr.Apply;
 import derivcheck.expr.Builtin;
@@ -31,18 +30,18 @@ import java.util.Optional;
  * interval (KKT: a bound is active exactly when the vertex lies beyond it), so
  * x = m + min(max(z - m, -r), r).
  */
-public final class QuadraticOverBox implements Strategy {
+public final class QuadraticOverBox implements FastPath {
     @Override public String name() { return "separable quadratic over a box (clipping)"; }
 
-    @Override public Attempt attempt(Problem p, DeriveContext ctx) {
-        Optimization.Either view = Optimization.of(p);
-        if (view.value().isEmpty()) return Attempt.declined(view.whyNot());
-        Optimization o = view.value().get();
+    @Override public Attempt on(PreparedOptimization po) {
+        Problem p = po.problem();
+        DeriveContext ctx = po.context();
+        Optimization o = po.view();
         Sym x = o.unknown();
         if (!x.shape().isVector()) return Attempt.declined("the unknown is not a vector");
         Optional<Boxes.Box> box = Boxes.of(o, x, ctx);
         if (box.isEmpty()) return Attempt.declined("the constraints are not one box");
-        Optional<IsotropicGradient> q = IsotropicGradient.of(o.objective(), x, ctx);
+        Optional<IsotropicGradient> q = po.gradient().flatMap(g -> IsotropicGradient.of(g, x, ctx, true));
         if (q.isEmpty()) return Attempt.declined("the gradient is not alpha*x - b with alpha > 0");
         Expr z = q.get().z();
         Expr m = box.get().center();

@@ -6,7 +6,6 @@ import derivcheck.derive.Names;
 import derivcheck.derive.Result;
 import derivcheck.derive.Simplifier;
 import derivcheck.derive.Step;
-import derivcheck.derive.Strategy;
 import derivcheck.derive.Tidy;
 import derivcheck.expr.Apply;
 import derivcheck.expr.Builtin;
@@ -31,18 +30,18 @@ import java.util.Optional;
  * either mu = 0 and z is inside the ball, or mu > 0 and x is on the sphere in the direction
  * of z - m. Both cases are x = m + min(1, r/||z - m||)*(z - m).
  */
-public final class QuadraticOverNormBall implements Strategy {
+public final class QuadraticOverNormBall implements FastPath {
     @Override public String name() { return "KKT on a norm ball (two cases)"; }
 
-    @Override public Attempt attempt(Problem p, DeriveContext ctx) {
-        Optimization.Either view = Optimization.of(p);
-        if (view.value().isEmpty()) return Attempt.declined(view.whyNot());
-        Optimization o = view.value().get();
+    @Override public Attempt on(PreparedOptimization po) {
+        Problem p = po.problem();
+        DeriveContext ctx = po.context();
+        Optimization o = po.view();
         Sym x = o.unknown();
         if (!x.shape().isVector()) return Attempt.declined("the unknown is not a vector");
         Optional<Balls.Ball> ball = Balls.of(o, x, ctx);
         if (ball.isEmpty()) return Attempt.declined("the constraint is not one Euclidean ball ||x - m|| <= r");
-        Optional<IsotropicGradient> q = IsotropicGradient.of(o.objective(), x, ctx);
+        Optional<IsotropicGradient> q = po.gradient().flatMap(g -> IsotropicGradient.of(g, x, ctx, true));
         if (q.isEmpty()) return Attempt.declined("the gradient is not alpha*x - b with alpha > 0");
         Expr z = q.get().z();
         Expr m = ball.get().center();

@@ -5,13 +5,11 @@ import derivcheck.algebra.Term;
 import derivcheck.cas.Assumptions;
 import derivcheck.cas.Sign;
 import derivcheck.derive.Attempt;
-import derivcheck.derive.Calculus;
 import derivcheck.derive.DeriveContext;
 import derivcheck.derive.Names;
 import derivcheck.derive.Result;
 import derivcheck.derive.Simplifier;
 import derivcheck.derive.Step;
-import derivcheck.derive.Strategy;
 import derivcheck.derive.Tidy;
 import derivcheck.derive.linear.AffineForm;
 import derivcheck.expr.Expr;
@@ -34,16 +32,16 @@ import java.util.Optional;
  * x is parallel to a (a positive multiple where c > 0); taking norms, l = ||x|| solves
  * l·c(l) = ||a||, and x = a/||a|| · l.
  */
-public final class Radial implements Strategy {
+public final class Radial implements FastPath {
     @Override public String name() { return "radial stationarity"; }
 
-    @Override public Attempt attempt(Problem p, DeriveContext ctx) {
-        Optimization.Either view = Optimization.of(p);
-        if (view.value().isEmpty()) return Attempt.declined(view.whyNot());
-        Optimization o = view.value().get();
+    @Override public Attempt on(PreparedOptimization po) {
+        Problem p = po.problem();
+        DeriveContext ctx = po.context();
+        Optimization o = po.view();
         Sym x = o.unknown();
         if (!x.shape().isVector() || !o.unconstrained()) return Attempt.declined("needs an unconstrained vector unknown");
-        Optional<Expr> grad = Calculus.gradient(o.objective(), x);
+        Optional<Expr> grad = po.gradient();
         if (grad.isEmpty()) return Attempt.declined("cannot differentiate the objective");
         Optional<AffineForm> form = AffineForm.of(grad.get(), x);
         if (form.isEmpty() || !form.get().radial() || form.get().hasMatrixPart()) {
@@ -60,8 +58,8 @@ public final class Radial implements Strategy {
                 break;
             }
         }
-        Expr aHat = Tidy.of(Exprs.mul(scale, a), ctx);
-        Sym l = Names.multiplier(Names.fresh(p, "l"));
+        Expr aHat = authorsName(p, Tidy.of(Exprs.mul(scale, a), ctx), ctx);
+        Sym l = Names.multiplier(Names.fresh(p, "l", "r", "s"));
         Norm normX = new Norm(x, NormKind.L2, Pos.NONE);
         Expr cOfL = Exprs.substitute(c, normX, l);
         DeriveContext withL = ctx.with(Assumptions.NONE.positive(l));
@@ -85,5 +83,17 @@ public final class Radial implements Strategy {
         results.add(new Result(x, value, List.of(condition, new Relation(RelOp.GT, l, Num.ZERO, Pos.NONE),
                 new Relation(RelOp.GT, normA, Num.ZERO, Pos.NONE)), Optional.empty()));
         return new Attempt.Derived(steps, results);
+    }
+
+    /**
+     * The author's let-name for the direction where a let of the problem is exactly it
+     * ({@code let a = theta_t - eps*g}): the result reads theta = l/||a|| a, as the seed writes it.
+     */
+    private static Expr authorsName(Problem p, Expr direction, DeriveContext ctx) {
+        for (derivcheck.model.LetDef d : p.lets()) {
+            if (d.range().isPresent() || !d.sym().shape().equals(direction.shape())) continue;
+            if (Tidy.of(derivcheck.derive.Lets.inline(p, d.body()), ctx).equals(direction)) return d.sym();
+        }
+        return direction;
     }
 }

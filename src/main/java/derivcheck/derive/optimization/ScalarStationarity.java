@@ -6,7 +6,6 @@ import derivcheck.derive.Facts;
 import derivcheck.derive.Names;
 import derivcheck.derive.Result;
 import derivcheck.derive.Step;
-import derivcheck.derive.Strategy;
 import derivcheck.derive.scalar.ScalarSolver;
 import derivcheck.expr.Expr;
 import derivcheck.expr.Pos;
@@ -23,13 +22,13 @@ import java.util.Optional;
  * constraint): the minimizer is the only stationary point inside the domain (seed 000 A3a,
  * 001 A10).
  */
-public final class ScalarStationarity implements Strategy {
+public final class ScalarStationarity implements FastPath {
     @Override public String name() { return "scalar stationarity"; }
 
-    @Override public Attempt attempt(Problem p, DeriveContext ctx) {
-        Optimization.Either view = Optimization.of(p);
-        if (view.value().isEmpty()) return Attempt.declined(view.whyNot());
-        Optimization o = view.value().get();
+    @Override public Attempt on(PreparedOptimization po) {
+        Problem p = po.problem();
+        DeriveContext ctx = po.context();
+        Optimization o = po.view();
         if (!o.unknown().isScalar()) return Attempt.declined("the unknown is not a scalar");
         if (!o.constraints().isEmpty()) return Attempt.declined("the problem has constraints besides a domain");
         Optional<Domain> domain = o.declaration().domain();

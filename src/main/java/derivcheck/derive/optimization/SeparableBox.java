@@ -1,13 +1,11 @@
 package derivcheck.derive.optimization;
 
 import derivcheck.derive.Attempt;
-import derivcheck.derive.Calculus;
 import derivcheck.derive.DeriveContext;
 import derivcheck.derive.Names;
 import derivcheck.derive.Result;
 import derivcheck.derive.Simplifier;
 import derivcheck.derive.Step;
-import derivcheck.derive.Strategy;
 import derivcheck.derive.Tidy;
 import derivcheck.derive.linear.AffineForm;
 import derivcheck.expr.Apply;
@@ -36,19 +34,19 @@ import java.util.Optional;
  * (seed 000 A1b, 001 A4, 004 P5): c_i·x_i on an interval is smallest at the end opposite
  * the sign of c_i, which merges into x = m − r·sign(c).
  */
-public final class SeparableBox implements Strategy {
+public final class SeparableBox implements FastPath {
     @Override public String name() { return "separable box (KKT case analysis)"; }
 
-    @Override public Attempt attempt(Problem p, DeriveContext ctx) {
-        Optimization.Either view = Optimization.of(p);
-        if (view.value().isEmpty()) return Attempt.declined(view.whyNot());
-        Optimization o = view.value().get();
+    @Override public Attempt on(PreparedOptimization po) {
+        Problem p = po.problem();
+        DeriveContext ctx = po.context();
+        Optimization o = po.view();
         Sym x = o.unknown();
         if (!x.shape().isVector()) return Attempt.declined("the unknown is not a vector");
         if (o.constraints().isEmpty()) return Attempt.declined("there is no box constraint");
         Optional<Boxes.Box> box = Boxes.of(o, x, ctx);
         if (box.isEmpty()) return Attempt.declined("the constraints are not one box |x_i - m_i| <= r, lo_i <= x_i <= hi_i or ||x - m||_inf <= r");
-        Optional<Expr> grad = Calculus.gradient(o.objective(), x);
+        Optional<Expr> grad = po.gradient();
         if (grad.isEmpty()) return Attempt.declined("cannot differentiate the objective");
         Optional<AffineForm> g = AffineForm.of(grad.get(), x);
         if (g.isEmpty() || g.get().hasMatrixPart() || g.get().radial() || !Exprs.isZero(ctx.simplify(g.get().scalarPart()))) {

@@ -6,7 +6,6 @@ import derivcheck.derive.DeriveContext;
 import derivcheck.derive.Names;
 import derivcheck.derive.Result;
 import derivcheck.derive.Step;
-import derivcheck.derive.Strategy;
 import derivcheck.derive.scalar.ScalarSolver;
 import derivcheck.expr.Expr;
 import derivcheck.expr.Exprs;
@@ -33,13 +32,13 @@ import java.util.Optional;
  * is a sum over coordinates (seed 001 A11): minimize one coordinate as a scalar problem, then
  * lift the coordinate formula back to an entrywise vector formula.
  */
-public final class SeparableStationarity implements Strategy {
+public final class SeparableStationarity implements FastPath {
     @Override public String name() { return "separable stationarity"; }
 
-    @Override public Attempt attempt(Problem p, DeriveContext ctx) {
-        Optimization.Either view = Optimization.of(p);
-        if (view.value().isEmpty()) return Attempt.declined(view.whyNot());
-        Optimization o = view.value().get();
+    @Override public Attempt on(PreparedOptimization po) {
+        Problem p = po.problem();
+        DeriveContext ctx = po.context();
+        Optimization o = po.view();
         Sym x = o.unknown();
         if (!x.shape().isVector()) return Attempt.declined("the unknown is not a vector");
         if (!o.constraints().isEmpty()) return Attempt.declined("the problem has constraints besides a domain");

@@ -6,7 +6,6 @@ import derivcheck.derive.DeriveContext;
 import derivcheck.derive.Names;
 import derivcheck.derive.Result;
 import derivcheck.derive.Step;
-import derivcheck.derive.Strategy;
 import derivcheck.expr.Add;
 import derivcheck.expr.Apply;
 import derivcheck.expr.Builtin;
@@ -34,13 +33,13 @@ import java.util.Optional;
  * optimality per coordinate: x_i = z_i - tau where z_i > tau, z_i + tau where z_i < -tau, and 0
  * where |z_i| <= tau, tau = c/alpha. That is soft thresholding, x = z - min(max(z, -tau), tau).
  */
-public final class SoftThreshold implements Strategy {
+public final class SoftThreshold implements FastPath {
     @Override public String name() { return "l1 proximal step (soft thresholding)"; }
 
-    @Override public Attempt attempt(Problem p, DeriveContext ctx) {
-        Optimization.Either view = Optimization.of(p);
-        if (view.value().isEmpty()) return Attempt.declined(view.whyNot());
-        Optimization o = view.value().get();
+    @Override public Attempt on(PreparedOptimization po) {
+        Problem p = po.problem();
+        DeriveContext ctx = po.context();
+        Optimization o = po.view();
         Sym x = o.unknown();
         if (!x.shape().isVector() || !o.unconstrained()) return Attempt.declined("needs an unconstrained vector unknown");
         List<Expr> terms = o.objective() instanceof Add a ? a.terms() : List.of(o.objective());

@@ -7,7 +7,6 @@ import derivcheck.derive.DeriveContext;
 import derivcheck.derive.Names;
 import derivcheck.derive.Result;
 import derivcheck.derive.Step;
-import derivcheck.derive.Strategy;
 import derivcheck.derive.Tidy;
 import derivcheck.derive.scalar.ScalarSolver;
 import derivcheck.expr.Apply;
@@ -33,13 +32,13 @@ import java.util.Optional;
  * solves φ'(x_i) + nu = 0; when that gives x_i = exp(u_i + κ) with κ the same for every i
  * (κ carries nu), the constraint fixes exp(κ) = s / Σ_j exp(u_j), so x = s·softmax(u).
  */
-public final class SumConstrainedSeparable implements Strategy {
+public final class SumConstrainedSeparable implements FastPath {
     @Override public String name() { return "separable with a sum constraint (Lagrange, softmax)"; }
 
-    @Override public Attempt attempt(Problem p, DeriveContext ctx) {
-        Optimization.Either view = Optimization.of(p);
-        if (view.value().isEmpty()) return Attempt.declined(view.whyNot());
-        Optimization o = view.value().get();
+    @Override public Attempt on(PreparedOptimization po) {
+        Problem p = po.problem();
+        DeriveContext ctx = po.context();
+        Optimization o = po.view();
         Sym x = o.unknown();
         if (!x.shape().isVector()) return Attempt.declined("the unknown is not a vector");
         Optional<Expr> total = sumConstraint(o, x);

@@ -431,6 +431,17 @@ final class Model {
             recompute(work, needed, except);
             return evalScalar(g.f(), work);
         };
+        if (!g.f().isScalar()) {
+            // a vector function (a Hessian grad(grad(L, x), x)): the transposed Jacobian, column j = grad(f_j, x)
+            java.util.function.Function<double[], double[]> vx = xs -> {
+                work.set(x.name(), x0.unflatten(xs));
+                recompute(work, needed, except);
+                return eval(g.f(), work).flatten();
+            };
+            int m = eval(g.f(), env).flatten().length;
+            double[][] jac = refined ? FiniteDifference.refinedJacobian(vx, at, m) : FiniteDifference.accurateJacobian(vx, at);
+            return Value.matrix(jac);
+        }
         double[] grad = refined ? FiniteDifference.refinedGradient(fx, at) : FiniteDifference.accurateGradient(fx, at);
         return x0.unflatten(grad);
     }

@@ -124,6 +124,87 @@ public final class NumericVerifier {
         return check(c);
     }
 
+    /**
+     * A derived result whose value holds one scalar the problem does not declare, defined by one equation among the
+     * result's conditions ("theta = l/||a||*a, where l + eps*rho'(l) = ||a||, l > 0"): at each sample the equation
+     * is solved numerically for that scalar ({@link derivcheck.numeric.RootFinder}, within the bounds the conditions
+     * give), and the value with each root found is checked as a candidate optimizer of the original problem. A sample
+     * agrees when some root gives a candidate as good as the numeric optimum; when none does, the sample is skipped,
+     * never a counterexample (the scan may miss the root the result means). Any other result: as
+     * {@link #checkResult(Expr, Expr, Optional)}.
+     */
+    public NumericVerdict checkResult(Expr target, Expr value, Optional<IndexRange> range, List<Relation> conditions) {
+        Optional<Implicit> imp = Implicit.of(problem, value, conditions);
+        if (imp.isEmpty() || range.isPresent() || problem.objective().isEmpty() || !(target instanceof Sym u)
+                || unknownNames.size() != 1 || !unknownNames.contains(u.name())) {
+            return checkResult(target, value, range);
+        }
+        try {
+            Claim c = new Claim(List.of(new Relation(RelOp.EQ, target, value, Pos.NONE)), range, "", Pos.NONE);
+            prefetchOptima();
+            return loop("optimization", s -> implicitCandidate(c, value, imp.get(), s));
+        } catch (NotEvaluableException | OriginalProblem.Unsupported e) {
+            return NumericVerdict.undecided("none", options.seed(), e.getMessage());
+        } catch (derivcheck.limits.Deadline.Expired e) {
+            return NumericVerdict.undecided("none", options.seed(), TIME_LIMIT + " (" + e.getMessage() + ")");
+        } catch (RuntimeException e) {
+            return NumericVerdict.undecided("none", options.seed(), "internal error in the numeric check: " + e);
+        }
+    }
+
+    /** The scalar a result is implicit in, the equation that defines it (as lhs - rhs = 0), and its bounds. */
+    record Implicit(String name, Expr equation, List<Relation> bounds) {
+        static Optional<Implicit> of(Problem p, Expr value, List<Relation> conditions) {
+            List<String> free = Exprs.freeNames(value).stream()
+                    .filter(n -> p.symbol(n).isEmpty() && p.let(n).isEmpty()).toList();
+            if (free.size() != 1) return Optional.empty();
+            String name = free.get(0);
+            Set<String> it = Set.of(name);
+            List<Relation> equations = new ArrayList<>(), bounds = new ArrayList<>();
+            for (Relation r : conditions) {
+                boolean in = Exprs.freeNames(r.lhs()).contains(name) || Exprs.freeNames(r.rhs()).contains(name);
+                if (!in) continue;
+                if (r.op() == RelOp.EQ) equations.add(r);
+                else if (r.op() != RelOp.NE && (isSym(r.lhs(), name) && !Exprs.freeNames(r.rhs()).contains(name)
+                        || isSym(r.rhs(), name) && !Exprs.freeNames(r.lhs()).contains(name))) bounds.add(r);
+                else return Optional.empty();
+            }
+            if (equations.size() != 1 || !equations.get(0).lhs().isScalar()) return Optional.empty();
+            return Optional.of(new Implicit(name, Exprs.sub(equations.get(0).lhs(), equations.get(0).rhs()), bounds));
+        }
+
+        private static boolean isSym(Expr e, String name) { return e instanceof Sym s && s.name().equals(name); }
+    }
+
+    private Outcome implicitCandidate(Claim c, Expr value, Implicit imp, Sample s) {
+        Env env = s.copyEnv();
+        double lo = Double.NEGATIVE_INFINITY, hi = Double.POSITIVE_INFINITY;
+        for (Relation b : imp.bounds()) {
+            // oriented as: name OP end
+            boolean left = b.lhs() instanceof Sym x && x.name().equals(imp.name());
+            RelOp op = left ? b.op() : b.op().flipped();
+            double end = model.evalScalar(left ? b.rhs() : b.lhs(), env);
+            if (op == RelOp.GT || op == RelOp.GE) lo = Math.max(lo, end);
+            else hi = Math.min(hi, end);
+        }
+        java.util.function.DoubleUnaryOperator h = x -> {
+            try {
+                return model.evalScalar(imp.equation(), env.set(imp.name(), x));
+            } catch (EvaluationException | IllegalArgumentException | ArithmeticException e) {
+                return Double.NaN;
+            }
+        };
+        List<Double> roots = derivcheck.numeric.RootFinder.roots(h, lo, hi);
+        if (roots.isEmpty()) return new Skip("no root of the equation that defines " + imp.name() + " was found at the draw");
+        for (double root : roots) {
+            Env at = s.copyEnv().set(imp.name(), root);
+            Outcome o = candidate(c, value, s, at);
+            if (o instanceof Agree || o instanceof Skip) return o;
+        }
+        return new Skip("no root of the equation that defines " + imp.name() + " found at the draw gives the numeric optimum "
+                + "(a root the scan missed may)");
+    }
+
     public Problem problem() { return problem; }
 
     public VerifyOptions options() { return options; }
@@ -541,10 +622,13 @@ public final class NumericVerifier {
         return f.apply(sol);
     }
 
-    private Outcome candidate(Claim c, Expr rhs, Sample s) {
+    private Outcome candidate(Claim c, Expr rhs, Sample s) { return candidate(c, rhs, s, s.env()); }
+
+    /** The candidate's value taken at {@code env} (the sample's, or the sample's with an implicit scalar bound). */
+    private Outcome candidate(Claim c, Expr rhs, Sample s, Env env) {
         return withSolved(s, sol -> {
             OriginalProblem op = sol.problem();
-            Value cv = model.eval(rhs, s.env());
+            Value cv = model.eval(rhs, env);
             double[] x = cv.flatten();
             double[] xs = sol.result().x();
             Value xStar = op.layout.value(op.unknowns.iterator().next(), xs);

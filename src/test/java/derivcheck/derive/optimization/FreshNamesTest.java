@@ -62,4 +62,12 @@ class FreshNamesTest {
         assertEquals("L", Names.fresh(p, "L"));
         assertEquals("nu", Names.fresh(p, "nu"));
     }
+
+    @Test void aTakenBaseFallsBackToTheNextLetterBeforeANumber() {
+        // r and l are declared here: the next free letter is s, not l2 (which the sheet prints \ell_2)
+        Problem p = OptimizationStrategyTest.spec(BALL.formatted("given c : vector[n]\n  given l : real"));
+        assertEquals("s", Names.fresh(p, "l", "r", "s"));
+        assertEquals("l2", Names.fresh(p, "l", "r"));
+        assertEquals("nu", Names.fresh(p, "nu", "mu"));
+    }
 }
