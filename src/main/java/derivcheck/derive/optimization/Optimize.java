@@ -21,6 +21,7 @@ public final class Optimize implements Strategy {
             new AffineStationarity(),
             new Radial(),
             new SoftThreshold(),
+            new AbsSubgradientCases(),
             new ScalarStationarity(),
             new SeparableStationarity(),
             new SumConstrainedSeparable(),
