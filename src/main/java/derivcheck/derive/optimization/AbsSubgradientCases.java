@@ -54,10 +54,7 @@ public final class AbsSubgradientCases implements FastPath {
 
     private record Kink(Expr at, Expr weight, Expr term) {}
 
-    @Override public Attempt on(PreparedOptimization po) {
-        Problem p = po.problem();
-        DeriveContext ctx = po.context();
-        Optimization o = po.view();
+    @Override public Attempt on(Problem p, Optimization o, DeriveContext ctx) {
         Sym w = o.unknown();
         if (!w.isScalar()) return Attempt.declined("the unknown is not a scalar");
         if (!o.unconstrained()) return Attempt.declined("the problem has constraints or a domain");
