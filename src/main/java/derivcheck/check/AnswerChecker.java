@@ -179,7 +179,7 @@ public final class AnswerChecker {
      */
     private AnswerReport proportional(Answer a, Claim c) {
         Relation r = c.relations().get(0);
-        Optional<Expr> ref = reference(r.lhs());
+        Optional<Expr> ref = trustedReference(r.lhs());
         String target = TextPrinter.print(a.claim().relations().get(0).lhs());
         NumericVerdict none = NumericVerdict.undecided("proportional", numeric.options().seed(), "");
         if (ref.isEmpty() || c.range().isPresent()) {
@@ -257,7 +257,7 @@ public final class AnswerChecker {
      */
     private Decision decide(Relation whole, Claim answer) {
         boolean pointwise = numeric.pointwise(answer);
-        Optional<Expr> ref = whole.op() == RelOp.EQ ? reference(whole.lhs()) : Optional.empty();
+        Optional<Expr> ref = whole.op() == RelOp.EQ ? trustedReference(whole.lhs()) : Optional.empty();
         if (whole.op() == RelOp.EQ && (ref.isPresent() || pointwise)) {
             Expr reference = ref.orElse(whole.lhs());
             Judgement j = judge(answer).equal(whole.rhs(), reference, answer.range());
@@ -285,9 +285,10 @@ public final class AnswerChecker {
             return orSymbolic(answer, nv, j.different() ? "it differs from the spec's value (" + j.reason() + ") but the original problem could not be re-solved" : null);
         }
         NumericVerdict nv = safely(answer);
-        if (nv.failed()) return new Decision(AnswerReport.Word.INCORRECT, "numeric: " + nv.check(), nv, "not needed", null);
-        if (nv.verified()) return new Decision(AnswerReport.Word.CORRECT, "numeric: " + nv.check() + " (" + nv.samples() + " samples)", nv, provedText(answer), null);
-        return orSymbolic(answer, nv, null);
+        String dropped = whole.op() == RelOp.EQ ? untrustedReference(whole.lhs()).map(w -> "; " + w).orElse("") : "";
+        if (nv.failed()) return new Decision(AnswerReport.Word.INCORRECT, "numeric: " + nv.check() + dropped, nv, "not needed", null);
+        if (nv.verified()) return new Decision(AnswerReport.Word.CORRECT, "numeric: " + nv.check() + " (" + nv.samples() + " samples)" + dropped, nv, provedText(answer), null);
+        return orSymbolic(answer, nv, dropped.isEmpty() ? null : "none: " + nv.reason() + dropped);
     }
 
     private Decision orSymbolic(Claim answer, NumericVerdict nv, String why) {
@@ -401,7 +402,7 @@ public final class AnswerChecker {
                 Problem withAnswer = withExpects(List.of(c));
                 o = ExpectCheck.check(withAnswer, d, context).get(0);
             } else {
-                Optional<Expr> ref = reference(r.lhs());
+                Optional<Expr> ref = trustedReference(r.lhs());
                 Claim identity = ref.isPresent() && c.range().isEmpty()
                         ? new Claim(List.of(new Relation(RelOp.EQ, r.rhs(), ref.get(), Pos.NONE)), c.range(), "", Pos.NONE) : c;
                 o = ExpectCheck.show(problem, identity, context == null ? engine.context(problem) : context);
@@ -418,11 +419,42 @@ public final class AnswerChecker {
 
     /** The spec's expected value of a target (its first `expect target = ...`), or a let's definition. */
     Optional<Expr> reference(Expr target) {
+        return referenceClaim(target).map(e -> e.relations().get(0).rhs());
+    }
+
+    private Optional<Claim> referenceClaim(Expr target) {
         for (Claim e : problem.expects()) {
             Relation r = e.relations().get(0);
-            if (r.op() == RelOp.EQ && r.lhs().equals(target) && e.relations().size() == 1) return Optional.of(r.rhs());
+            if (r.op() == RelOp.EQ && r.lhs().equals(target) && e.relations().size() == 1) return Optional.of(e);
         }
         return Optional.empty();
+    }
+
+    /** The numeric check of each expect used as a reference, against the original problem (once per checker). */
+    private final java.util.Map<Claim, NumericVerdict> referenceChecks = new java.util.HashMap<>();
+
+    /**
+     * The spec's value of a target as the answers' reference, unless the spec's own expect fails
+     * against the original problem (the check derive runs on it: d = -inv(H)*g with H not known to be
+     * definite is not a minimizer). An answer that agrees with a failing expect is not thereby
+     * correct, and one that differs from it is not thereby incorrect: without the reference the
+     * original problem decides, so check and derive agree. An expect the numeric check cannot decide
+     * stays the reference.
+     */
+    private Optional<Expr> trustedReference(Expr target) {
+        Optional<Claim> e = referenceClaim(target);
+        if (e.isEmpty()) return Optional.empty();
+        NumericVerdict v = referenceChecks.computeIfAbsent(e.get(), this::safely);
+        return v.failed() ? Optional.empty() : Optional.of(e.get().relations().get(0).rhs());
+    }
+
+    /** Why the spec's value of a target is not the reference (its expect fails), or empty. */
+    private Optional<String> untrustedReference(Expr target) {
+        Optional<Claim> e = referenceClaim(target);
+        if (e.isEmpty()) return Optional.empty();
+        NumericVerdict v = referenceChecks.get(e.get());
+        return v != null && v.failed() ? Optional.of("the spec's expect at line " + e.get().pos().line()
+                + " fails against the original problem, so it is not used as the reference") : Optional.empty();
     }
 
     // ---- diagnoses --------------------------------------------------------------------------

@@ -61,7 +61,13 @@ final class CohortCommand implements Callable<Integer> {
         }
         CohortGenerator g = new CohortGenerator(problems, texts);
         if (!g.possible()) { con.error("derivcheck cohort: no expect of the form target = value (and a mistake or a slip of it) to vary"); return ExitCode.BAD_INPUT; }
-        var key = g.write(out, students, seed, plant);
+        List<CohortGenerator.KeyRow> key;
+        try {
+            key = g.write(out, students, seed, plant);
+        } catch (java.nio.file.FileSystemException e) {
+            // a folder the checks let through but the file system refuses: one line and exit 2 (cli/Main)
+            throw OutputFiles.cannotWrite(out, e.getFile() != null ? Path.of(e.getFile()) : out, e);
+        }
         Path keyFile = keyFile(out);
         OutputFiles.write(keyFile, w -> CohortGenerator.writeCsv(key, w));
         con.println("wrote " + key.size() + " answer(s) of " + students + (plant ? " students and 6 planted files" : " students") + " to " + out

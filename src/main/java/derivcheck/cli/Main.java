@@ -61,6 +61,11 @@ public final class Main implements Runnable {
     private static int executeHere(String... args) {
         CommandLine cl = commandLine();
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            if (ex instanceof derivcheck.io.OutputFiles.CannotWrite w) {
+                // an output that passed its checks but could not be written: bad input, one line (docs/limits.md)
+                cmd.getErr().println("derivcheck " + cmd.getCommandName() + ": error: cannot write " + w.target() + ": " + w.why());
+                return ExitCode.BAD_INPUT;
+            }
             cmd.getErr().println("derivcheck: internal error: " + ex);
             if (System.getenv("DERIVCHECK_DEBUG") != null) ex.printStackTrace(cmd.getErr());
             else cmd.getErr().println("(set DERIVCHECK_DEBUG=1 to see where; please report it)");

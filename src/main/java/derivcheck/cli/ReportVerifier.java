@@ -61,19 +61,23 @@ final class ReportVerifier implements SheetVerifier {
         String at = n.samples() + " random instance" + (n.samples() == 1 ? "" : "s");
         if (n.verified()) {
             double error = n.maxRelError();
+            // the tolerance the verifier's decision held this kind of check to (one table, NumericVerifier.tolerance)
+            double tolerance = NumericVerifier.tolerance(n.check());
             return switch (n.check()) {
                 case "monte-carlo" -> SheetVerificationLine.numeric(SheetVerificationLine.Verdict.VERIFIED,
                         "by Monte Carlo at " + at + ", every estimate within 5 standard errors of the claim", n.seed());
                 case "condition" -> SheetVerificationLine.numeric(SheetVerificationLine.Verdict.VERIFIED,
                         "at " + at + ", the condition holds exactly where claimed", n.seed());
                 case "optimization", "optimal-value" -> SheetVerificationLine.numeric(
-                        "against the problem re-solved numerically at " + at, error, NumericVerifier.GAP_TOL, n.seed());
+                        "against the problem re-solved numerically at " + at, error, tolerance, n.seed());
                 case "at-optimizer" -> SheetVerificationLine.numeric("at the numeric optimizer, " + at, error,
-                        NumericVerifier.AT_OPTIMUM_TOL, n.seed());
+                        tolerance, n.seed());
                 case "finite-difference" -> SheetVerificationLine.numeric("against finite differences at " + at, error,
-                        NumericVerifier.FD_TOL, n.seed());
-                case "solve" -> SheetVerificationLine.numeric("by substitution at " + at, error, NumericVerifier.SOLVE_TOL, n.seed());
-                default -> SheetVerificationLine.numeric("at " + at, error, NumericVerifier.EXACT_TOL, n.seed());
+                        tolerance, n.seed());
+                case "solve" -> SheetVerificationLine.numeric("by substitution at " + at, error, tolerance, n.seed());
+                // a check without a tolerance of its own prints no figure rather than one held to a guessed bound
+                default -> Double.isNaN(tolerance) ? SheetVerificationLine.numeric(SheetVerificationLine.Verdict.VERIFIED, "at " + at, n.seed())
+                        : SheetVerificationLine.numeric("at " + at, error, tolerance, n.seed());
             };
         }
         return SheetVerificationLine.numeric(n.failed() ? SheetVerificationLine.Verdict.FAILED : SheetVerificationLine.Verdict.UNDECIDED,

@@ -148,6 +148,12 @@ public final class PreparedProblem {
         private Checked check(Answer a, boolean reuse) {
             if (!reuse) return fresh(a, null, new CompletableFuture<>(), "");
             String key = a.readAs();
+            // a unit vector prints as e_k, like the entry k of a vector a spec may name e: such answers are keyed
+            // by their structure too, so the two never share a verdict
+            if (a.claim().relations().stream().anyMatch(r -> derivcheck.expr.Exprs.anyNode(r.lhs(), PreparedProblem::unitVector)
+                    || derivcheck.expr.Exprs.anyNode(r.rhs(), PreparedProblem::unitVector))) {
+                key = key + "\u0000" + a.claim().relations();
+            }
             CompletableFuture<AnswerReport> mine = new CompletableFuture<>();
             CompletableFuture<AnswerReport> known = prepared.verdicts.putIfAbsent(key, mine);
             if (known != null) {
@@ -251,5 +257,9 @@ public final class PreparedProblem {
         if (targets.containsKey(lhs)) return Optional.of(lhs);
         if (lhs instanceof Index ix && targets.containsKey(ix.base())) return Optional.of(ix.base());
         return Optional.empty();
+    }
+
+    private static boolean unitVector(derivcheck.expr.Expr x) {
+        return x instanceof derivcheck.expr.Index i && i.base() instanceof derivcheck.expr.Identity && i.indices().size() == 1;
     }
 }

@@ -205,6 +205,12 @@ public final class TextPrinter {
 
     private static Piece index(Index i) {
         List<Expr> idx = i.indices();
+        if (i.base() instanceof Identity && idx.size() == 1) {
+            // row k of the identity is the unit vector e_k; the spec reads e_k back (its length from the vectors beside it)
+            if (idx.get(0) instanceof Sym j) return new Piece("e_" + j.name(), ATOM);
+            if (idx.get(0) instanceof Num n && n.value().isInteger() && n.value().signum() > 0) return new Piece("e_" + n.value(), ATOM);
+            return new Piece("e_{" + print(idx.get(0)) + "}", POSTFIX);
+        }
         if (i.base() instanceof Sym s && idx.size() == 1 && idx.get(0) instanceof Sym j) {
             return new Piece(s.name() + "_" + j.name(), ATOM);
         }

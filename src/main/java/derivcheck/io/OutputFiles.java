@@ -84,16 +84,56 @@ public final class OutputFiles {
     /** Writes a body (UTF-8) atomically: a temporary file in the target's folder, then a rename. */
     public static void write(Path target, Body body) throws IOException {
         Path dir = parent(target);
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        Path tmp;
+        try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        } catch (IOException e) {
+            // the checks before the work cannot foresee everything (a read-only or virtual file system, a folder
+            // made unwritable meanwhile, root for whom every folder looks writable)
+            throw new CannotWrite(target, why(e, dir));
+        }
         try {
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 body.write(w);
             }
-            move(tmp, target);
+            try {
+                move(tmp, target);
+            } catch (IOException e) {
+                throw new CannotWrite(target, why(e, dir));
+            }
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * A file that could not be written though its checks passed: the commands print it as one line,
+     * "derivcheck CMD: error: cannot write OUT: WHY", with exit 2 (cli/Main).
+     */
+    public static final class CannotWrite extends IOException {
+        private final Path target;
+        private final String why;
+
+        public CannotWrite(Path target, String why) {
+            super("cannot write " + target + ": " + why);
+            this.target = target;
+            this.why = why;
+        }
+
+        public Path target() { return target; }
+
+        public String why() { return why; }
+    }
+
+    /** The refusal of {@code target} after {@code e}, met while making or filling the folder {@code dir}. */
+    public static CannotWrite cannotWrite(Path target, Path dir, IOException e) { return new CannotWrite(target, why(e, dir)); }
+
+    private static String why(IOException e, Path dir) {
+        if (e instanceof java.nio.file.NoSuchFileException) return "the folder " + dir + " does not exist and cannot be created";
+        if (e instanceof java.nio.file.AccessDeniedException) return "the folder " + dir + " is not writable (permission denied)";
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason();
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** Moves a finished file into place atomically, replacing the target (a plain move where the file system has no atomic one). */

@@ -346,6 +346,9 @@ final class AsciiWriter extends LatexBaseVisitor<AsciiWriter.Frag> {
             idx.add(indexLetter(l.LETTER().getSymbol(), shape));
         } else if (s instanceof NumberScriptContext nn) {
             idx.add(nn.NUMBER().getText());
+        } else if (s instanceof SymScriptContext y && problem.symbol(y.SYM().getText()).filter(d -> d.kind() == derivcheck.expr.SymKind.DIM).isPresent()) {
+            // a_j with j a dimension of the spec (an index fixed by the problem, as in grad(a_j, q))
+            idx.add(y.SYM().getText());
         } else {
             throw error(s, "cannot read the subscript " + s.getText());
         }

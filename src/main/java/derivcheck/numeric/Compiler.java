@@ -123,6 +123,25 @@ public final class Compiler {
             VNode v = valueMul(m);
             return f -> v.eval(f).asDouble();
         }
+        if (m.factors().stream().anyMatch(x -> x instanceof Iverson)) {
+            // Iverson's convention ("strongly zero", Concrete Mathematics 2.4): a false bracket makes the
+            // product 0 even where another factor is undefined, e.g. [j >= 2]*g_{j-1} at j = 1, where
+            // g_0 does not exist. The brackets are tested first and the other factors only when all hold.
+            List<Expr> rest = new ArrayList<>();
+            List<Relation> guards = new ArrayList<>();
+            for (Expr x : m.factors()) {
+                if (x instanceof Iverson iv) guards.addAll(iv.conditions());
+                else rest.add(x);
+            }
+            Pred holds = all(guards);
+            SNode[] r = scalars(rest);
+            return f -> {
+                if (!holds.test(f)) return 0.0;
+                double p = 1;
+                for (SNode n : r) p *= n.eval(f);
+                return p;
+            };
+        }
         SNode[] t = scalars(m.factors());
         if (t.length == 2) {
             SNode x = t[0], y = t[1];

@@ -510,6 +510,8 @@ public final class LatexPrinter {
         LatexPrinter s = scripts();
         String inside = i.indices().stream().map(x -> s.render(x).text).collect(Collectors.joining(","));
         String sub = inside.length() == 1 ? inside : "{" + inside + "}";
+        // row k of the identity is the unit vector e_k, as sheets write it
+        if (i.base() instanceof Identity && i.indices().size() == 1) return new Piece("e_" + sub, ATOM, false, false, true);
         Piece b = render(i.base());
         String head = i.base() instanceof Sym && b.level >= ATOM && !b.sub ? b.text
                 : b.level >= ATOM && !b.sub && !b.sup ? b.text : parens(b);

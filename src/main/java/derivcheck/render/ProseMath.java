@@ -106,6 +106,13 @@ public final class ProseMath {
             int j = i + 1;
             if (Character.isLetter(c) && c < 128) {
                 while (j < s.length() && s.charAt(j) < 128 && Character.isLetterOrDigit(s.charAt(j))) j++;
+                if (j < s.length() && Character.isLetter(s.charAt(j))) {
+                    // a word with a non-ASCII letter ("Hölder"): prose, not the symbol H next to "older"
+                    while (j < s.length() && Character.isLetterOrDigit(s.charAt(j))) j++;
+                    out.add(new Tok(T.OTHER, s.substring(i, j)));
+                    i = j;
+                    continue;
+                }
                 out.add(new Tok(T.WORD, s.substring(i, j)));
             } else if (Character.isDigit(c)) {
                 while (j < s.length() && (Character.isDigit(s.charAt(j))

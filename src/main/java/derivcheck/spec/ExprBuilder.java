@@ -61,9 +61,7 @@ final class ExprBuilder extends SpecBaseVisitor<Expr> {
     /** A complete expression: every `I` must have a size by now. */
     Expr build(SpecParser.ExprContext ctx) {
         Expr e = visit(ctx);
-        if (Exprs.contains(e, IDENTITY_PLACEHOLDER)) {
-            throw error(ctx, "cannot tell the size of I here; write eye(n)");
-        }
+        if (Exprs.contains(e, IDENTITY_PLACEHOLDER)) throw error(ctx, unsizedMessage(e));
         return e;
     }
 
@@ -84,7 +82,7 @@ final class ExprBuilder extends SpecBaseVisitor<Expr> {
                 if (sized.shape().equals(other.shape())) sides.set(k, sized);
             }
             if (isPlaceholder(sides.get(k))) {
-                throw error(es.get(k), "cannot tell the size of I here; write eye(n)");
+                throw error(es.get(k), unsizedMessage(sides.get(k)));
             }
         }
         Expr left = sides.get(0);
@@ -130,7 +128,8 @@ final class ExprBuilder extends SpecBaseVisitor<Expr> {
         if (ctx.expr() instanceof SpecParser.AtomExprContext a && a.atom() instanceof SpecParser.NormContext n) {
             return norm(n, sub.getText(), ctx);
         }
-        Expr base = visit(ctx.expr());
+        Expr base = ctx.expr() instanceof SpecParser.AtomExprContext a && a.atom() instanceof SpecParser.NameContext nm
+                && unitVectorLetter(nm.getText()) ? IDENTITY_PLACEHOLDER : visit(ctx.expr());
         List<Expr> indices = new ArrayList<>();
         if (sub.NUMBER() != null) indices.add(number(sub.NUMBER().getText(), sub));
         else if (sub.ID() != null) indices.add(resolveName(sub.ID().getSymbol()));
@@ -283,7 +282,7 @@ final class ExprBuilder extends SpecBaseVisitor<Expr> {
         String fName = args.get(0).getText();
         Expr f;
         if (fName.matches("[A-Za-z][A-Za-z0-9]*(_[A-Za-z0-9]+)*") && scope.symbol(fName).isEmpty()
-                && scope.function(fName).isEmpty()) {
+                && scope.function(fName).isEmpty() && !splitsIntoEntry(fName)) {
             Sym loss = new Sym(fName, Shape.SCALAR, SymKind.LOSS, pos(args.get(0)));
             scope.declare(loss, loss.pos(), fName.length());
             f = loss;
@@ -293,6 +292,21 @@ final class ExprBuilder extends SpecBaseVisitor<Expr> {
         Expr wrt = build(args.get(1));
         Expr fn = f;
         return shaped(ctx, () -> new Grad(fn, wrt, pos(ctx)));
+    }
+
+    /**
+     * Whether {@code name} reads as an entry {@code NAME_SUFFIX} of a declared (or let-defined) vector or matrix,
+     * as {@link #resolveName} would split it: then {@code grad(a_j, q)} is the gradient of that entry, not an
+     * abstract loss named "a_j".
+     */
+    private boolean splitsIntoEntry(String name) {
+        for (int k = name.lastIndexOf('_'); k > 0; k = name.lastIndexOf('_', k - 1)) {
+            String base = name.substring(0, k);
+            ensureDefined(base, Pos.NONE, base.length());
+            Optional<Sym> b = scope.symbol(base);
+            if (b.isPresent() && !b.get().isScalar()) return true;
+        }
+        return false;
     }
 
     @Override public Expr visitBracket(SpecParser.BracketContext ctx) {
@@ -319,9 +333,9 @@ final class ExprBuilder extends SpecBaseVisitor<Expr> {
     @Override public Expr visitParens(SpecParser.ParensContext ctx) { return visit(ctx.expr()); }
 
     @Override public Expr visitInner(SpecParser.InnerContext ctx) {
-        Expr a = build(ctx.expr(0));
-        Expr b = build(ctx.expr(1));
-        return shaped(ctx, () -> new Inner(a, b, pos(ctx)));
+        Expr a = visit(ctx.expr(0));
+        Expr b = visit(ctx.expr(1));
+        return sized(ctx, List.of(a, b), parts -> new Inner(parts.get(0), parts.get(1), pos(ctx)));
     }
 
     @Override public Expr visitNorm(SpecParser.NormContext ctx) { return norm(ctx, "2", ctx); }
@@ -404,7 +418,8 @@ final class ExprBuilder extends SpecBaseVisitor<Expr> {
             if (!scope.isIndex(name.substring(0, k))) ensureDefined(name.substring(0, k), pos, name.length());
             Optional<Sym> base = scope.symbol(name.substring(0, k));
             String sub = name.substring(k + 1);
-            if (base.isPresent() && !base.get().isScalar()) {
+            boolean unit = base.isEmpty() && unitVectorLetter(name.substring(0, k));
+            if (unit || base.isPresent() && !base.get().isScalar()) {
                 Expr index;
                 if (sub.matches("[0-9]+")) {
                     index = new Num(Rational.parse(sub), pos);
@@ -416,8 +431,7 @@ final class ExprBuilder extends SpecBaseVisitor<Expr> {
                     }
                     index = new Sym(sub, Shape.SCALAR, i.get().kind(), pos);
                 }
-                Sym b = base.get();
-                Expr baseExpr = new Sym(b.name(), b.shape(), b.kind(), pos);
+                Expr baseExpr = unit ? IDENTITY_PLACEHOLDER : new Sym(base.get().name(), base.get().shape(), base.get().kind(), pos);
                 Expr idx = index;
                 try {
                     return new Index(baseExpr, List.of(idx), pos);
@@ -532,4 +546,25 @@ final class ExprBuilder extends SpecBaseVisitor<Expr> {
     }
 
     static boolean isPlaceholder(Expr e) { return Exprs.contains(e, IDENTITY_PLACEHOLDER); }
+
+    /** Why an expression with an unsized I (or unit vector e_k, one row of it) cannot be built. */
+    private static String unsizedMessage(Expr e) {
+        return bareIdentity(e) ? "cannot tell the size of I here; write eye(n)"
+                : "cannot tell the length of the unit vector e_k here (no vector beside it fixes it); write eye(n)_{k}";
+    }
+
+    private static boolean bareIdentity(Expr e) {
+        if (e instanceof Index i && i.base().equals(IDENTITY_PLACEHOLDER)) return false;
+        if (e.equals(IDENTITY_PLACEHOLDER)) return true;
+        for (Expr c : e.children()) if (bareIdentity(c)) return true;
+        return false;
+    }
+
+    /**
+     * {@code e} is the standard basis when the spec declares no {@code e}: {@code e_k} is the k-th unit vector,
+     * row k of the identity, whose length the vectors beside it fix (like {@code I}).
+     */
+    private boolean unitVectorLetter(String name) {
+        return name.equals("e") && scope.symbol("e").isEmpty() && !scope.isDeclared("e") && scope.function("e").isEmpty();
+    }
 }

@@ -100,6 +100,22 @@ class OutputSafetyTest {
         }
     }
 
+    /**
+     * A folder the checks let through but the system refuses (here a new folder under /proc; as root every folder
+     * looks writable, so the read-only test above is skipped there): still one clear line and exit 2, not an internal error.
+     */
+    @Test void sheetIntoAFolderTheFileSystemRefusesAtWriteTimeIsOneClearLineAndExit2() throws Exception {
+        Path proc = Path.of("/proc");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(proc), "needs /proc (Linux)");
+        Path spec = copyOfASpec();
+        Path out = proc.resolve("derivcheck-no-such-folder").resolve("s.tex");
+        Run r = run("sheet", "--problems-only", spec.toString(), "-o", out.toString());
+        assertEquals(ExitCode.BAD_INPUT, r.code(), r.err());
+        assertTrue(r.err().contains("derivcheck sheet: error: cannot write " + out + ": "), r.err());
+        assertFalse(r.err().contains("internal error"), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+    }
+
     @Test void sheetIntoAMissingButCreatableFolderIsWrittenThere() throws Exception {
         Path spec = copyOfASpec();
         Path out = dir.resolve("build").resolve("s.tex");
@@ -183,6 +199,16 @@ class OutputSafetyTest {
         byte[] before = Files.readAllBytes(spec);
         refusedWith(run("cohort", spec.toString(), "--out", spec.toString(), "--force"), "is one of the inputs");
         assertArrayEquals(before, Files.readAllBytes(spec));
+    }
+
+    @Test void cohortIntoAFolderTheFileSystemRefusesAtWriteTimeIsOneClearLineAndExit2() throws Exception {
+        Path proc = Path.of("/proc");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(proc), "needs /proc (Linux)");
+        Path out = proc.resolve("derivcheck-no-such-cohort");
+        Run r = run("cohort", copyOfASpec().toString(), "--out", out.toString(), "--students", "2");
+        assertEquals(ExitCode.BAD_INPUT, r.code(), r.err());
+        assertTrue(r.err().contains("derivcheck cohort: error: cannot write " + out + ": "), r.err());
+        assertFalse(r.err().contains("internal error"), r.err());
     }
 
     @Test void cohortKeyFileOntoItsSpecIsRefused() throws Exception {

@@ -42,6 +42,12 @@ class ProseMathTest {
         assertEquals("the difference of the two sides is 0", ProseMath.of(P).text("lhs - rhs is 0"));
     }
 
+    @Test void aNameWithAnAccentedLetterIsOneProseWordNotASymbolBesideAWord() {
+        // "Hölder" once printed $H$\"older: the H was read as a symbol before the non-ASCII letter
+        assertEquals("the H\\\"older inequality", ProseMath.plain().text("the Hölder inequality"));
+        assertEquals("H\\\"older and Schr\\\"odinger", ProseMath.plain().text("Hölder and Schrödinger"));
+    }
+
     @Test void shortWordsInsideNormsAndFunctionBracketsAreMathAndPossessivesAreText() {
         assertEquals("Mean of $\\|Ax\\|^{2}$ for $x$", ProseMath.plain().text("Mean of ||Ax||^2 for x"));
         assertEquals("Compute $\\mathbb{E}[\\|Ax\\|^{2}]$.", ProseMath.plain().text("Compute E[||Ax||^2]."));

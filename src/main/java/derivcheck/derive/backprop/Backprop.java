@@ -272,7 +272,8 @@ public final class Backprop implements Strategy {
         if (split.isEmpty()) return Optional.of("cannot split the entries of the gradient by index range");
         List<Entrywise.Piece> pieces = new ArrayList<>();
         for (Entrywise.Piece pc : split.get().pieces()) {
-            pieces.add(new Entrywise.Piece(pc.from(), pc.to(), Simplifier.any(Entrywise.tidy(pc.value()), ctx)));
+            Expr decided = UnitVectors.rangeGuards(pc.value(), j, pc.from(), pc.to(), p, minimum);
+            pieces.add(new Entrywise.Piece(pc.from(), pc.to(), Simplifier.any(Entrywise.tidy(decided), ctx)));
         }
         Expr value = Entrywise.asCases(pieces, j, lo, hi.get());
         List<Relation> conditions = split.get().assumed();

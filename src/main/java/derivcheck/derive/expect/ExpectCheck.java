@@ -5,6 +5,7 @@ import derivcheck.derive.DeriveContext;
 import derivcheck.derive.Evaluation;
 import derivcheck.derive.Facts;
 import derivcheck.derive.Result;
+import derivcheck.derive.backprop.UnitVectors;
 import derivcheck.derive.identities.GeometricSums;
 import derivcheck.derive.identities.IdentityProof;
 import derivcheck.expr.Expr;
@@ -63,6 +64,7 @@ public final class ExpectCheck {
             Optional<Expr> explicit = Evaluation.explicit(p, diff);
             if (explicit.isEmpty()) return new Outcome(c, Verdict.UNDECIDED, "it has a gradient that cannot be computed");
             explicit = Optional.of(GeometricSums.closed(explicit.get(), ctx, proofs));
+            if (UnitVectors.applies(explicit.get())) explicit = Optional.of(UnitVectors.simplify(p, explicit.get()));
             Optional<String> open = openQuantity(p, explicit.get());
             if (open.isPresent()) return new Outcome(c, Verdict.UNDECIDED, "'" + open.get() + "' was not derived");
             // the judge decides: exact tier (a counterexample ends it), the CAS, the derived equations, region by region

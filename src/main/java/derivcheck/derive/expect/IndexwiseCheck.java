@@ -11,6 +11,7 @@ import derivcheck.derive.piecewise.PiecewiseEntry;
 import derivcheck.expr.Expr;
 import derivcheck.expr.Exprs;
 import derivcheck.expr.Index;
+import derivcheck.expr.Iverson;
 import derivcheck.expr.Num;
 import derivcheck.expr.Piecewise;
 import derivcheck.expr.RelOp;
@@ -103,6 +104,19 @@ final class IndexwiseCheck {
                 for (IndexAffine h : a.highs()) add(points, h.plus(1));
             }
         }
+        // and every boundary of an Iverson bracket on a range of j, so that each bracket holds on all or none of a sub-range
+        for (Expr side : List.of(derived, claimed)) {
+            Exprs.anyNode(side, x -> {
+                if (x instanceof Iverson iv) {
+                    List<IndexAffine> lows = new ArrayList<>(), highs = new ArrayList<>();
+                    if (jRange(iv, j, lows, highs)) {
+                        for (IndexAffine l : lows) add(points, l);
+                        for (IndexAffine h : highs) add(points, h.plus(1));
+                    }
+                }
+                return false;
+            });
+        }
         List<IndexAffine> sorted = new ArrayList<>();
         for (IndexAffine q : points) {
             int at = sorted.size();
@@ -125,9 +139,9 @@ final class IndexwiseCheck {
             Arm da = applying(dArms, a, b, minimum), ca = applying(cArms, a, b, minimum);
             if (da == null) return undecided(c, "the derived entries have no case for " + where);
             if (ca == null) return undecided(c, "no case of the claim covers " + where + " (a missing index)");
-            Optional<String> outside = outside(p, ca.value(), j, a, b, minimum);
+            Expr dv = decideBrackets(da.value(), j, a, b, minimum), cv = decideBrackets(ca.value(), j, a, b, minimum);
+            Optional<String> outside = outside(p, cv, j, a, b, minimum);
             if (outside.isPresent()) return undecided(c, "for " + where + " the claim uses " + outside.get());
-            Expr dv = da.value(), cv = ca.value();
             if (a.sameAs(b)) { // a single index: write it out on both sides
                 dv = Exprs.substitute(dv, j, a.toExpr());
                 cv = Exprs.substitute(cv, j, a.toExpr());
@@ -147,6 +161,38 @@ final class IndexwiseCheck {
         return new ExpectCheck.Outcome(c, ExpectCheck.Verdict.VERIFIED, "equal to the derived entries on every sub-range of "
                 + j.name() + ": " + String.join(", ", ranges)
                 + (conditions.isEmpty() ? "" : " (where " + String.join(", ", conditions.stream().map(TextPrinter::print).toList()) + ")"));
+    }
+
+    /** Is every condition of the bracket a bound on j? Its bounds are added to lows and highs. */
+    private static boolean jRange(Iverson iv, Sym j, List<IndexAffine> lows, List<IndexAffine> highs) {
+        for (Relation r : iv.conditions()) if (!Entrywise.bound(r, j, lows, highs)) return false;
+        return !iv.conditions().isEmpty();
+    }
+
+    /**
+     * The Iverson brackets on ranges of j decided on a..b: 1 where the bracket holds for every j of it, 0
+     * where it holds for none; a product with a factor 0 is 0 (Iverson's convention: a false bracket
+     * zeroes its product even where another factor, g_{j-1} at j = 1, does not exist).
+     */
+    private static Expr decideBrackets(Expr e, Sym j, IndexAffine a, IndexAffine b, Map<String, Integer> minimum) {
+        Expr decided = Exprs.transform(e, x -> {
+            if (!(x instanceof Iverson iv)) return null;
+            List<IndexAffine> lows = new ArrayList<>(), highs = new ArrayList<>();
+            if (!jRange(iv, j, lows, highs)) return null;
+            boolean all = true, none = false;
+            for (IndexAffine l : lows) {
+                all &= a.minus(l).nonNegative(minimum).orElse(false);
+                none |= l.minus(b).plus(-1).nonNegative(minimum).orElse(false);
+            }
+            for (IndexAffine h : highs) {
+                all &= h.minus(b).nonNegative(minimum).orElse(false);
+                none |= a.minus(h).plus(-1).nonNegative(minimum).orElse(false);
+            }
+            return all ? Num.ONE : none ? Num.ZERO : null;
+        });
+        if (decided.equals(e)) return e;
+        return Exprs.transform(decided, x -> x instanceof derivcheck.expr.Mul m && x.isScalar()
+                && m.factors().stream().anyMatch(Exprs::isZero) ? Num.ZERO : null);
     }
 
     private static ExpectCheck.Outcome undecided(Claim c, String why) {

@@ -32,13 +32,10 @@ import java.util.Optional;
 public final class AffineStationarity implements FastPath {
     @Override public String name() { return "affine stationarity"; }
 
-    @Override public Attempt on(PreparedOptimization po) {
-        Problem p = po.problem();
-        DeriveContext ctx = po.context();
-        Optimization o = po.view();
+    @Override public Attempt on(Problem p, Optimization o, DeriveContext ctx) {
         if (!o.unconstrained()) return Attempt.declined("the problem has constraints or a domain");
         Sym x = o.unknown();
-        Optional<Expr> grad = po.gradient();
+        Optional<Expr> grad = o.gradient();
         if (grad.isEmpty()) return Attempt.declined("the objective has a part the calculus rules cannot differentiate");
         grad = grad.map(ctx::withMatrixFacts); // (H + Hᵀ)x is 2Hx for a symmetric H
         Optional<AffineForm> form = AffineForm.of(grad.get(), x);

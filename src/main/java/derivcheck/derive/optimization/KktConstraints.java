@@ -22,7 +22,7 @@ import java.util.Optional;
  * strict x > 0 apart: an open domain, not a constraint that can be active), norm balls, and what
  * none of these is (with the reason).
  */
-record KktConstraints(List<Affine> affine, List<Constraint> separable, List<Relation> openPositivity,
+public record KktConstraints(List<Affine> affine, List<Constraint> separable, List<Relation> openPositivity,
                       List<Relation> balls, List<String> unsupported) {
 
     /** ⟨a, x⟩ = b (equality) or ⟨a, x⟩ ≤ b, read from the relation {@code source}. */

@@ -41,17 +41,14 @@ public final class KktCore implements FastPath {
 
     @Override public String name() { return "KKT core (active sets)"; }
 
-    @Override public Attempt on(PreparedOptimization po) {
-        Problem p = po.problem();
-        DeriveContext ctx = po.context();
-        Optimization o = po.view();
+    @Override public Attempt on(Problem p, Optimization o, DeriveContext ctx) {
         Sym x = o.unknown();
         if (!x.shape().isVector()) return Attempt.declined("the unknown is not a vector");
         if (o.constraints().isEmpty()) return Attempt.declined("there are no constraints (the unconstrained strategies apply)");
-        KktConstraints cs = po.constraints();
-        if (!cs.openPositivity().isEmpty()) return OpenDomain.attempt(po);
+        KktConstraints cs = o.kkt();
+        if (!cs.openPositivity().isEmpty()) return OpenDomain.attempt(p, o, ctx);
         if (!cs.unsupported().isEmpty()) return Attempt.declined("the constraint " + cs.unsupported().get(0) + " is not one the KKT core solves");
-        Optional<QuadraticObjective> q = po.gradient().flatMap(g -> QuadraticObjective.ofGradient(g, x, ctx));
+        Optional<QuadraticObjective> q = o.gradient().flatMap(g -> QuadraticObjective.ofGradient(g, x, ctx));
         if (q.isEmpty()) return Attempt.declined("the gradient of the objective is not affine in " + x.name()
                 + " (the KKT core solves linear and quadratic objectives)");
         if (!cs.balls().isEmpty()) {

@@ -9,6 +9,8 @@ import derivcheck.derive.Simplifier;
 import derivcheck.derive.Step;
 import derivcheck.derive.Tidy;
 import derivcheck.derive.linear.AffineForm;
+import derivcheck.derive.theorems.Theorem;
+import derivcheck.derive.theorems.Theorems;
 import derivcheck.expr.Apply;
 import derivcheck.expr.Builtin;
 import derivcheck.expr.Expr;
@@ -57,48 +59,76 @@ final class LinearOverBall {
         };
         if (dual == null) return Attempt.declined("the ball's norm is not 1, 2 or inf");
         Expr dualNorm = new Norm(c, dual, Pos.NONE);
+        Sign rs = ctx.cas().sign(r, ctx.assumptions()).orElse(Sign.UNKNOWN);
+        if (rs != Sign.POSITIVE && rs != Sign.NONNEGATIVE && rs != Sign.ZERO) {
+            return Attempt.declined("cannot show that the radius " + derivcheck.expr.TextPrinter.print(r)
+                    + " is at least 0 (otherwise the ball is empty); state it, e.g. `where " + derivcheck.expr.TextPrinter.print(r) + " > 0`");
+        }
         List<Step> steps = new ArrayList<>();
         steps.add(Step.of(o.sense(), new Relation(RelOp.EQ, Names.objective(), o.original(), Pos.NONE),
                 "a linear objective" + (o.maximize() ? "; maximizing the objective is minimizing its negative" : "")));
         boolean centred = derivcheck.algebra.LinearCombination.of(m).asTerms().isEmpty();
         if (centred) m = Exprs.mul(Num.ZERO, x);
+        // The objective is f(m) + <g, x - m> with g the gradient of f itself (for maximize: -c).
         Expr shown = o.maximize() ? Tidy.of(Exprs.neg(c), ctx) : c;
+        Expr offset = centred ? x : Exprs.sub(x, m);
         Expr bound = Exprs.mul(r, new Norm(shown, dual, Pos.NONE));
-        steps.add(Step.explained("Hölder", new Relation(o.maximize() ? RelOp.LE : RelOp.GE,
-                        new derivcheck.expr.Inner(shown, centred ? x : Exprs.sub(x, m), Pos.NONE),
-                        o.maximize() ? bound : Exprs.neg(bound), Pos.NONE),
-                "the dual norm of the ball's norm bounds the linear part on the ball: ", new Relation(RelOp.LE, n, r, Pos.NONE)));
+        Theorem theorem = Theorems.holder(n.kind());
+        Relation nonzero = new Relation(RelOp.NE, shown, Num.ZERO, Pos.NONE);
+        Sign cs = n.kind() == NormKind.L2 ? ctx.cas().sign(new Norm(c, NormKind.L2, Pos.NONE), ctx.assumptions()).orElse(Sign.UNKNOWN) : Sign.UNKNOWN;
+        List<List<Object>> why = new ArrayList<>();
+        why.add(List.of(rs == Sign.ZERO ? "the radius is 0" : "assumed"));
+        if (n.kind() == NormKind.L2) why.add(List.of(cs == Sign.POSITIVE ? "assumed" : "not known: stated below as a condition of the optimizer"));
+        List<Object> parts = new ArrayList<>(List.of("the objective is ", centred ? new derivcheck.expr.Inner(shown, x, Pos.NONE)
+                : Exprs.add(Exprs.substitute(o.original(), x, m), new derivcheck.expr.Inner(shown, offset, Pos.NONE)),
+                " on the ball ", new Relation(RelOp.LE, new Norm(offset, n.kind(), Pos.NONE), r, Pos.NONE), ". "));
+        parts.addAll(theorem.cite(java.util.Map.of(Theorems.G, shown, Theorems.X, offset, Theorems.EPS, r), why));
+        steps.add(Step.explained("theorem", new Relation(o.maximize() ? RelOp.LE : RelOp.GE,
+                new derivcheck.expr.Inner(shown, offset, Pos.NONE), o.maximize() ? bound : Exprs.neg(bound), Pos.NONE), parts.toArray()));
         Expr fm = Simplifier.scalar(Exprs.substitute(o.original(), x, m), ctx);
         Expr optimum = Simplifier.scalar(o.maximize() ? Exprs.add(fm, Exprs.mul(r, dualNorm)) : Exprs.sub(fm, Exprs.mul(r, dualNorm)), ctx);
+        Optional<Sym> asked = p.targets().stream().filter(t -> t instanceof Sym s && s.kind() == SymKind.OPTIMUM).map(t -> (Sym) t).findFirst();
         List<Result> results = new ArrayList<>();
         if (n.kind() == NormKind.L1) {
-            Optional<Sym> asked = p.targets().stream().filter(t -> t instanceof Sym s && s.kind() == SymKind.OPTIMUM).map(t -> (Sym) t).findFirst();
             if (asked.isEmpty()) {
+                String gk = (shown instanceof Sym ? derivcheck.expr.TextPrinter.print(shown) : "(" + derivcheck.expr.TextPrinter.print(shown) + ")") + "_k";
+                String rk = derivcheck.expr.TextPrinter.print(r);
                 return Attempt.declined("over an l1 ball the " + (o.maximize() ? "maximizer" : "minimizer")
-                        + " is a vertex -r*sign(c_k)*e_k with k the index of the largest |c_k| (not unique when entries tie);"
+                        + " is a vertex " + (centred ? "" : derivcheck.expr.TextPrinter.print(m) + " ") + (o.maximize() ? (centred ? "" : "+ ") : "- ")
+                        + rk + "*sign(" + gk + ")*e_k with k an index of the largest abs(" + gk + ") (not unique when entries tie);"
                         + " the model has no argmax or unit vector to write it (ask `find " + (o.maximize() ? "max" : "min") + "` for the optimal value)");
             }
-            steps.add(Step.explained("vertex", List.of(), "equality holds at a vertex of the ball, in a coordinate where the linear part's coefficient is largest in"
-                    + " absolute value; the optimizer itself is not written in closed form"));
+            steps.add(Step.explained("vertex", List.of(), "the bound is attained at a vertex of the ball, in a coordinate where the entry of ",
+                    shown, " is largest in absolute value; that point needs an argmax and a unit vector, which the model cannot write,"
+                    + " so only the optimal value is derived"));
             steps.add(Step.of("optimal value", new Relation(RelOp.EQ, asked.get(), optimum, Pos.NONE), "the bound is attained"));
             results.add(Result.of(asked.get(), optimum));
             return new Attempt.Derived(steps, results);
         }
         Expr value;
+        // towards the objective's own gradient to maximize, away from it to minimize
+        Expr step = o.maximize() ? Num.ONE : Num.MINUS_ONE;
+        List<Relation> conditions = List.of();
         if (n.kind() == NormKind.L2) {
-            Sign s = ctx.cas().sign(new Norm(c, NormKind.L2, Pos.NONE), ctx.assumptions()).orElse(Sign.UNKNOWN);
-            if (s != Sign.POSITIVE) {
-                return Attempt.declined("cannot show that the gradient " + derivcheck.expr.TextPrinter.print(c)
-                        + " is not 0 (at c = 0 every feasible point is optimal); state it, e.g. `assume ||"
-                        + derivcheck.expr.TextPrinter.print(c) + "|| > 0`");
+            if (cs != Sign.POSITIVE) {
+                // g/||g|| needs g != 0; at g = 0 every feasible point is optimal. The derivation states it.
+                conditions = List.of(nonzero);
+                steps.add(Step.explained("non-degeneracy", nonzero, "the optimizer below divides by ", new Norm(shown, NormKind.L2, Pos.NONE),
+                        ", so it is stated for ", nonzero, " (at ", new Relation(RelOp.EQ, shown, Num.ZERO, Pos.NONE),
+                        " the objective is constant and every feasible point is optimal); the optimal value holds in both cases"));
             }
-            value = Tidy.of(Exprs.sub(m, Exprs.mul(List.of(r, Exprs.pow(new Norm(c, NormKind.L2, Pos.NONE), Num.MINUS_ONE), c), Pos.NONE)), ctx);
+            value = Tidy.of(Exprs.add(m, Exprs.mul(List.of(step, r, Exprs.pow(new Norm(shown, NormKind.L2, Pos.NONE), Num.MINUS_ONE), shown), Pos.NONE)), ctx);
         } else {
-            value = Tidy.of(Exprs.sub(m, Exprs.mul(r, new Apply(Builtin.SIGN, List.of(c), Pos.NONE))), ctx);
+            value = Tidy.of(Exprs.add(m, Exprs.mul(List.of(step, r, new Apply(Builtin.SIGN, List.of(shown), Pos.NONE)), Pos.NONE)), ctx);
         }
-        steps.add(Step.of("equality case", new Relation(RelOp.EQ, x, value, Pos.NONE), "the bound is attained here"));
-        results.add(Result.of(x, value));
-        OptimalValue.add(p, o, value, ctx, steps, results);
+        steps.add(conditions.isEmpty()
+                ? Step.of("equality case", new Relation(RelOp.EQ, x, value, Pos.NONE), "the bound is attained here")
+                : Step.explained("equality case", List.of(new Relation(RelOp.EQ, x, value, Pos.NONE), nonzero), "the bound is attained here, for ", nonzero));
+        results.add(new Result(x, value, conditions, Optional.empty()));
+        if (asked.isPresent()) {
+            steps.add(Step.of("optimal value", new Relation(RelOp.EQ, asked.get(), optimum, Pos.NONE), "the bound of the theorem, attained"));
+            results.add(Result.of(asked.get(), optimum));
+        }
         return new Attempt.Derived(steps, results);
     }
 }

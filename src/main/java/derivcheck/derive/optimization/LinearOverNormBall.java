@@ -9,7 +9,6 @@ import derivcheck.derive.Result;
 import derivcheck.derive.Simplifier;
 import derivcheck.derive.Step;
 import derivcheck.derive.Tidy;
-import derivcheck.derive.linear.AffineForm;
 import derivcheck.expr.Expr;
 import derivcheck.expr.Exprs;
 import derivcheck.expr.Norm;
@@ -34,22 +33,17 @@ import java.util.Optional;
 public final class LinearOverNormBall implements FastPath {
     @Override public String name() { return "Lagrange multiplier on a norm ball"; }
 
-    @Override public Attempt on(PreparedOptimization po) {
-        Problem p = po.problem();
-        DeriveContext ctx = po.context();
-        Optimization o = po.view();
+    @Override public Attempt on(Problem p, Optimization o, DeriveContext ctx) {
         Sym x = o.unknown();
         Optional<Balls.Ball> ball = Balls.of(o, x, ctx);
         if (ball.isEmpty()) return Attempt.declined("the constraint is not one Euclidean ball ||x - m|| <= r");
         Expr center = ball.get().center();
         Expr radius = ball.get().radius();
-        Optional<Expr> grad = po.gradient();
-        if (grad.isEmpty()) return Attempt.declined("cannot differentiate the objective");
-        Optional<AffineForm> g = AffineForm.of(grad.get(), x);
-        if (g.isEmpty() || g.get().hasMatrixPart() || g.get().radial() || !Exprs.isZero(ctx.simplify(g.get().scalarPart()))) {
-            return Attempt.declined("the objective is not linear in " + x.name());
+        Optional<Expr> linear = o.linearGradient(ctx);
+        if (linear.isEmpty()) {
+            return Attempt.declined(o.gradient().isEmpty() ? "cannot differentiate the objective" : "the objective is not linear in " + x.name());
         }
-        Expr c = Tidy.of(g.get().rest(), ctx);
+        Expr c = linear.get();
         Sym mu = Names.multiplier(Names.fresh(p, "mu"));
         Sym delta = new Sym(Names.fresh(p, "Delta"), x.shape(), derivcheck.expr.SymKind.UNKNOWN, Pos.NONE);
         DeriveContext withMu = ctx.with(Assumptions.NONE.positive(mu));

@@ -24,9 +24,8 @@ import java.util.Optional;
 final class OpenDomain {
     private OpenDomain() {}
 
-    static Attempt attempt(PreparedOptimization po) {
-        Problem p = po.problem();
-        KktConstraints cs = po.constraints();
+    static Attempt attempt(Problem p, Optimization o, DeriveContext ctx) {
+        KktConstraints cs = o.kkt();
         SymbolDecl u = p.unknowns().get(0);
         if (u.domain().isPresent()) {
             Domain d = u.domain().get();
@@ -46,10 +45,11 @@ final class OpenDomain {
                 List.of(restated), p.functions(), p.randoms(), p.assumptions(), p.lets(), p.objective(), rest, p.targets(),
                 p.conditions(), p.solves(), p.shows(), p.expects(), p.mistakes(), p.matrixFacts(), p.points());
         List<String> why = new ArrayList<>();
-        PreparedOptimization restatedProblem = PreparedOptimization.of(q, new DeriveContext(po.context().cas(), q)).value().orElseThrow();
+        Optimization restatedView = Optimization.of(q).value().orElseThrow();
+        DeriveContext restatedContext = new DeriveContext(ctx.cas(), q);
         for (FastPath s : Optimize.WAYS) {
             if (s instanceof KktCore) continue;
-            Attempt a = s.on(restatedProblem);
+            Attempt a = s.on(q, restatedView, restatedContext);
             if (a instanceof Attempt.Derived d) {
                 List<Step> steps = new ArrayList<>();
                 Relation positive = cs.openPositivity().get(0);

@@ -1,6 +1,10 @@
 package derivcheck.derive.optimization;
 
+import derivcheck.derive.Calculus;
+import derivcheck.derive.DeriveContext;
 import derivcheck.derive.Lets;
+import derivcheck.derive.Tidy;
+import derivcheck.derive.linear.AffineForm;
 import derivcheck.expr.Expr;
 import derivcheck.expr.Exprs;
 import derivcheck.expr.Relation;
@@ -14,11 +18,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An optimization problem in one unknown, as strategies see it: always a minimization
- * (maximize f is minimize -f), with every `let` inlined into objective and constraints.
+ * An optimization problem in one unknown, prepared once for every fast path and the KKT core (see
+ * {@link Optimize}): always a minimization (maximize f is minimize -f), with every `let` inlined
+ * into objective and constraints; the gradient of the minimized objective ({@code Calculus}; empty
+ * where its rules cannot differentiate it) and the constraints as the KKT core sorts them
+ * ({@link KktConstraints}). The facts of the spec are in the derivation's context.
  */
 public record Optimization(Sym unknown, SymbolDecl declaration, Expr objective, Expr original,
-                           boolean maximize, List<Constraint> constraints) {
+                           boolean maximize, List<Constraint> constraints, Optional<Expr> gradient, KktConstraints kkt) {
 
     /** The view, or the reason the problem is not a one-unknown optimization problem. */
     public static Either of(Problem p) {
@@ -29,7 +36,10 @@ public record Optimization(Sym unknown, SymbolDecl declaration, Expr objective, 
         }
         Objective o = p.objective().get();
         Optional<Expr> full = Lets.fully(p, o.expr());
-        if (full.isEmpty()) return new Either(Optional.empty(), "the objective uses an entrywise definition as a whole vector");
+        // an index-defined vector used as a whole: its entrywise vector form, when its body has one
+        if (full.isEmpty()) full = derivcheck.derive.WholeVectors.inline(p, o.expr());
+        if (full.isEmpty()) return new Either(Optional.empty(), "the objective uses an entrywise definition as a whole vector, and its"
+                + " entries are not an entrywise formula in vectors of its length (a shift, a sum, or a scalar added to an entry)");
         Expr f = full.get();
         boolean max = o.sense() == Objective.Sense.MAXIMIZE;
         List<Constraint> cs = new ArrayList<>();
@@ -41,11 +51,22 @@ public record Optimization(Sym unknown, SymbolDecl declaration, Expr objective, 
             cs.add(new Constraint(rs, c.forAll(), c.pos()));
         }
         SymbolDecl d = p.unknowns().get(0);
-        return new Either(Optional.of(new Optimization(d.sym(), d, max ? Exprs.neg(f) : f, f, max, cs)), "");
+        Expr minimized = max ? Exprs.neg(f) : f;
+        return new Either(Optional.of(new Optimization(d.sym(), d, minimized, f, max, cs,
+                Calculus.gradient(minimized, d.sym()), KktConstraints.read(cs, d.sym()))), "");
     }
 
     /** The view or why not. */
     public record Either(Optional<Optimization> value, String whyNot) {}
+
+    /** c for a linear objective ⟨c, x⟩ + const: the gradient, when it is free of x (tidied). */
+    public Optional<Expr> linearGradient(DeriveContext ctx) {
+        Optional<AffineForm> g = gradient.flatMap(grad -> AffineForm.of(grad, unknown));
+        if (g.isEmpty() || g.get().hasMatrixPart() || g.get().radial() || !Exprs.isZero(ctx.simplify(g.get().scalarPart()))) {
+            return Optional.empty();
+        }
+        return Optional.of(Tidy.of(g.get().rest(), ctx));
+    }
 
     public boolean unconstrained() { return constraints.isEmpty() && declaration.domain().isEmpty(); }
 

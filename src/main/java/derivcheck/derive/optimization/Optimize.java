@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The one entry for minimize/maximize problems in one unknown. It prepares the problem once
- * ({@link PreparedOptimization}: the view, the gradient, the constraints sorted for KKT, the facts)
+ * ({@link Optimization}: the view, the gradient, the constraints sorted for KKT; the facts in the context)
  * and tries the fast paths in order on it, then the general KKT core. A fast path recognizes one
  * objective and constraint shape and derives it with the steps a sheet writes; the core solves
  * what none of them names (active sets). Each way is reported under its own name (the `by` of a
@@ -21,6 +21,7 @@ public final class Optimize implements Strategy {
             new AffineStationarity(),
             new Radial(),
             new SoftThreshold(),
+            new AbsSubgradientCases(),
             new ScalarStationarity(),
             new SeparableStationarity(),
             new SumConstrainedSeparable(),
@@ -33,15 +34,10 @@ public final class Optimize implements Strategy {
     @Override public String name() { return "optimization"; }
 
     @Override public List<Way> ways(Problem p, DeriveContext ctx) {
-        PreparedOptimization.Or q = PreparedOptimization.of(p, ctx);
-        if (q.value().isEmpty()) return List.of(new Way(name(), () -> Attempt.declined(q.whyNot())));
-        return ways(q.value().get(), WAYS);
-    }
-
-    /** The given ways on one prepared problem. */
-    static List<Way> ways(PreparedOptimization q, List<FastPath> paths) {
+        Optimization.Either o = Optimization.of(p);
+        if (o.value().isEmpty()) return List.of(new Way(name(), () -> Attempt.declined(o.whyNot())));
         List<Way> ways = new ArrayList<>();
-        for (FastPath f : paths) ways.add(new Way(f.name(), () -> f.on(q)));
+        for (FastPath f : WAYS) ways.add(new Way(f.name(), () -> f.on(p, o.value().get(), ctx)));
         return ways;
     }
 

@@ -33,15 +33,12 @@ import java.util.Optional;
 public final class QuadraticOverBox implements FastPath {
     @Override public String name() { return "separable quadratic over a box (clipping)"; }
 
-    @Override public Attempt on(PreparedOptimization po) {
-        Problem p = po.problem();
-        DeriveContext ctx = po.context();
-        Optimization o = po.view();
+    @Override public Attempt on(Problem p, Optimization o, DeriveContext ctx) {
         Sym x = o.unknown();
         if (!x.shape().isVector()) return Attempt.declined("the unknown is not a vector");
         Optional<Boxes.Box> box = Boxes.of(o, x, ctx);
         if (box.isEmpty()) return Attempt.declined("the constraints are not one box");
-        Optional<IsotropicGradient> q = po.gradient().flatMap(g -> IsotropicGradient.of(g, x, ctx, true));
+        Optional<IsotropicGradient> q = o.gradient().flatMap(g -> IsotropicGradient.of(g, x, ctx, true));
         if (q.isEmpty()) return Attempt.declined("the gradient is not alpha*x - b with alpha > 0");
         Expr z = q.get().z();
         Expr m = box.get().center();

@@ -33,15 +33,12 @@ import java.util.Optional;
 public final class QuadraticOverNormBall implements FastPath {
     @Override public String name() { return "KKT on a norm ball (two cases)"; }
 
-    @Override public Attempt on(PreparedOptimization po) {
-        Problem p = po.problem();
-        DeriveContext ctx = po.context();
-        Optimization o = po.view();
+    @Override public Attempt on(Problem p, Optimization o, DeriveContext ctx) {
         Sym x = o.unknown();
         if (!x.shape().isVector()) return Attempt.declined("the unknown is not a vector");
         Optional<Balls.Ball> ball = Balls.of(o, x, ctx);
         if (ball.isEmpty()) return Attempt.declined("the constraint is not one Euclidean ball ||x - m|| <= r");
-        Optional<IsotropicGradient> q = po.gradient().flatMap(g -> IsotropicGradient.of(g, x, ctx, true));
+        Optional<IsotropicGradient> q = o.gradient().flatMap(g -> IsotropicGradient.of(g, x, ctx, true));
         if (q.isEmpty()) return Attempt.declined("the gradient is not alpha*x - b with alpha > 0");
         Expr z = q.get().z();
         Expr m = ball.get().center();

@@ -35,13 +35,10 @@ import java.util.Optional;
 public final class Radial implements FastPath {
     @Override public String name() { return "radial stationarity"; }
 
-    @Override public Attempt on(PreparedOptimization po) {
-        Problem p = po.problem();
-        DeriveContext ctx = po.context();
-        Optimization o = po.view();
+    @Override public Attempt on(Problem p, Optimization o, DeriveContext ctx) {
         Sym x = o.unknown();
         if (!x.shape().isVector() || !o.unconstrained()) return Attempt.declined("needs an unconstrained vector unknown");
-        Optional<Expr> grad = po.gradient();
+        Optional<Expr> grad = o.gradient();
         if (grad.isEmpty()) return Attempt.declined("cannot differentiate the objective");
         Optional<AffineForm> form = AffineForm.of(grad.get(), x);
         if (form.isEmpty() || !form.get().radial() || form.get().hasMatrixPart()) {

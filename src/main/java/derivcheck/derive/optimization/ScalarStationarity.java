@@ -25,10 +25,7 @@ import java.util.Optional;
 public final class ScalarStationarity implements FastPath {
     @Override public String name() { return "scalar stationarity"; }
 
-    @Override public Attempt on(PreparedOptimization po) {
-        Problem p = po.problem();
-        DeriveContext ctx = po.context();
-        Optimization o = po.view();
+    @Override public Attempt on(Problem p, Optimization o, DeriveContext ctx) {
         if (!o.unknown().isScalar()) return Attempt.declined("the unknown is not a scalar");
         if (!o.constraints().isEmpty()) return Attempt.declined("the problem has constraints besides a domain");
         Optional<Domain> domain = o.declaration().domain();
@@ -45,8 +42,14 @@ public final class ScalarStationarity implements FastPath {
         if (out.root().isEmpty()) return out.declined() ? Attempt.declined(out.why()) : Attempt.undecided(out.why());
         Expr value = out.root().get();
         List<Result> results = new ArrayList<>();
+        // a non-degeneracy condition the solver stated (Σ(x_i − μ)² > 0) holds for every result
+        DeriveContext under = c;
+        for (Relation cond : out.conditions()) under = under.with(derivcheck.cas.Assumptions.NONE.positive(cond.lhs()));
         results.add(Result.of(o.unknown(), value));
-        OptimalValue.add(p, o, value, c, steps, results);
+        OptimalValue.add(p, o, value, under, steps, results);
+        if (!out.conditions().isEmpty()) {
+            results.replaceAll(r -> new Result(r.target(), r.value(), out.conditions(), r.range(), r.op()));
+        }
         return new Attempt.Derived(steps, results);
     }
 }

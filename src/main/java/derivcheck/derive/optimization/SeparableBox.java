@@ -6,8 +6,6 @@ import derivcheck.derive.Names;
 import derivcheck.derive.Result;
 import derivcheck.derive.Simplifier;
 import derivcheck.derive.Step;
-import derivcheck.derive.Tidy;
-import derivcheck.derive.linear.AffineForm;
 import derivcheck.expr.Apply;
 import derivcheck.expr.Builtin;
 import derivcheck.expr.Expr;
@@ -37,22 +35,17 @@ import java.util.Optional;
 public final class SeparableBox implements FastPath {
     @Override public String name() { return "separable box (KKT case analysis)"; }
 
-    @Override public Attempt on(PreparedOptimization po) {
-        Problem p = po.problem();
-        DeriveContext ctx = po.context();
-        Optimization o = po.view();
+    @Override public Attempt on(Problem p, Optimization o, DeriveContext ctx) {
         Sym x = o.unknown();
         if (!x.shape().isVector()) return Attempt.declined("the unknown is not a vector");
         if (o.constraints().isEmpty()) return Attempt.declined("there is no box constraint");
         Optional<Boxes.Box> box = Boxes.of(o, x, ctx);
         if (box.isEmpty()) return Attempt.declined("the constraints are not one box |x_i - m_i| <= r, lo_i <= x_i <= hi_i or ||x - m||_inf <= r");
-        Optional<Expr> grad = po.gradient();
-        if (grad.isEmpty()) return Attempt.declined("cannot differentiate the objective");
-        Optional<AffineForm> g = AffineForm.of(grad.get(), x);
-        if (g.isEmpty() || g.get().hasMatrixPart() || g.get().radial() || !Exprs.isZero(ctx.simplify(g.get().scalarPart()))) {
-            return Attempt.declined("the objective is not linear in " + x.name());
+        Optional<Expr> linear = o.linearGradient(ctx);
+        if (linear.isEmpty()) {
+            return Attempt.declined(o.gradient().isEmpty() ? "cannot differentiate the objective" : "the objective is not linear in " + x.name());
         }
-        Expr c = Tidy.of(g.get().rest(), ctx);
+        Expr c = linear.get();
         Expr m = box.get().center();
         Expr r = box.get().halfWidth();
         Sym i = new Sym(Names.freshIndex(p, "i"), Shape.SCALAR, SymKind.INDEX, Pos.NONE);

@@ -35,10 +35,7 @@ import java.util.Optional;
 public final class SeparableStationarity implements FastPath {
     @Override public String name() { return "separable stationarity"; }
 
-    @Override public Attempt on(PreparedOptimization po) {
-        Problem p = po.problem();
-        DeriveContext ctx = po.context();
-        Optimization o = po.view();
+    @Override public Attempt on(Problem p, Optimization o, DeriveContext ctx) {
         Sym x = o.unknown();
         if (!x.shape().isVector()) return Attempt.declined("the unknown is not a vector");
         if (!o.constraints().isEmpty()) return Attempt.declined("the problem has constraints besides a domain");

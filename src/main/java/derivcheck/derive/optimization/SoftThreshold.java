@@ -36,10 +36,7 @@ import java.util.Optional;
 public final class SoftThreshold implements FastPath {
     @Override public String name() { return "l1 proximal step (soft thresholding)"; }
 
-    @Override public Attempt on(PreparedOptimization po) {
-        Problem p = po.problem();
-        DeriveContext ctx = po.context();
-        Optimization o = po.view();
+    @Override public Attempt on(Problem p, Optimization o, DeriveContext ctx) {
         Sym x = o.unknown();
         if (!x.shape().isVector() || !o.unconstrained()) return Attempt.declined("needs an unconstrained vector unknown");
         List<Expr> terms = o.objective() instanceof Add a ? a.terms() : List.of(o.objective());

@@ -35,10 +35,7 @@ import java.util.Optional;
 public final class SumConstrainedSeparable implements FastPath {
     @Override public String name() { return "separable with a sum constraint (Lagrange, softmax)"; }
 
-    @Override public Attempt on(PreparedOptimization po) {
-        Problem p = po.problem();
-        DeriveContext ctx = po.context();
-        Optimization o = po.view();
+    @Override public Attempt on(Problem p, Optimization o, DeriveContext ctx) {
         Sym x = o.unknown();
         if (!x.shape().isVector()) return Attempt.declined("the unknown is not a vector");
         Optional<Expr> total = sumConstraint(o, x);

@@ -155,7 +155,7 @@ public final class PiecewiseRegions {
 
     private Optional<String> leaf(Expr d, List<Cond> region) {
         if (++regions > MAX_REGIONS) throw new TooMany();
-        Expr e = substituteEquations(d, region);
+        Expr e = substituteEquations(d, withBoundaryEquations(region));
         ZeroTest z = ZeroCheck.test(e, ctx);
         if (z == ZeroTest.ZERO) return Optional.empty();
         // on a boundary (v - t >= 0 and t - v >= 0) the region may force the difference to 0:
@@ -165,6 +165,24 @@ public final class PiecewiseRegions {
         }
         return Optional.of("where " + (region.isEmpty() ? "every condition holds" : describe(region))
                 + " the difference is " + TextPrinter.print(Simplifier.scalarOrSelf(e, ctx)) + ", not shown to be 0");
+    }
+
+    /**
+     * A region with t >= 0 and -t >= 0 lies on the boundary t = 0: that equation is added, so that it can be
+     * substituted (where a >= lam and lam >= a, a difference -(lam - a)^2/2 is 0).
+     */
+    private List<Cond> withBoundaryEquations(List<Cond> region) {
+        List<Cond> out = new ArrayList<>(region);
+        for (int i = 0; i < region.size(); i++) {
+            for (int j = i + 1; j < region.size(); j++) {
+                Cond a = region.get(i), b = region.get(j);
+                if (a.op() != LinearRegion.Op.GE || b.op() != LinearRegion.Op.GE) continue;
+                if (ctx.simplify(Exprs.add(a.form(), b.form())) instanceof derivcheck.expr.Num n && n.value().isZero()) {
+                    out.add(new Cond(a.form(), LinearRegion.Op.EQ));
+                }
+            }
+        }
+        return out;
     }
 
     private static String describe(List<Cond> region) {

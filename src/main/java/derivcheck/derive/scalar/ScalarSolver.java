@@ -31,7 +31,9 @@ public final class ScalarSolver {
     private ScalarSolver() {}
 
     /** Steps and the minimizer, or the reason it could not be found (declined or undecided). */
-    public record Outcome(List<Step> steps, Optional<Expr> root, String why, boolean declined) {}
+    public record Outcome(List<Step> steps, Optional<Expr> root, String why, boolean declined, List<Relation> conditions) {
+        public Outcome(List<Step> steps, Optional<Expr> root, String why, boolean declined) { this(steps, root, why, declined, List.of()); }
+    }
 
     static Outcome minimize(Expr f, Sym x, Optional<Domain> domain, DeriveContext ctx) {
         return minimize(f, x, domain, ctx, false);
@@ -64,25 +66,33 @@ public final class ScalarSolver {
             }
         }
         boolean onlyRoot = false;
+        List<Relation> conditions = List.of();
         if (roots.isEmpty()) {
             var o = ctx.cas().solve(derivative, Num.ZERO, x, ctx.assumptions());
             if (o.toOptional().isEmpty()) {
                 return new Outcome(steps, Optional.empty(), "the CAS could not solve f'(x) = 0: " + o.reason().orElse(""), false);
             }
-            int outside = 0;
-            List<Expr> unsure = new ArrayList<>();
-            for (Expr r : o.toOptional().get()) {
-                Sign in = inDomain(r, domain, ctx);
-                if (in == Sign.POSITIVE) roots.add(Simplifier.scalar(r, ctx));
-                else if (in == Sign.NEGATIVE) outside++;
-                else unsure.add(Simplifier.scalar(r, ctx));
+            List<Expr> all = o.toOptional().get();
+            Classified k = classify(all, domain, ctx);
+            if (k.inside().isEmpty() && !k.unsure().isEmpty()) {
+                // a root that is in the domain unless the data are degenerate: state the condition
+                for (Expr q : degenerateQuantities(k.unsure(), x, ctx)) {
+                    DeriveContext c2 = ctx.with(derivcheck.cas.Assumptions.NONE.positive(q));
+                    Classified k2 = classify(all, domain, c2);
+                    if (k2.inside().size() != 1) continue;
+                    Relation cond = new Relation(RelOp.GT, q, Num.ZERO, Pos.NONE);
+                    steps.add(Step.explained("non-degeneracy", cond, "", q, " is a sum of squares of the data, so it is at least 0, and it is 0"
+                            + " only for degenerate data (every term 0), where the stationary point leaves the domain; the result is"
+                            + " stated for ", cond));
+                    conditions = List.of(cond);
+                    ctx = c2;
+                    k = k2;
+                    break;
+                }
             }
-            if (roots.isEmpty() && !unsure.isEmpty()) {
-                return new Outcome(steps, Optional.empty(), "found " + o.toOptional().get().size() + " stationary point(s), "
-                        + "none provably inside the domain: could not prove that " + x.name() + " = "
-                        + derivcheck.expr.TextPrinter.print(unsure.get(0)) + " lies in it; declare the assumption that puts it there"
-                        + " (a non-degeneracy condition such as `assume ... > 0`)", false);
-            }
+            roots.addAll(k.inside());
+            int outside = k.outside();
+            List<Expr> unsure = k.unsure();
             if (roots.size() > 1) {
                 return new Outcome(steps, Optional.empty(), roots.size() + " stationary points lie inside the domain: "
                         + "the " + (maximizing ? "maximizer" : "minimizer") + " is not singled out by stationarity alone", true);
@@ -101,7 +111,49 @@ public final class ScalarSolver {
         SecondOrder.Proof proof = SecondOrder.prove(f, d1.get(), x, root, ctx, maximizing, onlyRoot);
         if (proof.whyNot().isPresent()) return new Outcome(steps, Optional.empty(), proof.whyNot().get(), true);
         steps.addAll(proof.steps());
-        return new Outcome(steps, Optional.of(root), "", false);
+        return new Outcome(steps, Optional.of(root), "", false, conditions);
+    }
+
+    private record Classified(List<Expr> inside, int outside, List<Expr> unsure) {}
+
+    private static Classified classify(List<Expr> roots, Optional<Domain> domain, DeriveContext ctx) {
+        List<Expr> inside = new ArrayList<>(), unsure = new ArrayList<>();
+        int outside = 0;
+        for (Expr r : roots) {
+            Sign in = inDomain(r, domain, ctx);
+            if (in == Sign.POSITIVE) inside.add(Simplifier.scalar(r, ctx));
+            else if (in == Sign.NEGATIVE) outside++;
+            else unsure.add(Simplifier.scalar(r, ctx));
+        }
+        return new Classified(inside, outside, unsure);
+    }
+
+    /**
+     * Quantities of the roots that are sums of squares of the data (Σ_i (x_i − μ)², ‖v‖²): at least 0,
+     * and 0 only on a set of the givens of measure zero (every term 0). Their positivity is the
+     * non-degeneracy condition a sheet assumes without saying; here it is stated with the result.
+     */
+    private static List<Expr> degenerateQuantities(List<Expr> roots, Sym x, DeriveContext ctx) {
+        List<Expr> out = new ArrayList<>();
+        for (Expr r : roots) {
+            Exprs.anyNode(r, e -> {
+                if (!Exprs.mentions(e, x.name()) && sumOfSquares(e) && !out.contains(e) && Signs.of(e, ctx) != Sign.POSITIVE) out.add(e);
+                return false;
+            });
+        }
+        return out;
+    }
+
+    private static boolean sumOfSquares(Expr e) {
+        if (e instanceof derivcheck.expr.Sum s) return square(s.body());
+        // ||v||^2 of a vector of the data
+        return e instanceof derivcheck.expr.Pow p && p.base() instanceof derivcheck.expr.Norm && square(p);
+    }
+
+    /** A square of a term that varies with the data (not a constant). */
+    private static boolean square(Expr e) {
+        return e instanceof derivcheck.expr.Pow p && p.exponent() instanceof Num two && two.value().equals(derivcheck.expr.Rational.of(2))
+                && Exprs.anyNode(p.base(), n -> n instanceof Sym s && s.kind() == derivcheck.expr.SymKind.GIVEN);
     }
 
     /** Is e a rational function of x (sums, products and integer powers; x does not occur elsewhere)? */

@@ -140,12 +140,24 @@ class BackpropTest {
     // ------------------------------------------------------------------ own specs
 
     @ParameterizedTest
-    @ValueSource(strings = {"product_layer", "shift_one_three", "linear_layer", "two_layers"})
+    @ValueSource(strings = {"product_layer", "shift_one_three", "linear_layer", "two_layers", "shift_iverson"})
     void ownLayerSpecDerivesVerifiesAndMatchesFiniteDifferencesAtSeveralSizes(String name) throws IOException {
         Problem p = read(OWN + name + ".prob");
         Derivation d = derive(p);
         assertEveryExpectVerified(p, d);
         new FdCheck(p, d).run();
+    }
+
+    @Test
+    void iversonFactorsZeroTheirProductWhereAnIndexIsOutOfRangeNumericallyToo() throws IOException {
+        // [2 <= j]*g_{j-1} at j = 1: the bracket is 0, so g_0 is never read (once "index 0 is out of range")
+        Problem p = read(OWN + "shift_iverson.prob");
+        var verifier = derivcheck.numeric.verify.NumericVerifier.of(p, derivcheck.numeric.verify.VerifyOptions.defaults());
+        var expect = verifier.check(p.expects().get(0));
+        assertTrue(expect.verified(), expect.reason());
+        // the bracket one too narrow misses a term: a counterexample, not an evaluation error
+        var narrow = verifier.check(p.mistakes().get(1).claim());
+        assertTrue(narrow.failed(), narrow.reason());
     }
 
     @Test
@@ -166,7 +178,7 @@ class BackpropTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"product_layer", "shift_one_three", "linear_layer"})
+    @ValueSource(strings = {"product_layer", "shift_one_three", "linear_layer", "shift_iverson"})
     void wrongBoundaryOverlappingCasesAndMissingIndicesDoNotVerify(String name) throws IOException {
         Problem p = read(OWN + name + ".prob");
         assertNoMistakeVerified(p, derive(p));

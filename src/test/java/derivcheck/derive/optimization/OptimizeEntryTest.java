@@ -109,17 +109,16 @@ class OptimizeEntryTest {
                   find x : vector[n]
                   maximize <b, x> - 1/2*||x||^2
                 """);
-        DeriveContext ctx = ENGINE.context(p);
-        PreparedOptimization q = PreparedOptimization.of(p, ctx).value().orElseThrow();
-        assertTrue(q.view().maximize());
-        assertEquals(Calculus.gradient(Exprs.neg(q.view().original()), q.unknown()), q.gradient());
-        assertTrue(q.constraints().affine().isEmpty() && q.constraints().unsupported().isEmpty());
-        assertEquals("it optimizes over 2 unknowns jointly", PreparedOptimization.of(OptimizationStrategyTest.spec("""
+        Optimization q = Optimization.of(p).value().orElseThrow();
+        assertTrue(q.maximize());
+        assertEquals(Calculus.gradient(Exprs.neg(q.original()), q.unknown()), q.gradient());
+        assertTrue(q.kkt().affine().isEmpty() && q.kkt().unsupported().isEmpty());
+        assertEquals("it optimizes over 2 unknowns jointly", Optimization.of(OptimizationStrategyTest.spec("""
                   given a : real
                   find x : real
                   find y : real
                   minimize (x - a)^2 + y^2
-                """), ctx).whyNot());
+                """)).whyNot());
     }
 
     @Test
