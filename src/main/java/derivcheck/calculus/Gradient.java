@@ -31,10 +31,8 @@ import derivcheck.expr.Transpose;
 import derivcheck.expr.UserFunc;
 import derivcheck.expr.Variance;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Gradients of scalar expressions with respect to a scalar, vector or matrix symbol, by
@@ -82,13 +80,11 @@ import java.util.Set;
  */
 public final class Gradient {
     private final Sym x;
-    private final Set<String> used = new HashSet<>();
-    private int fresh;
+    private final FreshIndices indices;
 
     private Gradient(Expr f, Sym x) {
         this.x = x;
-        collectNames(f, used);
-        used.add(x.name());
+        this.indices = new FreshIndices(f, x);
     }
 
     /**
@@ -490,21 +486,7 @@ public final class Gradient {
 
     // ------------------------------------------------------------------ names
 
-    private Sym freshIndex() {
-        String[] base = {"i", "j", "k", "l", "m", "p", "q", "r"};
-        while (true) {
-            int round = fresh / base.length;
-            String name = base[fresh % base.length] + (round == 0 ? "" : Integer.toString(round));
-            fresh++;
-            if (used.add(name)) return Entries.index(name);
-        }
-    }
-
-    private static void collectNames(Expr e, Set<String> out) {
-        if (e instanceof Sym s) out.add(s.name());
-        if (e instanceof Sum s) out.add(s.index().name());
-        for (Expr c : e.children()) collectNames(c, out);
-    }
+    private Sym freshIndex() { return indices.next(); }
 
     private static boolean mentionsRandom(Expr e) {
         if (e instanceof Sym s && s.kind() == SymKind.RANDOM) return true;

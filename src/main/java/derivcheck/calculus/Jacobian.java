@@ -14,9 +14,7 @@ import derivcheck.expr.Shape;
 import derivcheck.expr.Sum;
 import derivcheck.expr.Sym;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code grad(v, x)} of a vector function v of a vector x: the transposed Jacobian D, with
@@ -38,13 +36,11 @@ import java.util.Set;
  */
 final class Jacobian {
     private final Sym x;
-    private final Set<String> used = new HashSet<>();
-    private int fresh;
+    private final FreshIndices indices;
 
     private Jacobian(Expr v, Sym x) {
         this.x = x;
-        collectNames(v, used);
-        used.add(x.name());
+        this.indices = new FreshIndices(v, x);
     }
 
     /** The unsimplified grad(v, x) for a vector v and a vector x. */
@@ -255,19 +251,5 @@ final class Jacobian {
         return out.isEmpty() ? null : Alg.add(out);
     }
 
-    private Sym freshIndex() {
-        String[] base = {"i", "j", "k", "l", "m", "p", "q", "r"};
-        while (true) {
-            int round = fresh / base.length;
-            String name = base[fresh % base.length] + (round == 0 ? "" : Integer.toString(round));
-            fresh++;
-            if (used.add(name)) return Entries.index(name);
-        }
-    }
-
-    private static void collectNames(Expr e, Set<String> out) {
-        if (e instanceof Sym s) out.add(s.name());
-        if (e instanceof Sum s) out.add(s.index().name());
-        for (Expr c : e.children()) collectNames(c, out);
-    }
+    private Sym freshIndex() { return indices.next(); }
 }

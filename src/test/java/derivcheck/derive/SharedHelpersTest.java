@@ -1,5 +1,6 @@
 package derivcheck.derive;
 
+import static derivcheck.derive.ExprFixtures.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import derivcheck.cas.Cas;
@@ -7,14 +8,7 @@ import derivcheck.cas.ZeroTest;
 import derivcheck.derive.expect.ZeroCheck;
 import derivcheck.derive.identities.LogRules;
 import derivcheck.expr.*;
-import derivcheck.expr.TextPrinter;
 import derivcheck.model.Problem;
-import derivcheck.source.ParseResult;
-import derivcheck.source.SourceText;
-import derivcheck.spec.SpecReader;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The helpers every strategy family shares: log rules, tidying, zero tests, fresh names. */
@@ -29,32 +23,6 @@ class SharedHelpersTest {
     private static final Sym C = Sym.scalar("c"), EPS = Sym.scalar("eps"), LAMBDA = Sym.scalar("lambda");
     private static final Sym I = new Sym("i", Shape.SCALAR, SymKind.INDEX, P);
 
-    private static Sym vec(String name) { return new Sym(name, new Shape.Vector(Dim.of("n")), SymKind.GIVEN, P); }
-    private static Expr mul(Expr... f) { return Exprs.mul(List.of(f), P); }
-    private static Expr add(Expr... t) { return Exprs.add(List.of(t), P); }
-    private static Expr sub(Expr a, Expr b) { return Exprs.sub(a, b); }
-    private static Expr norm(Expr a) { return new Norm(a, NormKind.L2, P); }
-    private static Expr norm(Expr a, NormKind k) { return new Norm(a, k, P); }
-    private static Expr at(Expr v, Expr i) { return new Index(v, List.of(i), P); }
-    private static Expr ap(Builtin f, Expr... a) { return new Apply(f, Arrays.asList(a), P); }
-    private static String print(Expr e) { return TextPrinter.print(e); }
-
-    private static Problem spec(String body) {
-        ParseResult<Problem> r = SpecReader.read(new SourceText("t.prob", "problem t\n" + body));
-        assertTrue(r.ok(), r::renderDiagnostics);
-        return r.get();
-    }
-
-    /** A context whose facts say c, eps, lambda > 0 and a < 0. */
-    private static DeriveContext ctx() {
-        return ENGINE.context(spec("""
-                  dim n
-                  given c, eps, lambda : real where c > 0, eps > 0, lambda > 0
-                  given a : real where a < 0
-                  find x : vector[n]
-                  minimize <x, x>
-                """));
-    }
 
 
     // ------------------------------------------------------------------ LogRules

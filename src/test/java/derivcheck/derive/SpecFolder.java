@@ -11,6 +11,7 @@ import derivcheck.check.ProblemChecker;
 import derivcheck.check.ProblemReport;
 import derivcheck.check.ResultReport;
 import derivcheck.derive.expect.ExpectCheck;
+import derivcheck.expr.TextPrinter;
 import derivcheck.model.Claim;
 import derivcheck.model.Mistake;
 import derivcheck.model.Problem;
@@ -35,12 +36,15 @@ import org.junit.jupiter.api.DynamicTest;
  *       "undecided" one must stay undecided, with its words in the reason); every show is proven.</li>
  *   <li><b>declined</b> / <b>undecided</b>: that status; the words occur in the engine's notes (in
  *       the named strategy's note); for declined, every strategy says why it declined.</li>
+ *   <li>A {@code # condition: REL} line (derived specs): some result is stated under the condition REL
+ *       (a non-degeneracy condition the derivation states itself), printed as text.</li>
  *   <li>With {@link #numeric}: the whole check runs ({@code ProblemChecker}) and, when derived, every
  *       result is verified numerically against the original statement, no expect or show (other than the
  *       named ones) fails numerically, and every mistake is caught; when not derived, nothing fails.</li>
  * </ul>
  */
 public final class SpecFolder {
+    private static final java.util.regex.Pattern CONDITION = java.util.regex.Pattern.compile("#\\s*condition:\\s*(.+)");
     private final Path dir;
     private int atLeast = 1;
     private int declinedAtLeast = 0;
@@ -132,6 +136,13 @@ public final class SpecFolder {
         for (Claim c : p.shows()) {
             ExpectCheck.Outcome o = ExpectCheck.show(p, c, ctx);
             assertEquals(ExpectCheck.Verdict.VERIFIED, o.symbolic(), () -> "show " + c.text() + ": " + o.reason());
+        }
+        java.util.regex.Matcher cond = CONDITION.matcher(text);
+        while (cond.find()) {
+            String rel = cond.group(1).trim();
+            assertTrue(d.results().stream().anyMatch(res -> res.conditions().stream().anyMatch(c -> TextPrinter.print(c).equals(rel))),
+                    () -> "a result stated under " + rel + "; the results' conditions: "
+                            + d.results().stream().flatMap(res -> res.conditions().stream()).map(TextPrinter::print).toList());
         }
         if (report.isPresent()) numericallyRight(want, p, report.get());
         for (WhenDerived x : extra) x.check(text, p, d);

@@ -116,18 +116,9 @@ public record IndexAffine(Map<String, Long> coefficients, long constant, Map<Str
 
     /** Is this ≥ 0 for every allowed size? (empty: not decided) */
     public Optional<Boolean> nonNegative(Map<String, Integer> minimum) {
-        if (coefficients.isEmpty()) return Optional.of(constant >= 0);
-        boolean allPos = true, allNeg = true;
-        long atMin = constant;
-        for (var e : coefficients.entrySet()) {
-            if (kinds.getOrDefault(e.getKey(), SymKind.DIM) != SymKind.DIM) return Optional.empty();
-            long v = e.getValue();
-            if (v > 0) allNeg = false;
-            if (v < 0) allPos = false;
-            atMin += v * minimum.getOrDefault(e.getKey(), 1);
-        }
-        if (allPos && atMin >= 0) return Optional.of(true);
-        if (allNeg && atMin < 0) return Optional.of(false);
+        // integer-valued: this ≥ 0 ⇔ this + 1 ≥ 1, and this < 0 ⇔ this ≤ -1
+        if (plus(1).sign(minimum).equals(Optional.of(1))) return Optional.of(true);
+        if (sign(minimum).equals(Optional.of(-1))) return Optional.of(false);
         return Optional.empty();
     }
 
