@@ -1,6 +1,7 @@
 package derivcheck.judge;
 
 import derivcheck.expr.Expr;
+import derivcheck.expr.RelOp;
 import derivcheck.limits.Deadline;
 import derivcheck.model.IndexRange;
 import java.time.Duration;
@@ -232,6 +233,77 @@ public final class Judge {
         }
         if (a.isPresent()) last = a.get().reason();
         return done(t0, Judgement.Kind.UNDECIDED, 0, Double.NaN, Optional.empty(), Judgement.Tier.NONE, evidence, last);
+    }
+
+    /**
+     * The sign of a scalar {@code difference} for callers whose other tiers only prove (derive's
+     * inequalities: a show {@code lhs > rhs}, the ends of an expected interval), with the shape of
+     * {@link #proveZero}: the exact tier, then each sign prover in order.
+     * <ul>
+     *   <li>exact 0 as a rational function: EQ (exact); no prover runs;</li>
+     *   <li>the first prover that proves a strict sign (GT, LT, EQ) decides (symbolic); a weak sign
+     *       (GE, LE) is kept while later provers may prove a strict one that implies it, and GE from one
+     *       with LE from another is EQ; a strict sign that contradicts a kept weak one proves nothing;</li>
+     *   <li>none: the weak sign if one was proved, else nothing, with the reason of the last prover that
+     *       applied, and each prover's finding in the evidence.</li>
+     * </ul>
+     * It never disproves a relation (no point is sampled): the numeric side does. Never throws but
+     * {@link Deadline.Expired}.
+     */
+    public SignProof proveSign(Expr difference, List<SignProver> provers) {
+        long t0 = System.nanoTime();
+        Judgement ex;
+        try {
+            ex = exactly(difference, derivcheck.expr.Num.ZERO, Optional.empty());
+        } catch (RuntimeException e) {
+            if (e instanceof Deadline.Expired x) throw x;
+            ex = done(t0, Judgement.Kind.UNDECIDED, 0, Double.NaN, Optional.empty(), Judgement.Tier.NONE, List.of(),
+                    "the exact tier stopped: " + e.getMessage());
+        }
+        if (ex.kind() == Judgement.Kind.PROVED_EQUAL) {
+            return new SignProof(Optional.of(RelOp.EQ), Judgement.Tier.EXACT, ex.evidence(), ex.reason(),
+                    Duration.ofNanos(System.nanoTime() - t0));
+        }
+        List<String> evidence = new ArrayList<>(ex.evidence());
+        String last = ex.reason();
+        Optional<RelOp> weak = Optional.empty();
+        String weakReason = "";
+        for (SignProver p : provers) {
+            Deadline.current().check();
+            SignProver.Found f;
+            try {
+                f = p.attempt(difference);
+            } catch (RuntimeException e) {
+                if (e instanceof Deadline.Expired x) throw x;
+                f = SignProver.Found.notShown("stopped: " + e.getMessage());
+            }
+            if (!f.applies()) continue;
+            last = f.reason();
+            if (f.relation().isEmpty()) {
+                evidence.add("symbolic: not shown (" + f.reason() + ")");
+                continue;
+            }
+            RelOp r = f.relation().get();
+            evidence.add("symbolic: proved difference " + r.symbol() + " 0 (" + f.reason() + ")");
+            boolean strict = r == RelOp.GT || r == RelOp.LT || r == RelOp.EQ;
+            if (weak.isPresent() && !strict && weak.get() != r) {
+                // >= 0 and <= 0: = 0
+                return new SignProof(Optional.of(RelOp.EQ), Judgement.Tier.SYMBOLIC, evidence,
+                        weakReason + "; " + f.reason(), Duration.ofNanos(System.nanoTime() - t0));
+            }
+            if (weak.isPresent() && strict && !SignProof.implies(r, weak.get())) {
+                evidence.add("symbolic: the sign provers contradict each other");
+                return new SignProof(Optional.empty(), Judgement.Tier.NONE, evidence, "the sign provers contradict each other ("
+                        + weakReason + "; " + f.reason() + ")", Duration.ofNanos(System.nanoTime() - t0));
+            }
+            if (strict) return new SignProof(f.relation(), Judgement.Tier.SYMBOLIC, evidence, f.reason(), Duration.ofNanos(System.nanoTime() - t0));
+            if (weak.isEmpty()) {
+                weak = f.relation();
+                weakReason = f.reason();
+            }
+        }
+        if (weak.isPresent()) return new SignProof(weak, Judgement.Tier.SYMBOLIC, evidence, weakReason, Duration.ofNanos(System.nanoTime() - t0));
+        return new SignProof(Optional.empty(), Judgement.Tier.NONE, evidence, last, Duration.ofNanos(System.nanoTime() - t0));
     }
 
     /**
