@@ -29,6 +29,9 @@ import java.util.Optional;
  *  declined                           undecided (too few valid points)    proved                PROVED_EQUAL (symbolic)
  *  declined                           undecided                           not proved / none     UNDECIDED (the reasons of both)
  * </pre>
+ * With proving tiers ({@link #withProvers}, check's region by region): they run after the numeric
+ * tier, only when it found no counterexample, and a proof there is PROVED_EQUAL (symbolic); a
+ * numeric counterexample is DIFFERENT without asking them.
  * Before any tier: a `cases` answer whose arms overlap at a valid point and disagree there is
  * DIFFERENT at that point (both values reported), whatever the first arm says.
  * The symbolic tier can prove equality, never difference (a CAS "not zero" is not a proof).
@@ -65,9 +68,10 @@ public final class Judge {
     private List<Prover> early = List.of();
 
     /**
-     * This judge with proving tiers that run after the exact tier and before the samples (check's
-     * region-by-region tier): the first that proves answer − reference = 0 decides (PROVED_EQUAL,
-     * symbolic); one that does not prove leaves the question to the numeric tier.
+     * This judge with proving tiers that run after the exact tier and the samples (check's
+     * region-by-region tier), only when the samples found no counterexample: the first that proves
+     * answer − reference = 0 decides (PROVED_EQUAL, symbolic); one that does not prove leaves the
+     * samples' verdict as it was. So a wrong answer costs no proving time once a sample shows it wrong.
      */
     public Judge withProvers(List<Prover> provers) {
         this.early = List.copyOf(provers);
@@ -125,12 +129,6 @@ public final class Judge {
         } else if (ex instanceof ExactTier.Declined d) {
             evidence.add("exact: declined (" + d.why() + ")");
         }
-        if (!exactNonzero && range.isEmpty() && answer.shape().equals(reference.shape()) && !early.isEmpty()) {
-            Optional<Prover.Attempt> a = firstProof(early, derivcheck.expr.Exprs.sub(answer, reference), evidence);
-            if (a.isPresent() && a.get().proved()) {
-                return done(t0, Judgement.Kind.PROVED_EQUAL, 0, 0, Optional.empty(), Judgement.Tier.SYMBOLIC, evidence, a.get().reason());
-            }
-        }
         NumericTier.Result nu;
         try {
             nu = numeric.run(answer, reference, range);
@@ -139,12 +137,19 @@ public final class Judge {
             nu = new NumericTier.Unsure("the numeric tier stopped: " + e.getMessage());
         }
         if (nu instanceof NumericTier.Differ d) {
+            // a valid counterexample of the samples ends it: no proving tier is asked (they only prove)
             evidence.add("numeric: " + d.evidence());
             return done(t0, Judgement.Kind.DIFFERENT, 1, Double.NaN, Optional.of(d.counterexample()),
                     d.precise() ? Judgement.Tier.HIGH_PRECISION : Judgement.Tier.NUMERIC, evidence, d.counterexample().note());
         }
+        evidence.add("numeric: " + (nu instanceof NumericTier.Agree a ? a.evidence() : "undecided (" + ((NumericTier.Unsure) nu).why() + ")"));
+        if (!exactNonzero && range.isEmpty() && answer.shape().equals(reference.shape()) && !early.isEmpty()) {
+            Optional<Prover.Attempt> proof = firstProof(early, derivcheck.expr.Exprs.sub(answer, reference), evidence);
+            if (proof.isPresent() && proof.get().proved()) {
+                return done(t0, Judgement.Kind.PROVED_EQUAL, 0, 0, Optional.empty(), Judgement.Tier.SYMBOLIC, evidence, proof.get().reason());
+            }
+        }
         if (nu instanceof NumericTier.Agree a) {
-            evidence.add("numeric: " + a.evidence());
             if (exactNonzero) {
                 return done(t0, Judgement.Kind.UNDECIDED, a.points(), a.scaledError(), Optional.empty(), Judgement.Tier.NONE, evidence,
                         "the samples agree, but the difference is not 0 as a rational function and no point showed it exactly");
@@ -156,7 +161,6 @@ public final class Judge {
             return done(t0, Judgement.Kind.EQUAL_BY_SAMPLES, a.points(), a.scaledError(), Optional.empty(), tier, evidence, a.evidence());
         }
         NumericTier.Unsure u = (NumericTier.Unsure) nu;
-        evidence.add("numeric: undecided (" + u.why() + ")");
         if (!exactNonzero && symbolic(answer, reference, range, evidence)) {
             return done(t0, Judgement.Kind.PROVED_EQUAL, 0, 0, Optional.empty(), Judgement.Tier.SYMBOLIC, evidence, "proved by the CAS");
         }
