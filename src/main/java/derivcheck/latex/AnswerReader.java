@@ -584,6 +584,9 @@ public final class AnswerReader {
                 String msg = d.message();
                 if (msg.startsWith("cannot tell the size of I") && line.toString().contains("I_{")) {
                     msg = "cannot tell the length of the unit vector e_k here: no vector of the spec beside it fixes it";
+                } else if (msg.startsWith("an index must be a scalar") && line.toString().contains("I_{")) {
+                    // e_y where y is a vector of the spec (no spec declares a class label)
+                    msg = "the unit vector e_k needs a scalar index (a bound index, a number or a scalar of the spec): " + msg;
                 }
                 if (!latex && col >= 1) errors.add(new Diagnostic(at(origin, 1, col), msg, d.length()));
                 else errors.add(new Diagnostic(at(origin, sides.get(0).line, sides.get(0).col), msg + " (in: " + line + range + ")",
