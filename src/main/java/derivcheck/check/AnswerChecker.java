@@ -613,6 +613,47 @@ public final class AnswerChecker {
                 // not conformable the other way round
             }
         }
+        // one factor of a product transposed (A'*u for A*u, W^k for W'^k), or two of its factors in the wrong order
+        for (Expr m : found) {
+            List<Expr> f = ((derivcheck.expr.Mul) m).factors();
+            for (int i = 0; i < f.size(); i++) {
+                if (f.get(i).isScalar()) continue;
+                List<Expr> g = new ArrayList<>(f);
+                g.set(i, untransposed(f.get(i)));
+                Optional<String> d = repairs(ans, m, g, ref, like);
+                if (d.isPresent()) return d;
+                for (int j = i + 1; j < f.size(); j++) {
+                    if (f.get(j).isScalar()) continue;
+                    List<Expr> h = new ArrayList<>(f);
+                    java.util.Collections.swap(h, i, j);
+                    d = repairs(ans, m, h, ref, like);
+                    if (d.isPresent()) return d;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The transpose of a factor: the base of a transpose, a power of the transposed base, else f'. */
+    private static Expr untransposed(Expr f) {
+        if (f instanceof derivcheck.expr.Transpose t) return t.arg();
+        if (f instanceof derivcheck.expr.Pow p && !p.base().isScalar()) return new derivcheck.expr.Pow(untransposed(p.base()), p.exponent(), Pos.NONE);
+        return new derivcheck.expr.Transpose(f, Pos.NONE);
+    }
+
+    /** "A product is transposed" when the answer with product m rebuilt from {@code factors} equals the reference. */
+    private Optional<String> repairs(Expr ans, Expr m, List<Expr> factors, Expr ref, Claim like) {
+        try {
+            Expr fixed = new derivcheck.expr.Mul(factors, Pos.NONE);
+            if (!fixed.shape().equals(m.shape())) return Optional.empty();
+            // by identity, not substitute: a product inside a sum that mentions its bound index is still this node
+            Expr alt = Exprs.transform(ans, x -> x == m ? fixed : null);
+            if (alt.shape().equals(ref.shape()) && same(alt, ref, like)) {
+                return Optional.of("A product is transposed: " + TextPrinter.print(m) + " should be " + TextPrinter.print(fixed) + ".");
+            }
+        } catch (RuntimeException ignored) {
+            // not conformable that way
+        }
         return Optional.empty();
     }
 
