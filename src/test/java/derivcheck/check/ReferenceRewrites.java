@@ -138,6 +138,12 @@ final class ReferenceRewrites {
      * keeps the shape, or two non-scalar factors swapped (B*A for A*B).
      */
     static Optional<Expr> transposed(Expr ref, Random r) {
+        List<Expr> candidates = transposedAll(ref);
+        return candidates.isEmpty() ? Optional.empty() : Optional.of(candidates.get(r.nextInt(candidates.size())));
+    }
+
+    /** Every transposed-product candidate of {@link #transposed}. */
+    static List<Expr> transposedAll(Expr ref) {
         List<Expr> candidates = new ArrayList<>();
         Exprs.anyNode(ref, x -> {
             if (x instanceof Mul m && m.factors().stream().filter(f -> !f.isScalar()).count() >= 2) {
@@ -158,7 +164,7 @@ final class ReferenceRewrites {
             }
             return false;
         });
-        return candidates.isEmpty() ? Optional.empty() : Optional.of(candidates.get(r.nextInt(candidates.size())));
+        return candidates;
     }
 
     /** f' (the base of a transpose, or the transpose of a power's base). */
