@@ -30,4 +30,13 @@ class ScalarBroadcastJudgeTest {
         Judgement k = Pairs.judge("sign(v) .* max(abs(v) - a^2, 0)", "v - min(max(v, -a), a)", "a > 0");
         assertEquals(Judgement.Kind.DIFFERENT, k.kind(), k.summary());
     }
+
+    @Test
+    void theL1VertexIsJudgedByItsValueAndTheMaxNormVertexIsDifferent() {
+        // <v, a*sign(v_k)*e_k> = a*||v||_inf at k = argmax(abs(v))
+        Judgement j = Pairs.judge("<v, a*sign(v_{argmax(abs(v))})*e_{argmax(abs(v))}>", "a*||v||_inf", "");
+        assertTrue(j.equal(), j.summary());
+        Judgement k = Pairs.judge("a*sign(v_{argmax(abs(v))})*e_{argmax(abs(v))}", "a*sign(v)", "a > 0");
+        assertEquals(Judgement.Kind.DIFFERENT, k.kind(), k.summary());
+    }
 }

@@ -294,4 +294,18 @@ class CompilerTest {
         assertEquals(-17.5, eval(inner(Y, sub(X, s("a"))), e), TOL);
         assertArrayEquals(new double[] {1, 1, 1}, evalV(new Ones(Dim.of("n"), Pos.NONE), e).flatten(), TOL);
     }
+
+    @Test
+    void argmaxIsTheOneBasedIndexOfTheFirstLargestEntryAndIndexesTheUnitVector() {
+        Env e = env(); // x = (1, -2, 3), y = (0.5, 4, -1)
+        Expr k = ap(Builtin.ARGMAX, ap(Builtin.ABS, X));
+        assertEquals(3.0, eval(k, e), TOL);
+        assertEquals(2.0, eval(ap(Builtin.ARGMAX, Y), e), TOL);
+        Env tie = new Env().size("n", 3).setVector("x", 2, -2, 1);
+        assertEquals(1.0, eval(k, tie), TOL, "the first of several that tie");
+        // the l1-ball vertex a*sign(x_k)*e_k: (0, 0, 2)
+        Expr vertex = mul(s("a"), ap(Builtin.SIGN, new Index(X, java.util.List.of(k), Pos.NONE)),
+                new Index(new Identity(Dim.of("n"), Pos.NONE), java.util.List.of(k), Pos.NONE));
+        assertArrayEquals(new double[] {0, 0, 2}, evalV(vertex, e).flatten(), TOL);
+    }
 }
