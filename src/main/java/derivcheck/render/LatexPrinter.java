@@ -474,6 +474,7 @@ public final class LatexPrinter {
             case SOFTMAX -> "\\operatorname{softmax}";
             case TRACE -> "\\operatorname{tr}";
             case SV -> "\\operatorname{sv}";
+            case ARGMAX -> "\\operatorname{argmax}";
             case DIAG -> "\\operatorname{diag}";
             case HADAMARD, EDIVIDE -> null;
             case LOWRANK -> null;

@@ -391,6 +391,7 @@ public final class MathmlPrinter {
             case SOFTMAX -> mi("softmax");
             case TRACE -> mi("tr");
             case SV -> mi("sv");
+            case ARGMAX -> mi("argmax");
             case LOWRANK, SQRT, ABS, SUM, HADAMARD, EDIVIDE -> null;
         };
         if (b == Builtin.HADAMARD || b == Builtin.EDIVIDE) {

@@ -229,4 +229,9 @@ class LatexPrinterTest {
         assertEquals("-(a + b)", P.print(neg(sum(a, b))));
         assertEquals("c - (a + b)", P.print(sum(c, neg(sum(a, b)))));
     }
+
+    @Test void aScalarBroadcastInAVectorSumPrintsAsTheBareScalarAndOnesAloneAsABoldOne() {
+        assertEquals("\\operatorname{sign}(x) \\odot \\max(|x| - a b, 0)", tex("sign(x) .* max(abs(x) - a*b, 0)"));
+        assertEquals("\\mathbf{1}", tex("ones(n)"));
+    }
 }
