@@ -5,9 +5,11 @@ import derivcheck.derive.DeriveContext;
 import derivcheck.derive.backprop.Entrywise;
 import derivcheck.derive.backprop.IndexAffine;
 import derivcheck.derive.backprop.UnitVectors;
+import derivcheck.expr.Add;
 import derivcheck.expr.Expr;
 import derivcheck.expr.Exprs;
 import derivcheck.expr.Inverse;
+import derivcheck.expr.Mul;
 import derivcheck.expr.Iverson;
 import derivcheck.expr.Num;
 import derivcheck.expr.Pos;
@@ -35,7 +37,7 @@ import java.util.Set;
  * <p>
  * Only proves: equal atoms are replaced by one of them, which changes no value; a failed test says nothing.
  */
-final class SumAtoms {
+public final class SumAtoms {
     private SumAtoms() {}
 
     /** How deep the tests may nest (a body's sums are compared by the same test); beyond it nothing is unified. */
@@ -52,7 +54,7 @@ final class SumAtoms {
         boolean take() { return left-- > 0; }
     }
 
-    /** e with equal sums (and equal inverses) replaced by one representative each. */
+    /** e with equal sums (and equal inverses) replaced by one representative each; a null budget: only sums alike up to their index. */
     static Expr unified(Expr e, DeriveContext ctx, int depth, Budget budget) {
         if (depth >= MAX_DEPTH) return e;
         return post(e, new ArrayList<>(), ctx, depth, budget);
@@ -71,11 +73,21 @@ final class SumAtoms {
             if (r.equals(x)) return r;
             if (r.getClass() != x.getClass() || !r.shape().equals(x.shape())) continue;
             if (x instanceof Sum a && r instanceof Sum b && !(a.lo().equals(b.lo()) && a.hi().equals(b.hi()))) continue;
-            if (!budget.take()) break;
+            if (alphaEqual(x, r)) return r;
+            if (budget == null || !budget.take()) continue;
             if (same(x, r, ctx, depth, budget)) return r;
         }
         reps.add(x);
         return x;
+    }
+
+    /** The same sum up to the name of its index (no test needed). */
+    private static boolean alphaEqual(Expr x, Expr r) {
+        if (!(x instanceof Sum a && r instanceof Sum b)) return false;
+        Set<String> avoid = new HashSet<>(Exprs.names(a));
+        avoid.addAll(Exprs.names(b));
+        Sym z = Exprs.freshIndex(new Sym("z", Shape.SCALAR, SymKind.INDEX, Pos.NONE), avoid);
+        return Exprs.substitute(a.body(), a.index(), z).equals(Exprs.substitute(b.body(), b.index(), z));
     }
 
     private static boolean same(Expr x, Expr r, DeriveContext ctx, int depth, Budget budget) {
@@ -153,5 +165,28 @@ final class SumAtoms {
         List<Expr> out = new ArrayList<>(kids.size());
         for (Expr k : kids) out.add(guards(k, p, scopes, minimum));
         return out.equals(kids) ? e : e.withChildren(out);
+    }
+
+    /** Every sum multiplied out, split by linearity and its free factors taken out, innermost first. */
+    public static Expr split(Expr e, DeriveContext ctx) {
+        List<Expr> kids = e.children();
+        Expr x = e;
+        if (!kids.isEmpty()) {
+            List<Expr> out = new ArrayList<>(kids.size());
+            for (Expr k : kids) out.add(split(k, ctx));
+            if (!out.equals(kids)) x = e.withChildren(out);
+        }
+        if (!(x instanceof Sum s) || !s.isScalar()) return x;
+        Expr body = ctx.cas().expand(s.body()).orElse(s.body());
+        String i = s.index().name();
+        List<Expr> out = new ArrayList<>();
+        for (Expr t : body instanceof Add a ? a.terms() : List.of(body)) {
+            List<Expr> free = new ArrayList<>(), dep = new ArrayList<>();
+            for (Expr f : t instanceof Mul m ? m.factors() : List.of(t)) (Exprs.mentions(f, i) ? dep : free).add(f);
+            if (dep.isEmpty()) free.add(Exprs.add(s.hi(), Exprs.neg(s.lo()), Num.ONE));
+            else free.add(new Sum(s.index(), s.lo(), s.hi(), Exprs.mul(dep, Pos.NONE), s.pos()));
+            out.add(Exprs.mul(free, Pos.NONE));
+        }
+        return Exprs.add(out, Pos.NONE);
     }
 }

@@ -35,9 +35,16 @@ public final class ZeroCheck {
         // the normal form of index sums: entries written out, equal sums and inverses one atom each
         if (renamed.isScalar()) {
             Expr sums = SumAtoms.collapsed(EntrySums.scalarEntries(renamed), ctx.problem());
-            Expr unified = SumAtoms.unified(sums, ctx, depth, budget);
-            if (unified.equals(renamed)) return plain;
-            return testRenamed(unified, ctx) == ZeroTest.ZERO ? ZeroTest.ZERO : plain;
+            // every sum multiplied out and split by linearity, equal sums one atom (alike up to the index first)
+            Expr split = Canonical.alphaRenamed(SumAtoms.split(sums, ctx));
+            for (Expr form : List.of(split, sums)) {
+                Expr alike = SumAtoms.unified(form, ctx, depth, null);
+                if (!alike.equals(renamed) && testRenamed(alike, ctx) == ZeroTest.ZERO) return ZeroTest.ZERO;
+                if (budget.spent()) return plain;
+                Expr unified = SumAtoms.unified(alike, ctx, depth, budget);
+                if (!unified.equals(alike) && testRenamed(unified, ctx) == ZeroTest.ZERO) return ZeroTest.ZERO;
+            }
+            return plain;
         }
         Expr unified = SumAtoms.unified(renamed, ctx, depth, budget);
         if (!unified.equals(renamed) && testRenamed(unified, ctx) == ZeroTest.ZERO) return ZeroTest.ZERO;
