@@ -104,4 +104,96 @@ public final class SumLets {
         return Optional.of(Exprs.mul(rest, Pos.NONE));
     }
 
+
+    /**
+     * The sheet's arrangement of a folded result: its terms grouped by the powers of the folded names they divide
+     * by ({@code 1/s}, {@code 1/s^3}), each group's coefficient factored, and inside a factor a combination of sums
+     * over one range merged into one sum with its body factored ({@code sum(i, g_i*x_i) - mu*sum(i, g_i)} is
+     * {@code sum(i, g_i*(x_i - mu))}). Every step is an identity; where the CAS does not answer, the input stays.
+     */
+    public static Expr arranged(Problem p, Expr e, DeriveContext ctx, java.util.Set<String> except) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (LetDef d : sumLets(p, except)) names.add(d.sym().name());
+        if (!e.isScalar() || names.isEmpty()) return e;
+        Expr expanded = ctx.cas().expand(e).orElse(e);
+        List<Expr> terms = expanded instanceof derivcheck.expr.Add a ? a.terms() : List.of(expanded);
+        Map<Expr, List<Expr>> groups = new java.util.LinkedHashMap<>();
+        for (Expr t : terms) groups.computeIfAbsent(divisor(t, names), k -> new ArrayList<>()).add(t);
+        if (groups.size() < 2 && groups.containsKey(Num.ONE)) return e;
+        List<Map.Entry<Expr, List<Expr>>> ordered = new ArrayList<>(groups.entrySet());
+        ordered.sort(Comparator.comparingInt(g -> derivcheck.expr.TextPrinter.print(g.getKey()).length()));
+        List<Expr> out = new ArrayList<>();
+        for (Map.Entry<Expr, List<Expr>> g : ordered) {
+            Expr c = Exprs.mul(Exprs.add(g.getValue(), Pos.NONE), g.getKey());
+            // where the CAS does not answer (a time limit), the result stays as it was
+            Optional<Expr> factored = ctx.cas().simplify(c, ctx.assumptions()).toOptional().flatMap(x -> ctx.cas().factor(x).toOptional());
+            if (factored.isEmpty()) return e;
+            out.add(Exprs.div(merged(factored.get(), ctx), g.getKey()));
+        }
+        return derivcheck.algebra.Canonical.displayOrder(Exprs.add(out, Pos.NONE));
+    }
+
+    /** Every sum of terms among the factors starts with a term of the index (x_i - mu, not mu - x_i). */
+    private static boolean leads(Expr e, Sym i) {
+        for (Expr f : e instanceof Mul m ? m.factors() : List.of(e)) {
+            Expr first = derivcheck.algebra.Canonical.displayOrder(f);
+            if (first instanceof derivcheck.expr.Add a && !Exprs.mentions(a.terms().get(0), i.name())) return false;
+        }
+        return true;
+    }
+
+    private static long minuses(Expr e) {
+        return derivcheck.expr.TextPrinter.print(e).chars().filter(ch -> ch == '-').count();
+    }
+
+    /** The product of the folded names a term divides by (1 if none). */
+    private static Expr divisor(Expr t, java.util.Set<String> names) {
+        List<Expr> out = new ArrayList<>();
+        for (Expr f : t instanceof Mul m ? m.factors() : List.of(t)) {
+            if (f instanceof derivcheck.expr.Pow pw && pw.base() instanceof Sym s && names.contains(s.name())
+                    && pw.exponent() instanceof Num n && n.value().signum() < 0) {
+                out.add(Exprs.pow(s, Exprs.neg(n)));
+            }
+        }
+        return out.isEmpty() ? Num.ONE : Exprs.mul(out, Pos.NONE);
+    }
+
+    /** Inside the factors of a product: c1*sum(i, a) + c2*sum(i, b) with c1, c2 free of i is sum(i, c1*a + c2*b), its body factored. */
+    private static Expr merged(Expr e, DeriveContext ctx) {
+        if (e instanceof Mul m) {
+            List<Expr> fs = new ArrayList<>();
+            for (Expr f : m.factors()) fs.add(merged(f, ctx));
+            return Exprs.mul(fs, Pos.NONE);
+        }
+        if (!(e instanceof derivcheck.expr.Add a)) return e;
+        Sum first = null;
+        List<Expr> bodies = new ArrayList<>();
+        for (Expr t : a.terms()) {
+            List<Expr> coef = new ArrayList<>();
+            Sum sum = null;
+            for (Expr f : t instanceof Mul m ? m.factors() : List.of(t)) {
+                if (f instanceof Sum s && sum == null) sum = s;
+                else coef.add(f);
+            }
+            if (sum == null) return e;
+            if (first == null) first = sum;
+            if (!sum.lo().equals(first.lo()) || !sum.hi().equals(first.hi())) return e;
+            Expr body = Exprs.substitute(sum.body(), sum.index(), first.index());
+            Expr c = Exprs.mul(coef, Pos.NONE);
+            if (Exprs.mentions(c, first.index().name())) return e;
+            bodies.add(Exprs.mul(c, body));
+        }
+        if (first == null || bodies.size() < 2) return e;
+        Optional<Expr> simple = ctx.cas().simplify(Exprs.add(bodies, Pos.NONE), ctx.assumptions()).toOptional();
+        if (simple.isEmpty()) return e;
+        Expr body = simple.get();
+        Expr factored = ctx.cas().factor(body).orElse(body);
+        // the sign that reads best: sum(i, g_i*(x_i - mu)) rather than sum(i, g_i*(-x_i + mu))
+        Expr negated = ctx.cas().factor(ctx.simplify(Exprs.neg(body))).orElse(null);
+        if (negated != null && (minuses(negated) < minuses(factored)
+                || minuses(negated) == minuses(factored) && leads(negated, first.index()) && !leads(factored, first.index()))) {
+            return Exprs.neg(new Sum(first.index(), first.lo(), first.hi(), negated, Pos.NONE));
+        }
+        return new Sum(first.index(), first.lo(), first.hi(), factored, Pos.NONE);
+    }
 }

@@ -184,7 +184,9 @@ class BackpropTest {
         Problem p = read(OWN + "normalisation_layer.prob");
         Derivation d = derive(p);
         String value = TextPrinter.print(d.results().get(0).value());
-        assertTrue(value.contains("mu") && value.contains("s^") && !value.contains("sqrt") && !value.contains("sum(k"), value);
+        assertTrue(value.contains("mu") && value.contains("s^3") && !value.contains("sqrt") && !value.contains("sum(k"), value);
+        // grouped by the powers of s, the sums over i merged into the sheet's sum(i, g_i*(x_i - mu))
+        assertTrue(value.contains("*sum(i = 1..n, g_i*(x_i - mu))"), value);
         assertEveryExpectVerified(p, d);
         assertNoMistakeVerified(p, d);
     }
