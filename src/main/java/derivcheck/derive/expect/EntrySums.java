@@ -30,7 +30,7 @@ import java.util.Set;
  * symbols, so that two forms of one vector can be compared entry by entry:
  * {@code (A*B)_{r,c} = sum(k, A_{r,k}*B_{k,c})}, {@code diag(v)_{r,c} = [r = c]*v_r}, {@code (e_i)_r = [i = r]},
  * {@code (u .* v)_r = u_r*v_r}, {@code f(v)_r = f(v_r)} for an entrywise f, {@code softmax(z)_r =
- * exp(z_r)/sum(k, exp(z_k))}. A vector is an n-by-1 matrix, a row (a transposed vector) 1-by-n. What has no
+ * exp(z_r)/sum(k, exp(z_k))}, {@code ones(n)_r = 1}. A vector is an n-by-1 matrix, a row (a transposed vector) 1-by-n. What has no
  * rule here (an inverse, a norm) is kept whole as an opaque entry {@code inv(M)_{r,c}}; an entry of a scalar
  * subexpression of a vector ((X*w)_i inside) is written out too. Every index introduced avoids the names of
  * the expression ({@code avoid}).
@@ -84,6 +84,7 @@ final class EntrySums {
         if (e.isScalar()) return e;
         if (e instanceof Sym) return e.shape().isVector() ? new Index(e, List.of(r), Pos.NONE) : new Index(e, List.of(r, c), Pos.NONE);
         if (e instanceof Identity) return bracket(r, c);
+        if (e instanceof derivcheck.expr.Ones) return Num.ONE;
         if (e instanceof Index ix && ix.base() instanceof Identity && ix.indices().size() == 1) return bracket(ix.indices().get(0), r);
         if (e instanceof Index ix && ix.indices().size() == 1 && ix.base().shape().isMatrix() && e.shape().isVector()) {
             return at(ix.base(), ix.indices().get(0), r); // row i of a matrix, as a vector

@@ -167,6 +167,12 @@ public final class SumAtoms {
         return out.equals(kids) ? e : e.withChildren(out);
     }
 
+    /** A sum from 1 to a size or a natural number has hi terms (a range like 3..n may be empty by more than one: not counted). */
+    private static boolean counted(Sum s) {
+        return s.lo().equals(Num.ONE) && (s.hi() instanceof Sym h && h.kind() == SymKind.DIM
+                || s.hi() instanceof Num k && k.value().signum() >= 0);
+    }
+
     /** Every sum multiplied out, split by linearity and its free factors taken out, innermost first. */
     public static Expr split(Expr e, DeriveContext ctx) {
         List<Expr> kids = e.children();
@@ -183,7 +189,8 @@ public final class SumAtoms {
         for (Expr t : body instanceof Add a ? a.terms() : List.of(body)) {
             List<Expr> free = new ArrayList<>(), dep = new ArrayList<>();
             for (Expr f : t instanceof Mul m ? m.factors() : List.of(t)) (Exprs.mentions(f, i) ? dep : free).add(f);
-            if (dep.isEmpty()) free.add(Exprs.add(s.hi(), Exprs.neg(s.lo()), Num.ONE));
+            if (dep.isEmpty() && counted(s)) free.add(s.hi());
+            else if (dep.isEmpty()) free = new ArrayList<>(List.of(new Sum(s.index(), s.lo(), s.hi(), Exprs.mul(free, Pos.NONE), s.pos())));
             else free.add(new Sum(s.index(), s.lo(), s.hi(), Exprs.mul(dep, Pos.NONE), s.pos()));
             out.add(Exprs.mul(free, Pos.NONE));
         }

@@ -58,6 +58,8 @@ class SumAtomsTest {
     void aMatrixWithADiagonalOfUnitVectorsIsComparedEntryByEntry() {
         String tabulated = "X'*diag(sum(i = 1..n, (1 - sigmoid((X*v)_i))*sigmoid((X*v)_i)*(eye(n))_i))*X";
         assertEquals(ZeroTest.ZERO, zero(tabulated + " = X'*diag(sigmoid(X*v) - sigmoid(X*v) .* sigmoid(X*v))*X"));
+        // the sheet's X' diag(sigma .* (1 - sigma)) X, the 1 broadcast to ones(n)
+        assertEquals(ZeroTest.ZERO, zero(tabulated + " = X'*diag(sigmoid(X*v) .* (1 - sigmoid(X*v)))*X"));
         assertNotEquals(ZeroTest.ZERO, zero(tabulated + " = X'*diag(sigmoid(X*v))*X"));
         assertNotEquals(ZeroTest.ZERO, zero(tabulated + " = X'*X"));
     }
