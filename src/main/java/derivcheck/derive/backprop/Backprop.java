@@ -273,7 +273,11 @@ public final class Backprop implements Strategy {
         List<Entrywise.Piece> pieces = new ArrayList<>();
         for (Entrywise.Piece pc : split.get().pieces()) {
             Expr decided = UnitVectors.rangeGuards(pc.value(), j, pc.from(), pc.to(), p, minimum);
-            pieces.add(new Entrywise.Piece(pc.from(), pc.to(), Simplifier.any(Entrywise.tidy(decided), ctx)));
+            // the let-defined sums (a mean, a variance) folded back to their names, the sums split: the sheet's form
+            Expr sheet = derivcheck.derive.SumLets.tidy(p, Entrywise.tidy(decided), ctx, java.util.Set.of());
+            Expr simple = Simplifier.any(sheet, ctx);
+            pieces.add(new Entrywise.Piece(pc.from(), pc.to(), sheet.equals(decided) ? simple
+                    : derivcheck.derive.SumLets.arranged(p, simple, ctx, java.util.Set.of())));
         }
         Expr value = Entrywise.asCases(pieces, j, lo, hi.get());
         List<Relation> conditions = split.get().assumed();

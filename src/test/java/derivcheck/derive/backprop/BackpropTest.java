@@ -177,6 +177,20 @@ class BackpropTest {
         }
     }
 
+    @Test
+    void normalisationLayerResultIsWrittenInTheMeanAndDeviationAndItsTextbookFormIsProvenSymbolically() throws IOException {
+        // the let-defined sums fold back (sum(k, x_k) = n*mu, the square root is s); the index sums are split
+        // and equal ones are one atom, so the textbook form is decided symbolically, and the mistake is not verified
+        Problem p = read(OWN + "normalisation_layer.prob");
+        Derivation d = derive(p);
+        String value = TextPrinter.print(d.results().get(0).value());
+        assertTrue(value.contains("mu") && value.contains("s^3") && !value.contains("sqrt") && !value.contains("sum(k"), value);
+        // grouped by the powers of s, the sums over i merged into the sheet's sum(i, g_i*(x_i - mu))
+        assertTrue(value.contains("*sum(i = 1..n, g_i*(x_i - mu))"), value);
+        assertEveryExpectVerified(p, d);
+        assertNoMistakeVerified(p, d);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"product_layer", "shift_one_three", "linear_layer", "shift_iverson"})
     void wrongBoundaryOverlappingCasesAndMissingIndicesDoNotVerify(String name) throws IOException {
