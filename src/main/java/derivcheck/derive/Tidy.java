@@ -39,10 +39,15 @@ public final class Tidy {
         }
         // a scalar factor of every coefficient goes in front: g_k (x/‖w_k‖ − (⟨w_k, x⟩ + b_k)/‖w_k‖³ w_k)
         List<Expr> common = commonFactors(terms);
-        if (!common.isEmpty()) {
+        Rational number = commonNumber(terms);
+        if (!common.isEmpty() || !number.isOne()) {
+            if (!number.isOne()) outside.add(new Num(number, Pos.NONE));
             outside.addAll(common);
             List<Term> rest = new ArrayList<>();
-            for (Term t : terms) rest.add(new Term(without(t.coefficient(), common), t.factors()));
+            for (Term t : terms) {
+                Expr c = without(t.coefficient(), common);
+                rest.add(new Term(Exprs.mul(List.of(new Num(number.inverse(), Pos.NONE), c), Pos.NONE), t.factors()));
+            }
             terms = rest;
         }
         Expr sum = LinearCombination.ordered(positiveFirst(terms)).toExpr(e);
@@ -62,6 +67,19 @@ public final class Tidy {
             if (everywhere) out.add(f);
         }
         return out;
+    }
+
+    /** The number every coefficient has up to its sign (2 in 2y − 2x), else 1. */
+    private static Rational commonNumber(List<Term> terms) {
+        Rational out = null;
+        for (Term t : terms) {
+            Rational n = Rational.ONE;
+            for (Expr f : factorsOf(t.coefficient())) if (f instanceof Num k) n = n.times(k.value());
+            if (n.signum() < 0) n = n.negate();
+            if (out == null) out = n;
+            else if (!out.equals(n)) return Rational.ONE;
+        }
+        return out == null || out.isZero() ? Rational.ONE : out;
     }
 
     private static List<Expr> factorsOf(Expr c) { return c instanceof Mul m ? m.factors() : List.of(c); }

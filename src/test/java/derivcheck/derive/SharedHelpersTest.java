@@ -100,6 +100,8 @@ class SharedHelpersTest {
         Expr e = add(mul(g, X, Exprs.pow(n, Num.MINUS_ONE)),
                 mul(add(mul(Num.MINUS_ONE, inner, g), mul(Num.MINUS_ONE, C, g)), Y, Exprs.pow(n, Num.of(-3))));
         assertEquals("g*(x/||y|| - (<x, y> + c)*y*||y||^(-3))", print(Tidy.of(e, ctx())));
+        // a number every coefficient has up to its sign goes in front too: 2x - 2c y is 2 (x - c y)
+        assertEquals("2*(x - c*y)", print(Tidy.of(sub(mul(Num.of(2), X), mul(Num.of(2), C, Y)), ctx())));
         // without a common factor nothing is taken out
         assertEquals("x - c*y", print(Tidy.of(sub(X, mul(C, Y)), ctx())));
     }
