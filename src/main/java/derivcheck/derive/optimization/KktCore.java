@@ -3,23 +3,9 @@ package derivcheck.derive.optimization;
 import derivcheck.derive.Attempt;
 import derivcheck.derive.DeriveContext;
 import derivcheck.derive.linear.Definiteness;
-import derivcheck.expr.Apply;
-import derivcheck.expr.Builtin;
-import derivcheck.expr.Expr;
-import derivcheck.expr.Exprs;
-import derivcheck.expr.Index;
-import derivcheck.expr.Num;
-import derivcheck.expr.Piecewise;
-import derivcheck.expr.Pos;
-import derivcheck.expr.RelOp;
-import derivcheck.expr.Relation;
 import derivcheck.expr.Sym;
-import derivcheck.expr.SymKind;
 import derivcheck.expr.TextPrinter;
-import derivcheck.model.IndexRange;
 import derivcheck.model.Problem;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
