@@ -11,6 +11,7 @@ import derivcheck.expr.Pow;
 import derivcheck.expr.Rational;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Puts a result in the form a solution sheet would print: like terms collected, scalar
@@ -37,6 +38,10 @@ public final class Tidy {
             for (Term t : terms) over.add(new Term(signOut(rational(Exprs.mul(List.of(t.coefficient(), shared), Pos.NONE), ctx)), t.factors()));
             terms = over;
         }
+        if (shared == null) {
+            Optional<Expr> step = stepTowards(terms, ctx);
+            if (step.isPresent()) return step.get();
+        }
         // a scalar factor of every coefficient goes in front: g_k (x/‖w_k‖ − (⟨w_k, x⟩ + b_k)/‖w_k‖³ w_k)
         List<Expr> common = commonFactors(terms);
         Rational number = commonNumber(terms);
@@ -55,6 +60,23 @@ public final class Tidy {
         outside.add(sum);
         if (shared != null) outside.add(new Pow(shared, Num.MINUS_ONE, Pos.NONE));
         return Exprs.mul(outside, Pos.NONE);
+    }
+
+    /**
+     * c·u + (1 − c)·v, a step from v towards u, written as an update: v + c (u − v)
+     * ({@code 2α x + (1 − 2α) y} is {@code y + 2α (x − y)}). Only for a coefficient c that is not a number.
+     */
+    private static Optional<Expr> stepTowards(List<Term> terms, DeriveContext ctx) {
+        if (terms.size() != 2 || terms.get(0).isScalar() || terms.get(1).isScalar()) return Optional.empty();
+        for (int k = 0; k < 2; k++) {
+            Term u = terms.get(k), v = terms.get(1 - k);
+            Expr c = u.coefficient();
+            if (c instanceof Num || !(v.coefficient() instanceof derivcheck.expr.Add a) || !a.terms().contains(Num.ONE)) continue;
+            if (!(ctx.simplify(Exprs.add(List.of(c, v.coefficient()), Pos.NONE)) instanceof Num one) || !one.value().isOne()) continue;
+            Expr towards = Exprs.add(List.of(u.product(), Exprs.neg(v.product())), Pos.NONE);
+            return Optional.of(Exprs.add(List.of(v.product(), Exprs.mul(List.of(c, towards), Pos.NONE)), Pos.NONE));
+        }
+        return Optional.empty();
     }
 
     /** The non-numeric factors (not denominators) that every coefficient has, in the first one's order. */
