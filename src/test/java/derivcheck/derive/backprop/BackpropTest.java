@@ -115,6 +115,22 @@ class BackpropTest {
     }
 
     @Test
+    void theCollapseStepDropsABracketThatEveryIndexOfTheGradientSatisfiesAndKeepsTheOthers() throws IOException {
+        // [1 <= k <= m] for the rows k = 1..m of the gradient is always 1: the step does not print it
+        Derivation linear = derive(read("problems/backprop_normalized_linear.prob"));
+        List<String> collapsed = collapses(linear);
+        assertEquals(2, collapsed.size(), collapsed::toString);
+        for (String c : collapsed) assertFalse(c.contains("["), c);
+        // [1 <= j <= N - 2] for j = 1..N holds only on part of the range: the case split needs it
+        List<String> shifted = collapses(derive(read("problems/backprop_shifted_sum.prob")));
+        assertEquals(List.of("grad(L, x)_{j} = a*[1 <= j <= N - 2]*g_j + a*[1 <= j - 2 <= N - 2]*g_{j - 2}"), shifted);
+    }
+
+    private static List<String> collapses(Derivation d) {
+        return d.steps().stream().filter(s -> s.rule().equals("collapse")).map(s -> TextPrinter.print(s.math())).toList();
+    }
+
+    @Test
     void sheetOverlappingRangesWhereTheWrongArmWinsDoNotVerify() throws IOException {
         for (String dims : List.of("dim N >= 4", "dim N >= 6")) {
             String text = Files.readString(Path.of("problems/backprop_shifted_sum.prob")).replace("dim N >= 4", dims);
