@@ -82,6 +82,8 @@ public final class Ascii {
             b.append(')');
         } else if (e instanceof Identity id) {
             b.append("I_").append(wrapDim(id.n().toString()));
+        } else if (e instanceof derivcheck.expr.Ones o) {
+            b.append("ones(").append(o.n()).append(')');
         } else if (e instanceof Index ix) {
             atom(ix.base(), b);
             b.append('_');
@@ -157,7 +159,7 @@ public final class Ascii {
 
     private static void add(Add a, StringBuilder b) {
         boolean first = true;
-        for (Expr t : a.terms()) {
+        for (Expr t : derivcheck.expr.Broadcast.printed(a)) {
             if (!first) {
                 Expr abs = negated(t);
                 if (abs != null) {
@@ -204,7 +206,7 @@ public final class Ascii {
     }
 
     private static boolean isAtom(Expr e) {
-        return e instanceof Sym || e instanceof Const || e instanceof Identity
+        return e instanceof Sym || e instanceof Const || e instanceof Identity || e instanceof derivcheck.expr.Ones
                 || (e instanceof Num n && n.value().signum() >= 0 && n.value().isInteger())
                 || e instanceof Apply || e instanceof Norm || e instanceof Inner || e instanceof Index
                 || e instanceof Inverse || e instanceof Sum;

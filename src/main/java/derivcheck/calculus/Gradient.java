@@ -184,7 +184,7 @@ public final class Gradient {
         }
         if (e instanceof Variance) throw unsupported(e, "Var[.] has no gradient rule; write it as an expectation");
         if (e instanceof Grad) throw unsupported(e, "expand the inner grad(.,.) first");
-        if (e instanceof Num || e instanceof Const || e instanceof Identity) return null;
+        if (e instanceof Num || e instanceof Const || e instanceof Identity || e instanceof derivcheck.expr.Ones) return null;
         throw unsupported(e, "no rule for " + e.getClass().getSimpleName());
     }
 

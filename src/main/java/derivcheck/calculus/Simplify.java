@@ -369,6 +369,7 @@ public final class Simplify {
             }
         }
         if (base instanceof Identity && idx.size() == 2) return equal(idx.get(0), idx.get(1));
+        if (base instanceof derivcheck.expr.Ones && idx.size() == 1) return Num.ONE;
         if (base instanceof Add a) {
             List<Expr> ts = new ArrayList<>();
             for (Expr t : a.terms()) ts.add(new Index(t, idx, Pos.NONE));

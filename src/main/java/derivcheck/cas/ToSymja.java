@@ -61,7 +61,7 @@ final class ToSymja {
         if (e instanceof Pow p) return F.Power(scalar(p.base()), scalar(p.exponent()));
         if (e instanceof Apply ap) return apply(ap);
         if (e instanceof Transpose t) return scalar(t.arg()); // the transpose of a scalar is itself
-        if (e instanceof Inverse || e instanceof Identity) throw new Unsupported("not a scalar: " + e);
+        if (e instanceof Inverse || e instanceof Identity || e instanceof derivcheck.expr.Ones) throw new Unsupported("not a scalar: " + e);
         // Norm, Inner, Index, Sum, Piecewise, Iverson, Expectation, Variance, Grad: opaque.
         return table.atom(e);
     }

@@ -9,7 +9,7 @@ import java.util.List;
  */
 public sealed interface Expr
         permits Num, Const, Sym, Add, Mul, Pow, Apply, Inner, Norm, Transpose, Inverse, Identity,
-                Index, Sum, Piecewise, Iverson, Expectation, Variance, Grad {
+                Ones, Index, Sum, Piecewise, Iverson, Expectation, Variance, Grad {
 
     Shape shape();
 

@@ -10,7 +10,9 @@ final class Shapes {
         Shape s = terms.get(0).shape();
         for (Expr t : terms) {
             if (!t.shape().equals(s)) {
-                throw new ShapeException("cannot add a " + describe(s) + " and a " + describe(t.shape()), pos);
+                String hint = s.isMatrix() && t.shape().isScalar() || s.isScalar() && t.shape().isMatrix()
+                        ? " (a scalar is added entrywise only to a vector; for c*I write c*eye(n))" : "";
+                throw new ShapeException("cannot add a " + describe(s) + " and a " + describe(t.shape()) + hint, pos);
             }
         }
         return s;

@@ -89,6 +89,7 @@ public final class TextPrinter {
         if (e instanceof Transpose t) return new Piece(new Piece(t.arg()).at(POSTFIX) + "'", POSTFIX);
         if (e instanceof Inverse i) return new Piece("inv(" + print(i.arg()) + ")", ATOM);
         if (e instanceof Identity i) return new Piece("eye(" + i.n() + ")", ATOM);
+        if (e instanceof Ones o) return new Piece("ones(" + o.n() + ")", ATOM);
         if (e instanceof Index i) return index(i);
         if (e instanceof Sum s) {
             return new Piece("sum(" + s.index().name() + " = " + print(s.lo()) + ".." + print(s.hi()) + ", "
@@ -116,7 +117,7 @@ public final class TextPrinter {
 
     private static Piece sum(Add a) {
         StringBuilder b = new StringBuilder();
-        for (Expr t : a.terms()) {
+        for (Expr t : Broadcast.printed(a)) {
             Expr abs = negated(t);
             if (b.length() == 0) {
                 b.append(new Piece(t).at(SUM));

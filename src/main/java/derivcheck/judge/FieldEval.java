@@ -87,6 +87,12 @@ final class FieldEval<T> {
             for (int r = 0; r < n; r++) for (int c = 0; c < n; c++) d[r * n + c] = f.of(r == c ? Rational.ONE : Rational.ZERO);
             return Block.of(n, n, d);
         }
+        if (e instanceof derivcheck.expr.Ones o) {
+            int n = o.n().evaluate(sizes);
+            Object[] d = new Object[n];
+            java.util.Arrays.fill(d, f.of(Rational.ONE));
+            return Block.of(n, 1, d);
+        }
         if (e instanceof Index ix) return entry(ix);
         if (e instanceof Sum s) return sum(s);
         if (e instanceof Iverson iv) {

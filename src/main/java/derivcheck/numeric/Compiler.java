@@ -304,6 +304,10 @@ public final class Compiler {
         if (e instanceof Identity id) {
             return f -> Ops.identity(Ops.dim(id.n(), f.sizes));
         }
+        if (e instanceof derivcheck.expr.Ones o) {
+            // the ones vector of a scalar broadcast (derivcheck.expr.Broadcast)
+            return f -> Ops.filled(o.shape(), f.sizes, 1.0);
+        }
         if (e instanceof Index ix) {
             // one index of a matrix: row i as a vector
             VNode base = value(ix.base());

@@ -123,7 +123,7 @@ public final class LatexPrinter {
     public List<String> terms(Expr e) {
         if (!(e instanceof Add a)) return List.of(print(e));
         List<String> out = new ArrayList<>();
-        for (Signed t : positiveFirst(a.terms())) {
+        for (Signed t : positiveFirst(derivcheck.expr.Broadcast.printed(a))) {
             String body = t.body().at(PRODUCT);
             if (out.isEmpty()) out.add(t.negative() ? "-" + body : t.body().at(SUM));
             else out.add((t.negative() ? "- " : "+ ") + body);
@@ -185,6 +185,7 @@ public final class LatexPrinter {
         if (e instanceof Transpose t) return new Piece(base(render(t.arg()), false) + "^\\top", ATOM, false, true, false);
         if (e instanceof Inverse i) return new Piece(base(render(i.arg()), false) + "^{-1}", ATOM, false, true, false);
         if (e instanceof Identity) return new Piece("I", ATOM);
+        if (e instanceof derivcheck.expr.Ones) return new Piece("\\mathbf{1}", ATOM);
         if (e instanceof Index i) return index(i);
         if (e instanceof Sum s) return bigSum(s);
         if (e instanceof Piecewise p) return cases(p);
@@ -247,7 +248,7 @@ public final class LatexPrinter {
         StringBuilder b = new StringBuilder();
         boolean tall = false;
         String minus = inline ? "-" : " - ", plus = inline ? "+" : " + ";
-        for (Signed t : positiveFirst(a.terms())) {
+        for (Signed t : positiveFirst(derivcheck.expr.Broadcast.printed(a))) {
             Piece p = t.body();
             if (b.length() == 0) b.append(t.negative() ? "-" + p.at(PRODUCT) : p.at(SUM));
             else b.append(t.negative() ? minus : plus).append(p.at(PRODUCT));

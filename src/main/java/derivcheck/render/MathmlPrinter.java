@@ -184,6 +184,7 @@ public final class MathmlPrinter {
             return new Piece("<msup>" + base(render(i.arg()), false) + row(mo("−"), mn("1")) + "</msup>", ATOM, true, false);
         }
         if (e instanceof Identity) return new Piece(mi("I"), ATOM);
+        if (e instanceof derivcheck.expr.Ones) return new Piece(mi("\uD835\uDFCF"), ATOM);
         if (e instanceof Index i) return index(i);
         if (e instanceof Sum s) return bigSum(s);
         if (e instanceof Piecewise p) return cases(p);
@@ -226,7 +227,7 @@ public final class MathmlPrinter {
     private Piece sum(Add a) {
         StringBuilder b = new StringBuilder("<mrow>");
         boolean first = true;
-        for (Expr t : positiveFirst(a.terms())) {
+        for (Expr t : positiveFirst(derivcheck.expr.Broadcast.printed(a))) {
             Expr abs = TextPrinter.negated(t);
             if (first) b.append(render(t).at(SUM));
             else if (abs != null) b.append(mo("−")).append(render(abs).at(PRODUCT));

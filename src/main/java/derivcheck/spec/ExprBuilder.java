@@ -247,6 +247,10 @@ final class ExprBuilder extends SpecBaseVisitor<Expr> {
                 Dim n = dim(argCtx.get(0));
                 return new Identity(n, pos(ctx));
             }
+            case "ones": {
+                if (argCtx.size() != 1) throw error(ctx, "ones(n) takes one size");
+                return new derivcheck.expr.Ones(dim(argCtx.get(0)), pos(ctx));
+            }
             case "E": case "Var":
                 throw error(ctx, "write " + name + "[...] with square brackets");
             default: break;
@@ -261,7 +265,7 @@ final class ExprBuilder extends SpecBaseVisitor<Expr> {
         if (b.isEmpty()) {
             String known = java.util.Arrays.stream(Builtin.values()).map(Builtin::spelling)
                     .collect(java.util.stream.Collectors.joining(" "));
-            throw error(ctx, "unknown function '" + name + "'; known: " + known + " inv eye transpose grad, and functions"
+            throw error(ctx, "unknown function '" + name + "'; known: " + known + " inv eye ones transpose grad, and functions"
                     + " declared with 'given f : function'");
         }
         List<Expr> args = new ArrayList<>();

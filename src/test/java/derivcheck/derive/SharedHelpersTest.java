@@ -81,6 +81,29 @@ class SharedHelpersTest {
         assertEquals("3*x - eps*g", print(Tidy.of(e, ctx())));
     }
 
+    @Test
+    void tidyCancelsTheCommonFactorOfACoefficientOverTheSharedDenominator() {
+        // the step of prox_weight_decay_unhalved: (2(lambda + 1/eps))^-1 (2 theta/eps - g); the
+        // coefficient of g over the shared denominator is -eps/2, not two fractions over 1 + eps*lambda
+        Sym theta = vec("theta");
+        Expr c = mul(Num.of(2), add(LAMBDA, Exprs.pow(EPS, Num.MINUS_ONE)));
+        Expr e = mul(Exprs.pow(c, Num.MINUS_ONE), sub(mul(Num.of(2), Exprs.pow(EPS, Num.MINUS_ONE), theta), G));
+        assertEquals("(theta - eps*g/2)/(eps*lambda + 1)", print(Tidy.of(e, ctx())));
+    }
+
+    @Test
+    void tidyTakesAScalarFactorOfEveryCoefficientToTheFrontAndTheSignOutOfANegativeSum() {
+        // x g/||y|| + (-<y, x> g - c g) y/||y||^3 is g (x/||y|| - (<y, x> + c) y/||y||^3)
+        Sym g = Sym.scalar("g");
+        Expr n = norm(Y);
+        Expr inner = new Inner(Y, X, P);
+        Expr e = add(mul(g, X, Exprs.pow(n, Num.MINUS_ONE)),
+                mul(add(mul(Num.MINUS_ONE, inner, g), mul(Num.MINUS_ONE, C, g)), Y, Exprs.pow(n, Num.of(-3))));
+        assertEquals("g*(x/||y|| - (<x, y> + c)*y*||y||^(-3))", print(Tidy.of(e, ctx())));
+        // without a common factor nothing is taken out
+        assertEquals("x - c*y", print(Tidy.of(sub(X, mul(C, Y)), ctx())));
+    }
+
     // ------------------------------------------------------------------ ZeroCheck
 
     @Test

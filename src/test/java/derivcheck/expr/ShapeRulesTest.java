@@ -93,7 +93,9 @@ class ShapeRulesTest {
         ShapeException e = assertThrows(ShapeException.class, () -> new Add(List.of(x, S), P));
         assertEquals("cannot add a vector in R^n and a matrix in R^(nxn)", e.getMessage());
         assertThrows(ShapeException.class, () -> new Add(List.of(x, u), P));
-        assertThrows(ShapeException.class, () -> new Add(List.of(x, a), P), "a scalar is not broadcast in a sum");
+        ShapeException m = assertThrows(ShapeException.class, () -> new Add(List.of(S, a), P), "a scalar is not broadcast over a matrix");
+        assertEquals("cannot add a matrix in R^(nxn) and a scalar (a scalar is added entrywise only to a vector; for c*I write c*eye(n))",
+                m.getMessage());
     }
 
     @Test void indexSumHasTheShapeOfItsBody() {

@@ -65,7 +65,7 @@ class LatexAnswerReadingTest {
         "prox_weight_decay ## \\theta^{t+1} = \\frac{\\theta^t {2} ## <answer>:1:",
         "prox_weight_decay ## \\theta^{t+1} = \\theta^t + ## unexpected end of the answer",
         "ridge_closed_form ## \\mathbf{w}^*_{\\text{ridge}} = X \\mathbf{t} ## not conformable",
-        "mirror_descent_box_vector ## x = \\sigma(\\log \\frac{x^0}{1-x^0} - \\varepsilon \\nabla f(x^0)) ## cannot add a vector in R^n and a scalar",
+        "mirror_descent_box_vector ## x = \\sigma(\\log \\frac{x^0}{1-x^0} - \\varepsilon \\nabla f(x^0)) ## cannot divide by a vector in R^n",
     })
     void refusesBadInputWithAPosition(String spec, String latex, String message) throws Exception {
         ParseResult<List<Answer>> r = read(spec.strip(), latex.strip());

@@ -60,6 +60,7 @@ public final class Entrywise {
             if (k != null) return k.apply(j);
         }
         if (e instanceof Sym) return new Index(e, List.of(j), Pos.NONE);
+        if (e instanceof derivcheck.expr.Ones) return derivcheck.expr.Num.ONE;
         if (e instanceof Add a) {
             List<Expr> ts = new ArrayList<>();
             for (Expr t : a.terms()) ts.add(entry(t, j, known));

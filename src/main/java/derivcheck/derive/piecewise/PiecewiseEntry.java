@@ -33,6 +33,7 @@ public final class PiecewiseEntry {
         if (e.isScalar()) return e;
         if (!e.shape().isVector()) throw new NoEntry("a matrix is compared region by region only entry by entry");
         if (e instanceof Sym) return new Index(e, List.of(i), Pos.NONE);
+        if (e instanceof derivcheck.expr.Ones) return derivcheck.expr.Num.ONE;
         if (e instanceof Add a) {
             List<Expr> ts = new ArrayList<>();
             for (Expr t : a.terms()) ts.add(of(t, i));

@@ -100,6 +100,7 @@ final class Claims {
         if (e instanceof Transpose t) return print(t.arg()) + "'";
         if (e instanceof Inverse i) return "inv(" + print(i.arg()) + ")";
         if (e instanceof Identity) return "I";
+        if (e instanceof derivcheck.expr.Ones o) return "ones(" + o.n() + ")";
         if (e instanceof Index ix) return print(ix.base()) + "_{" + ix.indices().stream().map(Claims::print).collect(Collectors.joining(",")) + "}";
         if (e instanceof Sum s) return "sum(" + s.index().name() + " = " + print(s.lo()) + ".." + print(s.hi()) + ", " + print(s.body()) + ")";
         if (e instanceof Iverson iv) return "[" + iv.conditions().stream().map(Claims::print).collect(Collectors.joining(", ")) + "]";
