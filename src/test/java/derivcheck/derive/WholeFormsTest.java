@@ -18,6 +18,7 @@ class WholeFormsTest {
               dim N
               given X, Y : matrix[N, d]
               given A : matrix[d, d]
+              given V : matrix[N + 1, d]
               given t, c, s : vector[N]
               given b, mu : vector[d]
               given u : vector[N + 1]
@@ -67,8 +68,9 @@ class WholeFormsTest {
     }
 
     @Test
-    void aRowThatNeedsAColumnOfOnesDoesNotLift() {
-        assertTrue(rows("X_i - mu").isEmpty(), "centering: X - 1*mu' needs a vector of ones");
+    void shiftedRowsCenteredRowsAndAConstantRowDoNotLift() {
+        assertTrue(rows("X_i - mu").isEmpty(), "centering is not lifted");
+        assertTrue(rows("V_{i+1} - V_i").isEmpty(), "a shift of the row index");
         assertTrue(rows("b").isEmpty(), "the same row in every row");
     }
 

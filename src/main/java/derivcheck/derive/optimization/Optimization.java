@@ -45,8 +45,7 @@ public record Optimization(Sym unknown, SymbolDecl declaration, Expr objective, 
         if (full.isEmpty()) full = derivcheck.derive.WholeVectors.inline(p, o.expr());
         if (full.isEmpty()) return new Either(Optional.empty(), "the objective uses an entrywise definition as a whole vector or matrix,"
                 + " and its entries are not an entrywise formula in vectors of its length or rows of matrices of its height"
-                + " (a shift, a sum, a scalar added to an entry, or a vector free of the index added to a row: that needs a"
-                + " vector of ones, which the model does not have)");
+                + " (a shift of the index, a sum over it, or a vector free of the index added to a row)");
         Expr f = full.get();
         boolean max = o.sense() == Objective.Sense.MAXIMIZE;
         List<Constraint> cs = new ArrayList<>();
