@@ -52,6 +52,7 @@ public final class AnswerChecker {
     private final boolean prove;
     private Derivation derivation;
     private DeriveContext context;
+    private int regionTierCalls;
 
     public Problem problem() { return problem; }
 
@@ -360,10 +361,17 @@ public final class AnswerChecker {
         };
         Judge j = new Judge(numeric.space(), cas, prove);
         if (!symbolic) return j;
-        // region by region before the samples (docs/verdicts.md: the tiers of one equality)
+        // region by region after the samples, when they found no counterexample (docs/verdicts.md: the tiers of one equality)
         if (context == null) context = engine.context(problem);
-        return j.withProvers(List.of(derivcheck.derive.expect.ZeroProof.regionsOfAnswers(problem, context)));
+        derivcheck.judge.Prover regions = derivcheck.derive.expect.ZeroProof.regionsOfAnswers(problem, context);
+        return j.withProvers(List.of(d -> {
+            regionTierCalls++;
+            return regions.attempt(d);
+        }));
     }
+
+    /** How often the region-by-region tier was asked (tests: a wrong answer the samples refute never asks it). */
+    int regionTierCalls() { return regionTierCalls; }
 
     private Decision fromJudgement(AnswerReport.Word w, Judgement j, String against) {
         NumericVerdict nv = Judgements.toNumericVerdict(j, numeric.options().seed());

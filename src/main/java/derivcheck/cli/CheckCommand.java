@@ -188,7 +188,7 @@ final class CheckCommand implements Callable<Integer> {
             out.println((reports.size() + timeouts.size()) + " answer(s): " + count(reports, AnswerReport.Word.CORRECT) + " correct, "
                     + count(reports, AnswerReport.Word.INCORRECT) + " incorrect, " + count(reports, AnswerReport.Word.UNDECIDED) + " undecided"
                     + (timeouts.isEmpty() ? "" : ", " + timeouts.size() + " out of time")
-                    + (withBadStep > 0 ? "; " + withBadStep + " of the others with an incorrect step" : "")
+                    + (withBadStep > 0 ? "; " + withBadStep + " answer(s) not incorrect but reached through an incorrect step" : "")
                     + (bad > 0 ? "; " + bad + " display(s) could not be read" : "")
                     + (empties > 0 ? "; " + empties + " empty display(s) skipped" : ""));
         }

@@ -28,7 +28,7 @@ public final class ComputeTargets implements Strategy {
         for (Expr t : p.targets()) {
             if (t instanceof Sym s && s.kind() != SymKind.LET) return Attempt.declined("'" + s.name() + "' is not defined by a formula");
             Optional<Expr> def = Lets.fully(p, t);
-            if (def.isPresent() && derivcheck.derive.optimization.NewtonStep.hasNewtonInverse(def.get())) {
+            if (def.isPresent() && derivcheck.derive.newton.NewtonStep.hasNewtonInverse(def.get())) {
                 return Attempt.declined("'" + derivcheck.expr.TextPrinter.print(t) + "' is a Newton step: it needs its curvature decided"
                         + " (strategy 'Newton step')");
             }

@@ -89,6 +89,28 @@ public final class Facts {
         return out;
     }
 
+    /**
+     * The entrywise facts about the entries v_k that occur in e, for vectors v with a declared interval
+     * domain (`given c : vector[N] in (0, inf)`) or an assumption comparing the whole vector with a number
+     * (`where c > 0`): they hold for every entry.
+     */
+    public static Assumptions ofEntries(Problem p, Expr e) {
+        Assumptions[] a = {Assumptions.NONE};
+        derivcheck.expr.Exprs.anyNode(e, x -> {
+            if (x instanceof derivcheck.expr.Index ix && ix.indices().size() == 1 && ix.base() instanceof Sym v && v.shape().isVector()) {
+                Optional<Domain> d = domain(p, v);
+                if (d.isPresent()) a[0] = withDomain(a[0], x, d.get());
+                for (Relation r : p.assumptions()) {
+                    if (r.lhs().equals(v) && r.rhs() instanceof Num || r.rhs().equals(v) && r.lhs() instanceof Num) {
+                        a[0] = with(a[0], new Relation(r.op(), r.lhs().equals(v) ? x : r.lhs(), r.rhs().equals(v) ? x : r.rhs(), r.pos()));
+                    }
+                }
+            }
+            return false;
+        });
+        return a[0];
+    }
+
     /** The domain declared for a symbol, if any. */
     public static Optional<Domain> domain(Problem p, Sym s) {
         for (SymbolDecl d : p.givens()) if (d.name().equals(s.name())) return d.domain();

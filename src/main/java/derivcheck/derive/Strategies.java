@@ -20,7 +20,7 @@ public final class Strategies {
         return List.of(
                 new SolveForUnknown(),
                 new VectorLinearSolve(),
-                new derivcheck.derive.optimization.NewtonStep(),
+                new derivcheck.derive.newton.NewtonStep(),
                 new ComputeTargets(),
                 new Backprop(),
                 // minimize/maximize in one unknown: the fast paths, then the general KKT core

@@ -1,18 +1,25 @@
 package derivcheck.io;
 
+import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The one way a command writes a file. {@link #refusal} says why a target must not be written (checked
- * before any work is done); {@link #write} writes into a temporary file beside the target and renames it
+ * before any work is done, down to creating and removing a file in its folder: a virtual or read-only file
+ * system, or root for whom every folder looks writable, is found then and not after the work); {@link #write} writes into a temporary file beside the target and renames it
  * into place atomically, so a reader never sees half a file and a failed run leaves the old file intact.
  * A missing folder is created, as long as its nearest existing ancestor is a writable folder.
  */
@@ -22,6 +29,11 @@ public final class OutputFiles {
     /** Writes the body of a file. */
     public interface Body {
         void write(Writer w) throws IOException;
+    }
+
+    /** Writes the bytes of a file. */
+    public interface Bytes {
+        void write(OutputStream o) throws IOException;
     }
 
     /**
@@ -40,7 +52,8 @@ public final class OutputFiles {
 
     /** Why the folder {@code target} would be written in cannot be, if it cannot (see {@link #refusal}). */
     public static Optional<String> folderRefusal(Path target) {
-        return writableFolder(parent(target), "its folder ");
+        Path dir = parent(target);
+        return writableFolder(dir, "its folder ").or(() -> tryWriting(dir, name(target)));
     }
 
     /**
@@ -52,7 +65,37 @@ public final class OutputFiles {
             if (same(dir, in)) return Optional.of("it is one of the inputs; refusing to write into it");
         }
         if (Files.exists(dir) && !Files.isDirectory(dir)) return Optional.of("it is a file, not a folder");
-        return writableFolder(dir.toAbsolutePath(), "");
+        Path abs = dir.toAbsolutePath();
+        return writableFolder(abs, "").or(() -> tryWriting(abs, "probe"));
+    }
+
+    /**
+     * Why no file can be made in {@code dir} right now, if none can: the missing folders are created, a temporary
+     * file is created in it, and all of that is removed again, so the check leaves nothing behind.
+     */
+    private static Optional<String> tryWriting(Path dir, String name) {
+        List<Path> made = new ArrayList<>();
+        for (Path p = dir; p != null && !Files.exists(p); p = p.getParent()) made.add(p);
+        try {
+            Files.createDirectories(dir);
+            Files.delete(Files.createTempFile(dir, "." + name + ".", ".probe"));
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of(why(e, dir));
+        } finally {
+            for (Path m : made) { // deepest first
+                try {
+                    Files.deleteIfExists(m);
+                } catch (IOException e) {
+                    // not empty any more: someone else writes there, leave it
+                }
+            }
+        }
+    }
+
+    private static String name(Path target) {
+        Path n = target.getFileName();
+        return n == null ? "out" : n.toString();
     }
 
     /** Can {@code dir} be written in, creating it (and missing parents) if needed? */
@@ -83,19 +126,28 @@ public final class OutputFiles {
 
     /** Writes a body (UTF-8) atomically: a temporary file in the target's folder, then a rename. */
     public static void write(Path target, Body body) throws IOException {
+        writeBytes(target, o -> {
+            Writer w = new BufferedWriter(new OutputStreamWriter(o, StandardCharsets.UTF_8));
+            body.write(w);
+            w.close(); // flushes; a body may have closed it already (a CSV printer does)
+        });
+    }
+
+    /** Writes bytes atomically: a temporary file in the target's folder, then a rename. */
+    public static void writeBytes(Path target, Bytes body) throws IOException {
         Path dir = parent(target);
         Path tmp;
         try {
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+            tmp = Files.createTempFile(dir, "." + name(target) + ".", ".tmp");
         } catch (IOException e) {
             // the checks before the work cannot foresee everything (a read-only or virtual file system, a folder
             // made unwritable meanwhile, root for whom every folder looks writable)
             throw new CannotWrite(target, why(e, dir));
         }
         try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                body.write(w);
+            try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+                body.write(o);
             }
             try {
                 move(tmp, target);

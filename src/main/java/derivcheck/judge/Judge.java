@@ -1,6 +1,7 @@
 package derivcheck.judge;
 
 import derivcheck.expr.Expr;
+import derivcheck.expr.RelOp;
 import derivcheck.limits.Deadline;
 import derivcheck.model.IndexRange;
 import java.time.Duration;
@@ -28,6 +29,9 @@ import java.util.Optional;
  *  declined                           undecided (too few valid points)    proved                PROVED_EQUAL (symbolic)
  *  declined                           undecided                           not proved / none     UNDECIDED (the reasons of both)
  * </pre>
+ * With proving tiers ({@link #withProvers}, check's region by region): they run after the numeric
+ * tier, only when it found no counterexample, and a proof there is PROVED_EQUAL (symbolic); a
+ * numeric counterexample is DIFFERENT without asking them.
  * Before any tier: a `cases` answer whose arms overlap at a valid point and disagree there is
  * DIFFERENT at that point (both values reported), whatever the first arm says.
  * The symbolic tier can prove equality, never difference (a CAS "not zero" is not a proof).
@@ -64,9 +68,10 @@ public final class Judge {
     private List<Prover> early = List.of();
 
     /**
-     * This judge with proving tiers that run after the exact tier and before the samples (check's
-     * region-by-region tier): the first that proves answer − reference = 0 decides (PROVED_EQUAL,
-     * symbolic); one that does not prove leaves the question to the numeric tier.
+     * This judge with proving tiers that run after the exact tier and the samples (check's
+     * region-by-region tier), only when the samples found no counterexample: the first that proves
+     * answer − reference = 0 decides (PROVED_EQUAL, symbolic); one that does not prove leaves the
+     * samples' verdict as it was. So a wrong answer costs no proving time once a sample shows it wrong.
      */
     public Judge withProvers(List<Prover> provers) {
         this.early = List.copyOf(provers);
@@ -124,12 +129,6 @@ public final class Judge {
         } else if (ex instanceof ExactTier.Declined d) {
             evidence.add("exact: declined (" + d.why() + ")");
         }
-        if (!exactNonzero && range.isEmpty() && answer.shape().equals(reference.shape()) && !early.isEmpty()) {
-            Optional<Prover.Attempt> a = firstProof(early, derivcheck.expr.Exprs.sub(answer, reference), evidence);
-            if (a.isPresent() && a.get().proved()) {
-                return done(t0, Judgement.Kind.PROVED_EQUAL, 0, 0, Optional.empty(), Judgement.Tier.SYMBOLIC, evidence, a.get().reason());
-            }
-        }
         NumericTier.Result nu;
         try {
             nu = numeric.run(answer, reference, range);
@@ -138,12 +137,19 @@ public final class Judge {
             nu = new NumericTier.Unsure("the numeric tier stopped: " + e.getMessage());
         }
         if (nu instanceof NumericTier.Differ d) {
+            // a valid counterexample of the samples ends it: no proving tier is asked (they only prove)
             evidence.add("numeric: " + d.evidence());
             return done(t0, Judgement.Kind.DIFFERENT, 1, Double.NaN, Optional.of(d.counterexample()),
                     d.precise() ? Judgement.Tier.HIGH_PRECISION : Judgement.Tier.NUMERIC, evidence, d.counterexample().note());
         }
+        evidence.add("numeric: " + (nu instanceof NumericTier.Agree a ? a.evidence() : "undecided (" + ((NumericTier.Unsure) nu).why() + ")"));
+        if (!exactNonzero && range.isEmpty() && answer.shape().equals(reference.shape()) && !early.isEmpty()) {
+            Optional<Prover.Attempt> proof = firstProof(early, derivcheck.expr.Exprs.sub(answer, reference), evidence);
+            if (proof.isPresent() && proof.get().proved()) {
+                return done(t0, Judgement.Kind.PROVED_EQUAL, 0, 0, Optional.empty(), Judgement.Tier.SYMBOLIC, evidence, proof.get().reason());
+            }
+        }
         if (nu instanceof NumericTier.Agree a) {
-            evidence.add("numeric: " + a.evidence());
             if (exactNonzero) {
                 return done(t0, Judgement.Kind.UNDECIDED, a.points(), a.scaledError(), Optional.empty(), Judgement.Tier.NONE, evidence,
                         "the samples agree, but the difference is not 0 as a rational function and no point showed it exactly");
@@ -155,7 +161,6 @@ public final class Judge {
             return done(t0, Judgement.Kind.EQUAL_BY_SAMPLES, a.points(), a.scaledError(), Optional.empty(), tier, evidence, a.evidence());
         }
         NumericTier.Unsure u = (NumericTier.Unsure) nu;
-        evidence.add("numeric: undecided (" + u.why() + ")");
         if (!exactNonzero && symbolic(answer, reference, range, evidence)) {
             return done(t0, Judgement.Kind.PROVED_EQUAL, 0, 0, Optional.empty(), Judgement.Tier.SYMBOLIC, evidence, "proved by the CAS");
         }
@@ -232,6 +237,77 @@ public final class Judge {
         }
         if (a.isPresent()) last = a.get().reason();
         return done(t0, Judgement.Kind.UNDECIDED, 0, Double.NaN, Optional.empty(), Judgement.Tier.NONE, evidence, last);
+    }
+
+    /**
+     * The sign of a scalar {@code difference} for callers whose other tiers only prove (derive's
+     * inequalities: a show {@code lhs > rhs}, the ends of an expected interval), with the shape of
+     * {@link #proveZero}: the exact tier, then each sign prover in order.
+     * <ul>
+     *   <li>exact 0 as a rational function: EQ (exact); no prover runs;</li>
+     *   <li>the first prover that proves a strict sign (GT, LT, EQ) decides (symbolic); a weak sign
+     *       (GE, LE) is kept while later provers may prove a strict one that implies it, and GE from one
+     *       with LE from another is EQ; a strict sign that contradicts a kept weak one proves nothing;</li>
+     *   <li>none: the weak sign if one was proved, else nothing, with the reason of the last prover that
+     *       applied, and each prover's finding in the evidence.</li>
+     * </ul>
+     * It never disproves a relation (no point is sampled): the numeric side does. Never throws but
+     * {@link Deadline.Expired}.
+     */
+    public SignProof proveSign(Expr difference, List<SignProver> provers) {
+        long t0 = System.nanoTime();
+        Judgement ex;
+        try {
+            ex = exactly(difference, derivcheck.expr.Num.ZERO, Optional.empty());
+        } catch (RuntimeException e) {
+            if (e instanceof Deadline.Expired x) throw x;
+            ex = done(t0, Judgement.Kind.UNDECIDED, 0, Double.NaN, Optional.empty(), Judgement.Tier.NONE, List.of(),
+                    "the exact tier stopped: " + e.getMessage());
+        }
+        if (ex.kind() == Judgement.Kind.PROVED_EQUAL) {
+            return new SignProof(Optional.of(RelOp.EQ), Judgement.Tier.EXACT, ex.evidence(), ex.reason(),
+                    Duration.ofNanos(System.nanoTime() - t0));
+        }
+        List<String> evidence = new ArrayList<>(ex.evidence());
+        String last = ex.reason();
+        Optional<RelOp> weak = Optional.empty();
+        String weakReason = "";
+        for (SignProver p : provers) {
+            Deadline.current().check();
+            SignProver.Found f;
+            try {
+                f = p.attempt(difference);
+            } catch (RuntimeException e) {
+                if (e instanceof Deadline.Expired x) throw x;
+                f = SignProver.Found.notShown("stopped: " + e.getMessage());
+            }
+            if (!f.applies()) continue;
+            last = f.reason();
+            if (f.relation().isEmpty()) {
+                evidence.add("symbolic: not shown (" + f.reason() + ")");
+                continue;
+            }
+            RelOp r = f.relation().get();
+            evidence.add("symbolic: proved difference " + r.symbol() + " 0 (" + f.reason() + ")");
+            boolean strict = r == RelOp.GT || r == RelOp.LT || r == RelOp.EQ;
+            if (weak.isPresent() && !strict && weak.get() != r) {
+                // >= 0 and <= 0: = 0
+                return new SignProof(Optional.of(RelOp.EQ), Judgement.Tier.SYMBOLIC, evidence,
+                        weakReason + "; " + f.reason(), Duration.ofNanos(System.nanoTime() - t0));
+            }
+            if (weak.isPresent() && strict && !SignProof.implies(r, weak.get())) {
+                evidence.add("symbolic: the sign provers contradict each other");
+                return new SignProof(Optional.empty(), Judgement.Tier.NONE, evidence, "the sign provers contradict each other ("
+                        + weakReason + "; " + f.reason() + ")", Duration.ofNanos(System.nanoTime() - t0));
+            }
+            if (strict) return new SignProof(f.relation(), Judgement.Tier.SYMBOLIC, evidence, f.reason(), Duration.ofNanos(System.nanoTime() - t0));
+            if (weak.isEmpty()) {
+                weak = f.relation();
+                weakReason = f.reason();
+            }
+        }
+        if (weak.isPresent()) return new SignProof(weak, Judgement.Tier.SYMBOLIC, evidence, weakReason, Duration.ofNanos(System.nanoTime() - t0));
+        return new SignProof(Optional.empty(), Judgement.Tier.NONE, evidence, last, Duration.ofNanos(System.nanoTime() - t0));
     }
 
     /**

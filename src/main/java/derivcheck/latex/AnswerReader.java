@@ -151,14 +151,16 @@ public final class AnswerReader {
     /**
      * `a = b \pm c` states two answers, a = b + c and a = b - c (and \mp the opposite sign in the
      * same answer): each is read and judged on its own. The sign is written in place of the
-     * command, padded to its width, so every column of the display stays where it was.
+     * command, padded to its width, so every column of the display stays where it was. A sign in the
+     * label of an \\underbrace is left in place: the reading refuses it there, with its position.
      */
     private ParseResult<List<Answer>> plusMinus(String text, Pos origin, SourceText source) {
-        if (!PM.matcher(text).find()) return readLatex(text, origin, source);
+        if (PM.matcher(text).results().allMatch(m -> LatexTokens.inBraceLabel(text, m.start()))) return readLatex(text, origin, source);
         List<Answer> out = new ArrayList<>();
         for (String sign : List.of("+", "-")) {
             String other = sign.equals("+") ? "-" : "+";
-            String variant = PM.matcher(text).replaceAll(m -> (m.group(1).equals("pm") ? sign : other) + "  ");
+            String variant = PM.matcher(text).replaceAll(m -> LatexTokens.inBraceLabel(text, m.start()) ? "\\\\" + m.group(1)
+                    : (m.group(1).equals("pm") ? sign : other) + "  ");
             ParseResult<List<Answer>> r = readLatex(variant, origin, source);
             if (!r.ok()) return r;
             out.addAll(r.get());
@@ -582,6 +584,9 @@ public final class AnswerReader {
                 String msg = d.message();
                 if (msg.startsWith("cannot tell the size of I") && line.toString().contains("I_{")) {
                     msg = "cannot tell the length of the unit vector e_k here: no vector of the spec beside it fixes it";
+                } else if (msg.startsWith("an index must be a scalar") && line.toString().contains("I_{")) {
+                    // e_y where y is a vector of the spec (no spec declares a class label)
+                    msg = "the unit vector e_k needs a scalar index (a bound index, a number or a scalar of the spec): " + msg;
                 }
                 if (!latex && col >= 1) errors.add(new Diagnostic(at(origin, 1, col), msg, d.length()));
                 else errors.add(new Diagnostic(at(origin, sides.get(0).line, sides.get(0).col), msg + " (in: " + line + range + ")",

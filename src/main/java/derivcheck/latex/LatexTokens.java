@@ -179,7 +179,25 @@ final class LatexTokens {
                 while (s2 < raw.size() && raw.get(s2).getType() == LatexLexer.SPACE) s2++;
                 if (s2 < raw.size() && (raw.get(s2).getText().equals("_") || raw.get(s2).getText().equals("^"))) {
                     int labelEnd = skipGroup(raw, s2 + 1, raw.get(s2));
+                    for (Token x : raw.subList(s2 + 1, labelEnd + 1)) {
+                        if (x.getText().equals("\\pm") || x.getText().equals("\\mp")) {
+                            throw new Error(x, x.getText() + " in the label of " + s + " is not read: the label is a remark, not the answer,"
+                                    + " so its signs are not two answers; write " + x.getText() + " in the formula itself");
+                        }
+                    }
                     raw.subList(end + 1, labelEnd + 1).clear();
+                }
+                if (raw.get(j).getText().equals("{") && !startsWithSign(raw, j + 1) && sumInside(raw, j, end)
+                        && (afterOperand(out) || factorFollows(raw, end + 1))) {
+                    // 2\\underbrace{a+b}_{...}: the page shows 2a + b, the braces would group 2(a + b);
+                    // which one the writer meant is not on the page, so neither is guessed
+                    throw new Error(t, s + " over a sum next to a factor is ambiguous (the page shows no brackets,"
+                            + " the braces would add them): write the brackets, " + s + "{(a + b)} or (" + s + "{a + b})");
+                }
+                if (raw.get(j).getText().equals("{") && startsWithSign(raw, j + 1) && afterOperand(out)) {
+                    // x \\underbrace{- y}_{...}: the sign is the binary one after x (x - y), not a factor (x·(−y))
+                    raw.remove(end);
+                    raw.remove(j);
                 }
                 continue;
             }
@@ -404,6 +422,75 @@ final class LatexTokens {
         c.setType(type);
         c.setText(text);
         return c;
+    }
+
+    /** The first token of a group body at j (spaces skipped) is a sign: +, -, \\pm or \\mp. */
+    private static boolean startsWithSign(List<Token> raw, int j) {
+        j = nextNonSpace(raw, j);
+        return j < raw.size() && List.of("+", "-", "\\pm", "\\mp").contains(raw.get(j).getText());
+    }
+
+    /** The group {@code {…}} from {@code open} to {@code close} has a + or − between two of its terms (not a leading sign). */
+    private static boolean sumInside(List<Token> raw, int open, int close) {
+        int depth = 0;
+        String prev = null;
+        for (int k = open + 1; k < close; k++) {
+            Token x = raw.get(k);
+            if (x.getType() == LatexLexer.SPACE) continue;
+            String tx = x.getText();
+            if (tx.equals("{") || tx.equals("(") || tx.equals("[") || tx.equals("\\left")) depth++;
+            else if (tx.equals("}") || tx.equals(")") || tx.equals("]") || tx.equals("\\right")) depth--;
+            else if (depth == 0 && prev != null && List.of("+", "-", "\\pm", "\\mp").contains(tx)
+                    && !List.of("^", "_", "=", "+", "-", "\\pm", "\\mp").contains(prev)) return true;
+            prev = tx;
+        }
+        return false;
+    }
+
+    /** The token at or after {@code i} multiplies what stands before it (it is not a sign, relation, closing bracket or the end). */
+    private static boolean factorFollows(List<Token> raw, int i) {
+        i = nextNonSpace(raw, i);
+        if (i >= raw.size()) return false;
+        String tx = raw.get(i).getText();
+        return !List.of("+", "-", "\\pm", "\\mp", "=", "<", ">", ")", "]", "}", ",", ".", ";", "&", "\\\\",
+                "\\le", "\\leq", "\\ge", "\\geq", "\\ne", "\\neq", "\\approx", "\\quad", "\\qquad",
+                "\\,", "\\;", "\\!", "\\right", "\\end", "|", "\\|", "\\rVert", "\\rvert", "\\to", "\\leftarrow",
+                "\\propto", "\\text", "\\tag").contains(tx);
+    }
+
+    /** The last token read ends an operand (a sign after it is binary): a name, a number, a closing bracket. */
+    private static boolean afterOperand(List<Token> out) {
+        if (out.isEmpty()) return false;
+        Token t = out.get(out.size() - 1);
+        int y = t.getType();
+        return isSingle(t) && !t.getText().equals("*") || y == derivcheck.grammar.LatexParser.INFTY
+                || List.of(")", "]", "}", "|", "\\|", "'", "!").contains(t.getText());
+    }
+
+    /**
+     * Whether the character at {@code at} lies in the label of an \\underbrace or \\overbrace
+     * ({@code \\underbrace{x}_{label}}): text the reading drops. False where the text does not lex
+     * into balanced groups (the reading reports that).
+     */
+    static boolean inBraceLabel(String text, int at) {
+        LatexLexer lexer = new LatexLexer(CharStreams.fromString(text));
+        lexer.removeErrorListeners();
+        List<Token> raw = new ArrayList<>();
+        for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) raw.add(t);
+        try {
+            for (int i = 0; i < raw.size(); i++) {
+                String s = raw.get(i).getText();
+                if (!s.equals("\\underbrace") && !s.equals("\\overbrace")) continue;
+                int end = groupEnd(raw, nextNonSpace(raw, i + 1), raw.get(i));
+                int s2 = nextNonSpace(raw, end + 1);
+                if (s2 >= raw.size() || !(raw.get(s2).getText().equals("_") || raw.get(s2).getText().equals("^"))) continue;
+                int labelEnd = skipGroup(raw, s2 + 1, raw.get(s2));
+                if (raw.get(s2 + 1).getStartIndex() <= at && at <= raw.get(labelEnd).getStopIndex()) return true;
+            }
+        } catch (Error e) {
+            return false;
+        }
+        return false;
     }
 
     /** Index of the closing brace of the group at i (or i itself for a single token). */

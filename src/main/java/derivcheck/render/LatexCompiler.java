@@ -105,7 +105,7 @@ public final class LatexCompiler {
             return new Outcome(Optional.of(pdf), List.of(), overfull(log), pages(log), log, runs);
         } finally {
             if (!keepWork) deleteTree(work);
-            else Files.writeString(work.resolve("README"), "pdflatex output kept for inspection by derivcheck sheet\n");
+            else OutputFiles.write(work.resolve("README"), "pdflatex output kept for inspection by derivcheck sheet\n");
         }
     }
 

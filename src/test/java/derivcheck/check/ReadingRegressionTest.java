@@ -1,6 +1,7 @@
 package derivcheck.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import derivcheck.cas.Cas;
@@ -21,7 +22,10 @@ import org.junit.jupiter.api.Test;
 /** Verdicts on the reading defects of issue 11 (4, 7, 8), from their examples. */
 class ReadingRegressionTest {
     static AnswerReport check(String spec, String text) throws Exception {
-        Path f = Path.of("problems", spec + ".prob");
+        return check(Path.of("problems", spec + ".prob"), text);
+    }
+
+    static AnswerReport check(Path f, String text) throws Exception {
         SourceText st = new SourceText(f.toString(), Files.readString(f));
         Problem p = SpecReader.read(st).get();
         ParseResult<List<Answer>> r = new AnswerReader(p, st).read(text, new Pos("<answer>", 1, 1), new SourceText("<answer>", text));
@@ -45,6 +49,19 @@ class ReadingRegressionTest {
         AnswerReport wrong = check("bn_weight_decay_step", "0 < \\alpha < \\frac{2}{\\lambda}");
         assertEquals(AnswerReport.Word.INCORRECT, wrong.verdict());
         assertTrue(wrong.steps().isEmpty());
+    }
+
+    /** The issue's own example, on the spec whose condition it states (|1 - eta*a| < 1 with a, eta > 0). */
+    @Test void defect8_theIssuesChainZeroLessEtaLessTwoOverAIsOneConditionWithNoStepsAndNoFailure() throws Exception {
+        Path spec = Path.of("src/test/resources/derive/scalar/step_size_condition.prob");
+        for (String text : List.of("0 < \\eta < \\frac{2}{a}", "0 < eta < 2/a")) {
+            AnswerReport r = check(spec, text);
+            assertEquals(AnswerReport.Word.CORRECT, r.verdict(), () -> text + ": " + r.numeric());
+            assertTrue(r.steps().isEmpty(), text + ": the links of a condition are not steps");
+            assertFalse(r.hasError(), text + ": exit code 0");
+        }
+        AnswerReport wrong = check(spec, "0 < \\eta < \\frac{1}{a}");
+        assertEquals(AnswerReport.Word.INCORRECT, wrong.verdict(), "a smaller set of step sizes is another condition");
     }
 
     @Test void defect7_thePrimedStepSizeIsNotTheUnprimedOne() throws Exception {

@@ -2,6 +2,7 @@ package derivcheck.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import derivcheck.cas.Cas;
@@ -56,6 +57,61 @@ class StudentConstructsTest {
         assertEquals("x_tilde = x - eps*sign(g)", r.get(0).answer().readAs());
         assertEquals(AnswerReport.Word.CORRECT, r.get(0).verdict());
         assertEquals(AnswerReport.Word.INCORRECT, r.get(1).verdict());
+    }
+
+    @Test
+    void plusMinusInsideAnUnderbraceBodyGivesTheAnswersWithPlusAndMinus() throws Exception {
+        for (String text : List.of("\\sigma = \\underbrace{\\pm\\sqrt{\\frac{1-p}{p}}}_{\\text{two roots}}",
+                "\\sigma = 0 \\underbrace{\\pm \\sqrt{\\frac{1-p}{p}}}_{\\text{both}}")) {
+            List<AnswerReport> r = check("dropout_gaussian_noise", text);
+            assertEquals(2, r.size(), text);
+            assertEquals(AnswerReport.Word.CORRECT, r.get(0).verdict(), text);
+            assertEquals(AnswerReport.Word.INCORRECT, r.get(1).verdict(), text);
+            assertNotEquals(r.get(0).answer().claim(), r.get(1).answer().claim(), text);
+        }
+    }
+
+    /** `0 \\underbrace{- s}_{...}` is 0 − s as printed, not the product 0·(−s) (which read as sigma = 0). */
+    @Test
+    void aSignThatOpensAnUnderbraceBodyIsTheBinarySignBeforeIt() throws Exception {
+        List<AnswerReport> r = check("dropout_gaussian_noise", "\\sigma = 0 \\underbrace{- \\sqrt{\\frac{1-p}{p}}}_{\\text{one root}}");
+        assertEquals(1, r.size());
+        assertEquals("sigma = -sqrt((-p + 1)/p)", r.get(0).answer().readAs());
+        assertEquals(AnswerReport.Word.INCORRECT, r.get(0).verdict());
+        List<AnswerReport> plus = check("dropout_gaussian_noise", "\\sigma = 0 \\underbrace{+ \\sqrt{\\frac{1-p}{p}}}_{\\text{one root}}");
+        assertEquals(AnswerReport.Word.CORRECT, plus.get(0).verdict());
+    }
+
+    /** A label is dropped, so a \\pm there cannot state two answers: refused where it stands, not read twice alike. */
+    @Test
+    void plusMinusInAnUnderbraceLabelIsRefusedAtItsPosition() throws Exception {
+        ParseResult<List<Answer>> r = read("dropout_gaussian_noise", "\\sigma = 0 + \\underbrace{\\sqrt{\\frac{1-p}{p}}}_{\\pm}");
+        assertFalse(r.ok());
+        assertTrue(r.renderDiagnostics().contains("<answer>:1:49: \\pm in the label of \\underbrace is not read"), r::renderDiagnostics);
+        ParseResult<List<Answer>> both = read("dropout_gaussian_noise", "\\sigma = \\pm \\underbrace{\\sqrt{\\frac{1-p}{p}}}_{\\text{or } \\mp}");
+        assertFalse(both.ok());
+        assertTrue(both.renderDiagnostics().contains("<answer>:1:60: \\mp in the label of \\underbrace is not read"), both::renderDiagnostics);
+    }
+
+    /**
+     * `2\\underbrace{a+b}_{…}` shows 2a + b on the page while its braces would group 2(a + b): the reading
+     * guesses neither and says where; a sum standing alone in the sum around it, or bracketed, is read.
+     */
+    @Test
+    void anUnderbraceOverASumNextToAFactorIsRefusedNotGuessed() throws Exception {
+        for (String text : List.of("\\sigma = 2\\underbrace{p + 1}_{\\text{x}}",
+                "\\sigma = \\underbrace{p + 1}_{\\text{x}} p",
+                "\\sigma = \\underbrace{p - 1}_{\\text{x}} \\cdot p")) {
+            ParseResult<List<Answer>> r = read("dropout_gaussian_noise", text);
+            assertFalse(r.ok(), text);
+            assertTrue(r.renderDiagnostics().contains("\\underbrace over a sum next to a factor is ambiguous"), r::renderDiagnostics);
+        }
+        for (String text : List.of("\\sigma = 2 + \\underbrace{p + 1}_{\\text{x}} - p",
+                "\\sigma = 2\\underbrace{(p + 1)}_{\\text{x}}",
+                "\\sigma = 2\\underbrace{p^{-1}}_{\\text{x}}")) {
+            ParseResult<List<Answer>> r = read("dropout_gaussian_noise", text);
+            assertTrue(r.ok(), () -> text + "\n" + r.renderDiagnostics());
+        }
     }
 
     @Test

@@ -14,9 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 class CheckCommandFilesTest {
     static final String SPEC = "problems/adversarial_attack_box.prob";
 
+    /** Seed 001, Assignment 4, line 91 byte for byte: the inline answer (the perturbation, not the image: incorrect). */
     @Test void anInlineAnswerInProseIsReadAndJudged(@TempDir Path dir) throws Exception {
         Path f = Files.writeString(dir.resolve("a.md"),
-                "It decomposes into independent tasks with solution  $\\tilde{x}_i^* = -\\varepsilon \\operatorname{sign}(g_i)$ .\n");
+                "It decomposes into independent tasks for each  $\\tilde{x}_i$  with solution  $\\tilde{x}_i^* = -\\varepsilon \\operatorname{sign}(g_i)$ .\n");
         ParseCommandTest.Run r = ParseCommandTest.run("check", SPEC, f.toString(), "--no-symbolic");
         assertEquals(ExitCode.FAILED, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("1 answer(s): 0 correct, 1 incorrect"), r.out());
@@ -49,6 +50,17 @@ class CheckCommandFilesTest {
         JsonNode root = new ObjectMapper().readTree(r.out());
         assertEquals(0, root.get("answers").size());
         assertTrue(root.get("errors").get(0).get("message").asText().startsWith("no answer found"));
+    }
+
+    /** Issue 11, defect 2 in text: the summary does not count a correct answer with wrong steps as plain "1 correct". */
+    @Test void aWrongStepUnderACorrectAnswerIsCountedApartInTheTextSummaryAndExitsOne(@TempDir Path dir) throws Exception {
+        Path f = Files.writeString(dir.resolve("t.md"), "Hence\n$$\\frac{dL}{da} = \\sum_{i=1}^{N-2} g_i x_i\n"
+                + "= \\sum_{i=1}^{N-2} g_i (x_i + x_{i+2})$$\n");
+        ParseCommandTest.Run r = ParseCommandTest.run("check", "problems/backprop_shifted_sum.prob", f.toString(), "--no-symbolic");
+        assertEquals(ExitCode.FAILED, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("verdict:   correct (final answer correct, the steps 1 (line 2) and 2 (line 3) incorrect)"), r.out());
+        assertTrue(r.out().contains("1 answer(s): 1 correct, 0 incorrect, 0 undecided; 1 answer(s) not incorrect but reached through an incorrect step"),
+                r.out());
     }
 
     /** Issue 11, defect 2 in JSON: a correct final answer reached through a wrong step says both, and exit 1 means that. */

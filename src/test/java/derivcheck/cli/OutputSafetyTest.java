@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -178,6 +179,23 @@ class OutputSafetyTest {
         assertEquals("x", Files.readString(file));
     }
 
+    /**
+     * Where the file system refuses a new file though every folder looks writable (/proc; as root, everywhere), each report
+     * of grade is refused before the cohort is graded: one line (no "graded N answer(s)" after it) and exit 2.
+     */
+    @Test void gradeReportsTheFileSystemRefusesAreRefusedBeforeAnyAnswerIsGraded() throws Exception {
+        Path proc = Path.of("/proc");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(proc), "needs /proc (Linux)");
+        Path spec = copyOfASpec();
+        Path subs = submissions();
+        Path nowhere = proc.resolve("derivcheck-no-such-folder");
+        refusedWith(run("grade", spec.toString(), subs.toString(), "--csv", nowhere.resolve("g.csv").toString()), "cannot write " + nowhere.resolve("g.csv") + ": ");
+        refusedWith(run("grade", spec.toString(), subs.toString(), "--csv", dir.resolve("g.csv").toString(), "--json", nowhere.resolve("g.json").toString()),
+                "cannot write " + nowhere.resolve("g.json") + ": ");
+        assertFalse(Files.exists(dir.resolve("g.csv")), "no report is written when another one is refused");
+        refusedWith(run("grade", spec.toString(), subs.toString(), "--gradescope", nowhere.toString()), "cannot write into " + nowhere + ": ");
+    }
+
     // ---- bench
 
     @Test void benchSaveOntoItsSpecIsRefusedEvenWithForce() throws Exception {
@@ -206,9 +224,37 @@ class OutputSafetyTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(proc), "needs /proc (Linux)");
         Path out = proc.resolve("derivcheck-no-such-cohort");
         Run r = run("cohort", copyOfASpec().toString(), "--out", out.toString(), "--students", "2");
-        assertEquals(ExitCode.BAD_INPUT, r.code(), r.err());
-        assertTrue(r.err().contains("derivcheck cohort: error: cannot write " + out + ": "), r.err());
+        refusedWith(r, "derivcheck cohort: error: cannot write into " + out + ": ");
         assertFalse(r.err().contains("internal error"), r.err());
+    }
+
+    /**
+     * cohort writes each file through the atomic writer: over an old cohort whose files are links to a spec (the kind of
+     * file a direct write would go through), each link is replaced by a new file and the spec is left byte for byte.
+     */
+    @Test void cohortOverAnOldCohortReplacesEachFileAndNeverWritesThroughALink() throws Exception {
+        Path spec = copyOfASpec();
+        byte[] before = Files.readAllBytes(spec);
+        Path fresh = dir.resolve("fresh");
+        assertEquals(ExitCode.OK, run("cohort", spec.toString(), "--out", fresh.toString(), "--students", "12", "--seed", "3").code());
+        List<Path> written;
+        try (var s = Files.walk(fresh)) { written = s.filter(Files::isRegularFile).map(fresh::relativize).sorted().toList(); }
+        assertFalse(written.isEmpty());
+        Path old = dir.resolve("old");
+        for (Path f : written) {
+            Files.createDirectories(old.resolve(f).getParent());
+            Files.createSymbolicLink(old.resolve(f), spec);
+        }
+        Run r = run("cohort", spec.toString(), "--out", old.toString(), "--students", "12", "--seed", "3", "--force");
+        assertEquals(ExitCode.OK, r.code(), r.err());
+        assertArrayEquals(before, Files.readAllBytes(spec), "the spec behind the links is untouched");
+        for (Path f : written) {
+            assertTrue(Files.isRegularFile(old.resolve(f), java.nio.file.LinkOption.NOFOLLOW_LINKS), f + " is a new file, not the link");
+            assertArrayEquals(Files.readAllBytes(fresh.resolve(f)), Files.readAllBytes(old.resolve(f)), f.toString());
+        }
+        try (var s = Files.walk(old)) {
+            assertEquals(List.of(), s.map(Path::getFileName).map(Path::toString).filter(n -> n.endsWith(".tmp")).toList(), "no temporary file is left");
+        }
     }
 
     @Test void cohortKeyFileOntoItsSpecIsRefused() throws Exception {

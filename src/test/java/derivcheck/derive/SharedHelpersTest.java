@@ -81,6 +81,40 @@ class SharedHelpersTest {
         assertEquals("3*x - eps*g", print(Tidy.of(e, ctx())));
     }
 
+    @Test
+    void tidyCancelsTheCommonFactorOfACoefficientOverTheSharedDenominator() {
+        // the step of prox_weight_decay_unhalved: (2(lambda + 1/eps))^-1 (2 theta/eps - g); the
+        // coefficient of g over the shared denominator is -eps/2, not two fractions over 1 + eps*lambda
+        Sym theta = vec("theta");
+        Expr c = mul(Num.of(2), add(LAMBDA, Exprs.pow(EPS, Num.MINUS_ONE)));
+        Expr e = mul(Exprs.pow(c, Num.MINUS_ONE), sub(mul(Num.of(2), Exprs.pow(EPS, Num.MINUS_ONE), theta), G));
+        assertEquals("(theta - eps*g/2)/(eps*lambda + 1)", print(Tidy.of(e, ctx())));
+    }
+
+    @Test
+    void tidyTakesAScalarFactorOfEveryCoefficientToTheFrontAndTheSignOutOfANegativeSum() {
+        // x g/||y|| + (-<y, x> g - c g) y/||y||^3 is g (x/||y|| - (<y, x> + c) y/||y||^3)
+        Sym g = Sym.scalar("g");
+        Expr n = norm(Y);
+        Expr inner = new Inner(Y, X, P);
+        Expr e = add(mul(g, X, Exprs.pow(n, Num.MINUS_ONE)),
+                mul(add(mul(Num.MINUS_ONE, inner, g), mul(Num.MINUS_ONE, C, g)), Y, Exprs.pow(n, Num.of(-3))));
+        assertEquals("g*(x/||y|| - (<x, y> + c)*y*||y||^(-3))", print(Tidy.of(e, ctx())));
+        // a number every coefficient has up to its sign goes in front too: 2x - 2c y is 2 (x - c y)
+        assertEquals("2*(x - c*y)", print(Tidy.of(sub(mul(Num.of(2), X), mul(Num.of(2), C, Y)), ctx())));
+        // without a common factor nothing is taken out
+        assertEquals("x - c*y", print(Tidy.of(sub(X, mul(C, Y)), ctx())));
+    }
+
+    @Test
+    void tidyWritesAStepTowardsAPointAsAnUpdate() {
+        // 2c x + (1 - 2c) y is y + 2c (x - y), as a sheet writes an SGD or k-means update
+        Expr e = add(mul(Num.of(2), C, X), mul(sub(Num.ONE, mul(Num.of(2), C)), Y));
+        assertEquals("y + 2*c*(x - y)", print(Tidy.of(e, ctx())));
+        // with numeric coefficients it is no update: x/2 + y/2 is their mean, the common 1/2 in front
+        assertEquals("(x + y)/2", print(Tidy.of(add(mul(Num.of(1, 2), X), mul(Num.of(1, 2), Y)), ctx())));
+    }
+
     // ------------------------------------------------------------------ ZeroCheck
 
     @Test

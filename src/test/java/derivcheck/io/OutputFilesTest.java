@@ -50,4 +50,38 @@ class OutputFilesTest {
     @Test void aNewFileInAWritableFolderIsNotRefused() {
         assertTrue(OutputFiles.refusal(dir.resolve("new").resolve("x.tex"), List.of(dir.resolve("in.prob"))).isEmpty());
     }
+
+    @Test void checkingATargetInMissingFoldersTriesTheWriteButLeavesNoFolderAndNoFileBehind() throws Exception {
+        Path target = dir.resolve("a").resolve("b").resolve("grades.csv");
+        assertTrue(OutputFiles.refusal(target, List.of()).isEmpty());
+        assertTrue(OutputFiles.folderOutputRefusal(dir.resolve("gs").resolve("x"), List.of()).isEmpty());
+        assertEquals(0, filesIn(dir), "the probe file and the folders made for it are removed again");
+    }
+
+    /** As root every folder looks writable; /proc refuses a new folder all the same, and the check finds out by trying. */
+    @Test void aFolderTheFileSystemRefusesIsRefusedByTheCheckNotOnlyWhenWriting() {
+        Path proc = Path.of("/proc");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(proc), "needs /proc (Linux)");
+        Path target = proc.resolve("derivcheck-no-such-folder").resolve("grades.csv");
+        String why = OutputFiles.refusal(target, List.of()).orElseThrow();
+        assertTrue(why.contains("derivcheck-no-such-folder"), why);
+        assertTrue(OutputFiles.folderOutputRefusal(proc.resolve("derivcheck-no-such-folder"), List.of()).isPresent());
+        assertTrue(OutputFiles.refusal(proc.resolve("derivcheck-no-such-file.csv"), List.of()).isPresent(), "no new file in /proc itself either");
+    }
+
+    @Test void writeBytesReplacesALinkInsteadOfWritingThroughIt() throws Exception {
+        Path victim = Files.writeString(dir.resolve("victim.prob"), "problem p\n");
+        Path link = Files.createSymbolicLink(dir.resolve("out.bin"), victim);
+        OutputFiles.writeBytes(link, o -> o.write(new byte[] {(byte) 0xff, 0, 1}));
+        assertEquals("problem p\n", Files.readString(victim));
+        assertTrue(Files.isRegularFile(link, java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new byte[] {(byte) 0xff, 0, 1}, Files.readAllBytes(link));
+        assertEquals(2, filesIn(dir));
+    }
+
+    @Test void aBodyThatClosesItsWriterItselfIsStillWrittenWhole() throws Exception {
+        Path f = dir.resolve("key.csv");
+        OutputFiles.write(f, w -> { w.write("a,b\n"); w.close(); });
+        assertEquals("a,b\n", Files.readString(f));
+    }
 }

@@ -53,9 +53,12 @@ class ProveZeroPolicyTest {
         assertEquals("region by region", m.reason());
     }
 
-    /** check's order: exact, then the proving tiers (region by region), then the samples; a prover never decides a difference. */
+    /**
+     * check's order: exact, then the samples, then the proving tiers (region by region) only where the
+     * samples found no counterexample; a prover never decides a difference.
+     */
     @Test
-    void inEqualTheProversRunAfterTheExactTierAndBeforeTheSamples() {
+    void inEqualTheProversRunAfterTheSamplesAndOnlyWhenTheyFoundNoCounterexample() {
         Pairs.Pair p = Pairs.read("max(x, y)", "(x + y + abs(x - y))/2", "");
         List<String> asked = new ArrayList<>();
         Judge j = Judge.numericOnly(FreeSpace.over(List.of(p.answer(), p.reference()), List.of()))
@@ -64,11 +67,19 @@ class ProveZeroPolicyTest {
         assertEquals(Judgement.Kind.PROVED_EQUAL, v.kind());
         assertEquals(Judgement.Tier.SYMBOLIC, v.tier());
         assertEquals(List.of("regions"), asked);
-        assertTrue(v.evidence().stream().noneMatch(e -> e.startsWith("numeric")), v.evidence().toString());
+        assertTrue(v.evidence().indexOf(v.evidence().stream().filter(e -> e.startsWith("numeric")).findFirst().orElseThrow())
+                < v.evidence().indexOf(v.evidence().stream().filter(e -> e.startsWith("symbolic")).findFirst().orElseThrow()), v.evidence().toString());
         Pairs.Pair wrong = Pairs.read("max(x, y)", "(x + y - abs(x - y))/2", "");
+        List<String> wrongAsked = new ArrayList<>();
         Judgement w = Judge.numericOnly(FreeSpace.over(List.of(wrong.answer(), wrong.reference()), List.of()))
-                .withProvers(List.of(d -> Prover.Attempt.notShown("region x > y not shown"))).equal(wrong.answer(), wrong.reference());
+                .withProvers(List.of(d -> { wrongAsked.add("regions"); return Prover.Attempt.notShown("region x > y not shown"); }))
+                .equal(wrong.answer(), wrong.reference());
         assertTrue(w.different(), w.summary());
         assertEquals(Judgement.Tier.NUMERIC, w.tier().equals(Judgement.Tier.HIGH_PRECISION) ? Judgement.Tier.NUMERIC : w.tier());
+        assertEquals(List.of(), wrongAsked, "the samples' counterexample decides; the region tier is not asked");
+        // a prover that does not prove leaves the samples' verdict as it was
+        Judgement kept = Judge.numericOnly(FreeSpace.over(List.of(p.answer(), p.reference()), List.of()))
+                .withProvers(List.of(d -> Prover.Attempt.notShown("not shown"))).equal(p.answer(), p.reference());
+        assertEquals(Judgement.Kind.EQUAL_BY_SAMPLES, kept.kind(), kept.summary());
     }
 }

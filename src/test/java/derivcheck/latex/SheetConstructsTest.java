@@ -37,11 +37,13 @@ class SheetConstructsTest {
         "node_statistics ## \\operatorname{var}(y) = n\\tilde\\sigma^2\\sigma^2 ## Var[y] = n*sigma_tilde^2*sigma^2",
         "node_statistics ## \\mathbb{E}_{w \\sim p}[y] = 0 ## E[y] = 0",
         "node_statistics ## \\mathbb{E}[y]^2 = 0 ## E[y]^2 = 0",
+        "node_statistics ## \\mathbb{E}_{w\\sim p}[\\,y\\,] = 0 ## E[y] = 0",
         "node_statistics ## \\mathrm{Var}(y) = E[y^2] - E^2(y) ## Var[y] = E[y^2] - E[y]^2",
         // fonts, transposes, norms
         "fgm_linear_output ## f(\\vec x'; \\vec w) = \\vec w^\\top \\vec x - \\epsilon \\lVert\\vec w\\rVert_2^2 ## fp = w'*x - eps*||w||^2",
         "fgm_linear_output ## f(\\boldsymbol x'; \\boldsymbol w) = \\mathbf{w}^{\\mathsf T} \\mathbf{x} - \\epsilon \\mathbf{w}^T\\mathbf{w} ## fp = w'*x - eps*w'*w",
         "fgm_linear_output ## f(\\mathbf{x}'; \\mathbf{w}) = \\mathbf{w}^T \\mathbf{x} - \\epsilon ||\\mathbf{w}||^2 ## fp = w'*x - eps*||w||^2",
+        "fgm_linear_output ## f(\\mathbf{x}'; \\mathbf{w}) = \\mathbf{w}^T \\mathbf{x} - \\epsilon \\|\\mathbf{w}\\|_2^2 ## fp = w'*x - eps*||w||^2",
         // defect 4: a name written with arguments means its definition there
         "fgm_linear_output ## f(\\mathbf{x}') = \\mathbf{w}^T \\mathbf{x}' ## w'*xp = w'*xp",
         "ridge_fgsm_epsilon ## f(x') = w^T x - \\epsilon \\cdot w^T \\operatorname{sign}(w) ## w*xp = w'*x - eps*w'*sign(w)",
@@ -53,6 +55,8 @@ class SheetConstructsTest {
         // operators: d/dx applied to what follows, nabla_x of an expression
         "vae_decoder_variance ## \\frac{\\partial}{\\partial \\sigma} \\log \\sigma = \\frac{1}{\\sigma} ## grad(log(sigma), sigma) = 1/sigma",
         "fgm_linear_output ## \\nabla_{\\mathbf{x}} (\\mathbf{w}^T \\mathbf{x}) = \\mathbf{w} ## grad(w'*x, x) = w",
+        "fgm_linear_output ## \\nabla_\\mathbf{x} (\\mathbf{w}^T \\mathbf{x}) = \\mathbf{w} ## grad(w'*x, x) = w",
+        "vae_decoder_variance ## \\frac{\\partial}{\\partial \\sigma}(\\log \\sigma + \\sigma) = \\frac{1}{\\sigma} + 1 ## grad(log(sigma) + sigma, sigma) = 1/sigma + 1",
         // the sheets' `0 = d/dtheta = ...`: the bare operator as a whole side is the derivative of the objective
         "prox_weight_decay ## 0 = \\frac{\\mathrm{d}}{\\mathrm{d}\\theta} = \\lambda\\theta ## 0 = grad(<g, theta - theta_t> + lambda*||theta||^2/2 + 1/(2*eps)*||theta - theta_t||^2, theta) = lambda*theta",
         // the dimension d is not a differential
@@ -112,6 +116,8 @@ class SheetConstructsTest {
         "adversarial_attack_box ## |\\tilde{x}_i - x_i| < \\varepsilon \\quad \\forall i ## <answer>:1:1: this inequality bounds no unknown",
         "ridge_fgm_epsilon ## \\epsilon^* = \\frac{w_r^* x}{\\|w_r^*\\|^2} ## unknown symbol w_r",
         "dropout_gaussian_noise ## m_1^{(i)} = \\begin{cases} 1, & \\text{with prob. } p \\\\ 0, & \\text{with prob. } 1-p \\end{cases} ## with prob",
+        // defect 10: a unit vector whose subscript is a vector of the spec (y here) is no unit vector
+        "backprop_shifted_sum ## \\frac{dL}{dx} = a g_1 e_y ## <answer>:1:1: the unit vector e_k needs a scalar index",
         // defect 7: the prime distinguishes the names
         "prox_weight_decay ## \\theta^{t+1} = \\theta^t - \\varepsilon \\tilde g^t ## <answer>:1:27: unknown symbol \\varepsilon",
         "prox_weight_decay ## \\theta^{t+1} = \\theta^t - \\varepsilon' g^t ## g^t is an iterate",

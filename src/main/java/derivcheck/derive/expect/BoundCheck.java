@@ -9,6 +9,7 @@ import derivcheck.expr.RelOp;
 import derivcheck.expr.Relation;
 import derivcheck.expr.Sym;
 import derivcheck.expr.TextPrinter;
+import derivcheck.judge.SignProver;
 import derivcheck.model.Problem;
 import derivcheck.model.SuchThat;
 import java.util.ArrayList;
@@ -49,8 +50,10 @@ final class BoundCheck {
         List<Relation> derived = new ArrayList<>();
         for (Result r : results) if (!r.isEquation() && r.target().equals(target)) derived.add(r.relation());
         ConditionSolve.Interval want = ConditionSolve.Interval.of(target, derived);
+        // which end is tighter is a sign, and signs are the judge's (the structure and the CAS as its tier)
+        SignProver structure = ZeroProof.casSign(e -> ConditionSolve.sign(ctx, e, ctx.assumptions()), "the structure and the CAS sign");
         Optional<Optional<ConditionSolve.Interval>> got = ConditionSolve.Interval.of(target, own)
-                .intersect(ConditionSolve.Interval.of(target, oriented), ctx);
+                .intersect(ConditionSolve.Interval.of(target, oriented), e -> ZeroProof.asSign(ZeroProof.sign(p, e, List.of(structure))));
         String says = "the derived condition is " + String.join(" and ", derived.stream().map(TextPrinter::print).toList());
         if (got.isEmpty()) return Optional.of("cannot compare the ends of the expected bounds; " + says);
         if (got.get().isEmpty()) return Optional.of("the expected bounds leave no value; " + says);

@@ -1,5 +1,6 @@
 package derivcheck.derive.expect;
 
+import derivcheck.cas.Sign;
 import derivcheck.cas.ZeroTest;
 import derivcheck.derive.DeriveContext;
 import derivcheck.derive.Simplifier;
@@ -11,10 +12,13 @@ import derivcheck.expr.Relation;
 import derivcheck.judge.Judge;
 import derivcheck.judge.Judgement;
 import derivcheck.judge.Prover;
+import derivcheck.judge.SignProof;
+import derivcheck.judge.SignProver;
 import derivcheck.model.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * derive's one question to the judge: is this difference 0 under the problem's assumptions and the
@@ -55,6 +59,43 @@ public final class ZeroProof {
                     && s.kind() == derivcheck.expr.SymKind.LET)) return Prover.Attempt.NOT_APPLICABLE;
             Optional<Expr> explicit = derivcheck.derive.Evaluation.explicit(p, d);
             return explicit.isEmpty() ? Prover.Attempt.NOT_APPLICABLE : regions.attempt(explicit.get());
+        };
+    }
+
+    /**
+     * derive's one sign question (a show's inequality, the ends of an expected interval): the sign of
+     * {@code difference} under the problem's assumptions as {@link Judge#proveSign} proves it, with
+     * the caller's sign tiers (each a CAS sign after the caller's rewriting, {@link #casSign}).
+     */
+    public static SignProof sign(Problem p, Expr difference, List<SignProver> provers) {
+        return Judge.over(difference, p.assumptions()).proveSign(difference, provers);
+    }
+
+    /** A sign decided by derive (the CAS, or the structure then the CAS) as a sign tier of the judge. */
+    public static SignProver casSign(Function<Expr, Sign> decide, String how) {
+        return d -> {
+            Sign s = decide.apply(d);
+            return switch (s) {
+                case POSITIVE -> SignProver.Found.proved(RelOp.GT, how);
+                case NEGATIVE -> SignProver.Found.proved(RelOp.LT, how);
+                case ZERO -> SignProver.Found.proved(RelOp.EQ, how);
+                case NONNEGATIVE -> SignProver.Found.proved(RelOp.GE, how);
+                case NONPOSITIVE -> SignProver.Found.proved(RelOp.LE, how);
+                case UNKNOWN -> SignProver.Found.notShown(how + ": no sign proven");
+            };
+        };
+    }
+
+    /** The judge's proved relation back as a {@link Sign} (UNKNOWN when none was proved). */
+    public static Sign asSign(SignProof proof) {
+        if (proof.relation().isEmpty()) return Sign.UNKNOWN;
+        return switch (proof.relation().get()) {
+            case GT -> Sign.POSITIVE;
+            case LT -> Sign.NEGATIVE;
+            case EQ -> Sign.ZERO;
+            case GE -> Sign.NONNEGATIVE;
+            case LE -> Sign.NONPOSITIVE;
+            case NE -> Sign.UNKNOWN;
         };
     }
 

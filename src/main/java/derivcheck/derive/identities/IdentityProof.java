@@ -11,6 +11,7 @@ import derivcheck.derive.Facts;
 import derivcheck.derive.Lets;
 import derivcheck.derive.Simplifier;
 import derivcheck.derive.Step;
+import derivcheck.derive.expect.ZeroProof;
 import derivcheck.derive.moments.MomentAlgebra;
 import derivcheck.derive.moments.MomentDerivation;
 import derivcheck.expr.Expectation;
@@ -27,6 +28,7 @@ import derivcheck.expr.Variance;
 import derivcheck.judge.Judge;
 import derivcheck.judge.Judgement;
 import derivcheck.judge.Prover;
+import derivcheck.judge.SignProver;
 import derivcheck.model.Claim;
 import derivcheck.model.Problem;
 import java.util.ArrayList;
@@ -37,8 +39,9 @@ import java.util.Optional;
 /**
  * Proves a stated relation ({@code show lhs = rhs}, or {@code >}/{@code <}): write out the
  * definitions, differentiate, substitute the assumptions, reduce expectations and variances,
- * expand norms and inner products by bilinearity, and test lhs − rhs for zero (or its sign)
- * with the CAS. A relation it cannot reduce is not proven: the numeric side checks it.
+ * expand norms and inner products by bilinearity, and ask the judge whether lhs − rhs is zero
+ * ({@link Judge#proveZero}) or has the stated sign ({@link Judge#proveSign}), with the CAS after the
+ * Gram expansion as its tier. A relation it cannot reduce is not proven: the numeric side checks it.
  */
 public final class IdentityProof {
     private IdentityProof() {}
@@ -102,16 +105,15 @@ public final class IdentityProof {
                         new derivcheck.expr.Norm(n.arg(), derivcheck.expr.NormKind.L2, Pos.NONE), a.rhs(), Pos.NONE)));
             }
         }
-        Expr s = scalarForm(diff, facts, ctx, p);
-        Sign sign = ctx.cas().sign(s, ctx.assumptions()).orElse(Sign.UNKNOWN);
-        boolean ok = switch (r.op()) {
-            case GT -> sign == Sign.POSITIVE;
-            case GE -> sign == Sign.POSITIVE || sign == Sign.NONNEGATIVE || sign == Sign.ZERO;
-            case LT -> sign == Sign.NEGATIVE;
-            case LE -> sign == Sign.NEGATIVE || sign == Sign.NONPOSITIVE || sign == Sign.ZERO;
-            case NE -> sign == Sign.POSITIVE || sign == Sign.NEGATIVE;
-            default -> false;
-        };
+        // the sign as the judge proves it (exact tier, then the CAS sign of the Gram-expanded scalar form)
+        DeriveContext under = ctx;
+        Expr[] form = {null};
+        SignProver gram = ZeroProof.casSign(d -> {
+            form[0] = scalarForm(d, facts, under, p);
+            return under.cas().sign(form[0], under.assumptions()).orElse(Sign.UNKNOWN);
+        }, "Gram expansion and the CAS sign under the assumptions");
+        boolean ok = ZeroProof.sign(p, diff, List.of(gram)).proves(r.op());
+        Expr s = form[0] != null ? form[0] : scalarForm(diff, facts, ctx, p);
         if (!ok) return Optional.of("the sign of lhs − rhs = " + TextPrinter.print(s) + " was not proven");
         steps.add(Step.of("inequality", new Relation(r.op(), s, Num.ZERO, Pos.NONE),
                 "write out the definitions and simplify the difference of the two sides; its sign follows from the assumptions"));

@@ -25,8 +25,9 @@ import java.util.Set;
  * <ul>
  *   <li>a symbol declared positive (semi)definite; Mᵀ as M (same quadratic form); inv(M) as M
  *       (xᵀM⁻¹x = yᵀMᵀy with y = M⁻¹x); I as positive definite;</li>
- *   <li>Aᵀ·M·A (also A·M·A for a declared-symmetric A): (Ax)ᵀM(Ax), so ⪰ 0 when M ⪰ 0, and ≻ 0 when
- *       M ≻ 0 and Ax ≠ 0 for x ≠ 0 (A has full column rank); AᵀA is the case M = I;</li>
+ *   <li>Aᵀ·M·A (also A·M·A for a declared-symmetric A or a diagonal diag(v)): (Ax)ᵀM(Ax), so ⪰ 0 when
+ *       M ⪰ 0, and ≻ 0 when M ≻ 0 and Ax ≠ 0 for x ≠ 0 (A has full column rank, or A = diag(v) with
+ *       every entry of v positive); AᵀA is the case M = I;</li>
  *   <li>c·M: the sign of c decided by the CAS under the spec's assumptions;</li>
  *   <li>a sum: ≻ 0 when every part is ⪰ 0 and one is ≻ 0 (and the same for ≺ 0).</li>
  * </ul>
@@ -136,19 +137,20 @@ public final class Definiteness {
         if (fs.size() == 1) return factor(fs.get(0));
         Expr first = fs.get(0), last = fs.get(fs.size() - 1);
         boolean sandwich = first instanceof Transpose t && t.arg().equals(last)
-                || first.equals(last) && last instanceof Sym s && problem.isSymmetric(s);
+                || first.equals(last) && (last instanceof Sym s && problem.isSymmetric(s) || isDiag(last));
         if (!sandwich) {
             hints.add("write the quadratic term so that its matrix is a declared symbol or a product A'*M*A");
             return Kind.UNKNOWN;
         }
         Kind middle = product(fs.subList(1, fs.size() - 1));
-        boolean injective = last instanceof Sym s && problem.hasFullColumnRank(s);
+        boolean injective = last instanceof Sym s && problem.hasFullColumnRank(s) || isDiag(last) && positiveEntries(last);
         String a = TextPrinter.print(last);
         Expr m = new derivcheck.expr.Mul(fs, derivcheck.expr.Pos.NONE);
         String text = TextPrinter.print(m);
         if (middle == Kind.PD || middle == Kind.ND) {
             if (injective) {
-                because.add(List.of(last, " has full column rank, so ", m, " is " + middle.words));
+                because.add(List.of(last, isDiag(last) ? " has positive entries on its diagonal (it is invertible), so " : " has full column rank, so ",
+                        m, " is " + middle.words));
                 return middle;
             }
             hints.add("add `full column rank` to " + a + "'s given (then " + text + " is " + middle.words + ")");
@@ -160,14 +162,29 @@ public final class Definiteness {
         return middle;
     }
 
+    private static boolean isDiag(Expr e) {
+        return e instanceof derivcheck.expr.Apply ap && ap.fn() == derivcheck.expr.Builtin.DIAG;
+    }
+
+    /** diag(v) with every entry of v proven positive (invertible, so injective). */
+    private boolean positiveEntries(Expr diag) {
+        Expr e = entry(((derivcheck.expr.Apply) diag).args().get(0));
+        return Curvature.sign(e, ctx.with(derivcheck.derive.Facts.ofEntries(problem, e))) == Sign.POSITIVE;
+    }
+
+    /** Entry k of a vector (k a fresh index), simplified. */
+    private Expr entry(Expr v) {
+        Sym k = new Sym(derivcheck.derive.Names.freshIndex(problem, "k"), derivcheck.expr.Shape.SCALAR, derivcheck.expr.SymKind.INDEX, derivcheck.expr.Pos.NONE);
+        return derivcheck.calculus.Simplify.simplify(new derivcheck.expr.Index(v, List.of(k), derivcheck.expr.Pos.NONE));
+    }
+
     /**
      * diag(v): positive definite when every entry of v is proven positive, semidefinite when
      * nonnegative (the entry v_k read by the calculus simplifier, signed by {@link Curvature}).
      */
     private Kind diagonal(Expr f, Expr v) {
-        Sym k = new Sym(derivcheck.derive.Names.freshIndex(problem, "k"), derivcheck.expr.Shape.SCALAR, derivcheck.expr.SymKind.INDEX, derivcheck.expr.Pos.NONE);
-        Expr entry = derivcheck.calculus.Simplify.simplify(new derivcheck.expr.Index(v, List.of(k), derivcheck.expr.Pos.NONE));
-        Sign s = Curvature.sign(entry, ctx);
+        Expr entry = entry(v);
+        Sign s = Curvature.sign(entry, ctx.with(derivcheck.derive.Facts.ofEntries(problem, entry)));
         if (s == Sign.POSITIVE) {
             because.add(List.of(f, " has positive entries on its diagonal"));
             return Kind.PD;

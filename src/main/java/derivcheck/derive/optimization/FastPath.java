@@ -17,6 +17,6 @@ public interface FastPath extends Strategy {
 
     @Override default Attempt attempt(Problem p, DeriveContext ctx) {
         Optimization.Either o = Optimization.of(p);
-        return o.value().isPresent() ? on(p, o.value().get(), ctx) : Attempt.declined(o.whyNot());
+        return o.value().isPresent() ? o.value().get().withMatrixForm(on(p, o.value().get(), ctx)) : Attempt.declined(o.whyNot());
     }
 }

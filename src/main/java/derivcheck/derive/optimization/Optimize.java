@@ -37,7 +37,8 @@ public final class Optimize implements Strategy {
         Optimization.Either o = Optimization.of(p);
         if (o.value().isEmpty()) return List.of(new Way(name(), () -> Attempt.declined(o.whyNot())));
         List<Way> ways = new ArrayList<>();
-        for (FastPath f : WAYS) ways.add(new Way(f.name(), () -> f.on(p, o.value().get(), ctx)));
+        Optimization opt = o.value().get();
+        for (FastPath f : WAYS) ways.add(new Way(f.name(), () -> opt.withMatrixForm(f.on(p, opt, ctx))));
         return ways;
     }
 

@@ -263,7 +263,7 @@ public final class ConditionSolve implements Strategy {
      * The sign, by the structure first (a product's sign from its factors', a square root of a
      * positive quantity is positive), then the CAS.
      */
-    static Sign sign(DeriveContext ctx, Expr e, Assumptions a) {
+    public static Sign sign(DeriveContext ctx, Expr e, Assumptions a) {
         if (e instanceof Num n) return n.value().signum() > 0 ? Sign.POSITIVE : n.value().signum() < 0 ? Sign.NEGATIVE : Sign.ZERO;
         Sign cas = ctx.cas().sign(e, a).orElse(Sign.UNKNOWN);
         if (cas.isStrict()) return cas;
@@ -341,6 +341,11 @@ public final class ConditionSolve implements Strategy {
 
         /** The intersection (empty inner optional: empty set), or empty when the ends cannot be compared. */
         public Optional<Optional<Interval>> intersect(Interval o, DeriveContext ctx) {
+            return intersect(o, e -> sign(ctx, e, ctx.assumptions()));
+        }
+
+        /** The same, with the ends compared by {@code signOf} (the sign of their difference; derive's bounds ask the judge). */
+        public Optional<Optional<Interval>> intersect(Interval o, java.util.function.Function<Expr, Sign> signOf) {
             Optional<Expr> l;
             boolean lOpen;
             Optional<Expr> h;
@@ -349,7 +354,7 @@ public final class ConditionSolve implements Strategy {
                 l = lo.isEmpty() ? o.lo : lo;
                 lOpen = lo.isEmpty() ? o.loOpen : loOpen;
             } else {
-                Sign s = sign(ctx, Exprs.sub(lo.get(), o.lo.get()), ctx.assumptions());
+                Sign s = signOf.apply(Exprs.sub(lo.get(), o.lo.get()));
                 if (s == Sign.POSITIVE) { l = lo; lOpen = loOpen; }
                 else if (s == Sign.NEGATIVE) { l = o.lo; lOpen = o.loOpen; }
                 else if (s == Sign.ZERO) { l = lo; lOpen = loOpen || o.loOpen; }
@@ -359,14 +364,14 @@ public final class ConditionSolve implements Strategy {
                 h = hi.isEmpty() ? o.hi : hi;
                 hOpen = hi.isEmpty() ? o.hiOpen : hiOpen;
             } else {
-                Sign s = sign(ctx, Exprs.sub(hi.get(), o.hi.get()), ctx.assumptions());
+                Sign s = signOf.apply(Exprs.sub(hi.get(), o.hi.get()));
                 if (s == Sign.NEGATIVE) { h = hi; hOpen = hiOpen; }
                 else if (s == Sign.POSITIVE) { h = o.hi; hOpen = o.hiOpen; }
                 else if (s == Sign.ZERO) { h = hi; hOpen = hiOpen || o.hiOpen; }
                 else return Optional.empty();
             }
             if (l.isPresent() && h.isPresent()) {
-                Sign s = sign(ctx, Exprs.sub(h.get(), l.get()), ctx.assumptions());
+                Sign s = signOf.apply(Exprs.sub(h.get(), l.get()));
                 if (s == Sign.NEGATIVE || s == Sign.ZERO && (lOpen || hOpen)) return Optional.of(Optional.empty());
                 if (s != Sign.POSITIVE && s != Sign.ZERO) return Optional.empty();
             }

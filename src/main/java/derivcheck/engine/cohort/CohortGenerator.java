@@ -5,12 +5,12 @@ import derivcheck.expr.Pos;
 import derivcheck.expr.RelOp;
 import derivcheck.expr.Relation;
 import derivcheck.expr.TextPrinter;
+import derivcheck.io.OutputFiles;
 import derivcheck.model.Claim;
 import derivcheck.model.Mistake;
 import derivcheck.model.Problem;
 import derivcheck.render.LatexPrinter;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +27,7 @@ import java.util.Random;
  * .txt files). It writes the key beside the folder: the verdict every answer must get. With
  * {@code plant}, it adds the hostile files a grader must survive (empty, 50 MB, binary, unbalanced
  * braces, deeply nested, a 10^5-term sum); their key is {@code unreadable}. Seeded: the same
- * arguments write the same bytes.
+ * arguments write the same bytes. Every file goes through {@link OutputFiles} (a temporary file, then a rename).
  */
 public final class CohortGenerator {
     /** One answer the key knows: where it is (the n-th answer of the file) and the verdict it must get. */
@@ -135,7 +135,7 @@ public final class CohortGenerator {
     private static String latex(Choice c) { return c.latex; }
 
     private void write(Path folder, String file, String text, Choice c, String id, List<KeyRow> key) throws IOException {
-        Files.writeString(folder.resolve(file), text, StandardCharsets.UTF_8);
+        OutputFiles.write(folder.resolve(file), text);
         key.add(new KeyRow(id, file, 1, c.problem, c.target, c.right ? "correct" : "incorrect", c.kind));
     }
 
@@ -143,24 +143,24 @@ public final class CohortGenerator {
 
     private void plant(Path folder, List<KeyRow> key) throws IOException {
         Choice c = right.get(0);
-        Files.writeString(folder.resolve("planted_empty.tex"), "");
+        OutputFiles.write(folder.resolve("planted_empty.tex"), "");
         bad(key, "planted_empty", "planted_empty.tex", "empty");
-        try (OutputStream o = Files.newOutputStream(folder.resolve("planted_huge.tex"))) {
-            byte[] line = ("$$" + c.lhsLatex + " = " + latex(c) + "$$\n").getBytes(StandardCharsets.UTF_8);
+        byte[] line = ("$$" + c.lhsLatex + " = " + latex(c) + "$$\n").getBytes(StandardCharsets.UTF_8);
+        OutputFiles.writeBytes(folder.resolve("planted_huge.tex"), o -> {
             for (long n = 0; n < 50L * 1024 * 1024; n += line.length) o.write(line);
-        }
+        });
         bad(key, "planted_huge", "planted_huge.tex", "50 MB");
         byte[] bin = new byte[4096];
         new Random(7).nextBytes(bin);
-        Files.write(folder.resolve("planted_binary.tex"), bin);
+        OutputFiles.writeBytes(folder.resolve("planted_binary.tex"), o -> o.write(bin));
         bad(key, "planted_binary", "planted_binary.tex", "binary");
-        Files.writeString(folder.resolve("planted_unbalanced.tex"), "$$" + c.lhsLatex + " = \\frac{{" + latex(c) + "}$$\n");
+        OutputFiles.write(folder.resolve("planted_unbalanced.tex"), "$$" + c.lhsLatex + " = \\frac{{" + latex(c) + "}$$\n");
         bad(key, "planted_unbalanced", "planted_unbalanced.tex", "unbalanced braces");
-        Files.writeString(folder.resolve("planted_nested.tex"), "$$" + c.lhsLatex + " = " + "(".repeat(5000) + latex(c) + ")".repeat(5000) + "$$\n");
+        OutputFiles.write(folder.resolve("planted_nested.tex"), "$$" + c.lhsLatex + " = " + "(".repeat(5000) + latex(c) + ")".repeat(5000) + "$$\n");
         bad(key, "planted_nested", "planted_nested.tex", "deeply nested");
         StringBuilder sum = new StringBuilder("$$" + c.lhsLatex + " = " + latex(c));
         for (int k = 0; k < 100_000; k++) sum.append(" + 0");
-        Files.writeString(folder.resolve("planted_sum.tex"), sum.append("$$\n"));
+        OutputFiles.write(folder.resolve("planted_sum.tex"), sum.append("$$\n").toString());
         bad(key, "planted_sum", "planted_sum.tex", "10^5-term sum");
     }
 

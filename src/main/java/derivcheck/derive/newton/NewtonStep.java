@@ -1,4 +1,4 @@
-package derivcheck.derive.optimization;
+package derivcheck.derive.newton;
 
 import derivcheck.cas.Sign;
 import derivcheck.derive.Attempt;
@@ -39,7 +39,8 @@ import java.util.Optional;
  * <li>a scalar f'' only proven ≥ 0 (Σ σ(1 − σ) x_i² is 0 when every x_i is 0): the step is derived
  *     under the condition f'' > 0, which the result carries;</li>
  * <li>otherwise (an indefinite or unknown Hessian, a semidefinite one for a vector step): declined,
- *     saying what is missing — the step may be undefined, or move towards a saddle or a maximum.</li>
+ *     saying what is missing: a semidefinite H may be singular (then there is no Newton step), an
+ *     indefinite one may step towards a saddle or a maximum ({@link #notDefinite}).</li>
  * </ul>
  */
 public final class NewtonStep implements Strategy {
@@ -124,6 +125,21 @@ public final class NewtonStep implements Strategy {
         return e;
     }
 
+    /**
+     * Why a vector Newton step with this Hessian is not derived. A positive semidefinite H may be singular:
+     * then H d = −g has no solution or infinitely many, and w − H⁻¹g does not exist (a pseudo-inverse step
+     * is a different method); an indefinite or unknown H may also step towards a saddle point or a maximum.
+     */
+    static String notDefinite(Expr hessian, Definiteness.Verdict v) {
+        String h = TextPrinter.print(hessian);
+        String why = v.kind() == Definiteness.Kind.PSD
+                ? "the Hessian " + h + " is only positive semidefinite, not shown positive definite: it may be singular, and"
+                        + " where it is, inv(" + h + ") and so the Newton step do not exist (a pseudo-inverse step is another method)"
+                : "the Hessian " + h + " is not shown positive definite (it is " + v.kind().words + "): the Newton step needs it"
+                        + " invertible, and positive definite to step towards a minimum";
+        return why + (v.hints().isEmpty() ? "" : "; " + String.join("; ", v.hints()));
+    }
+
     /** The steps of one Newton target, or why it is declined. */
     private Optional<String> step(Problem p, Expr target, Expr def, DeriveContext ctx, List<Step> steps, List<Result> results) {
         List<Grad> hessians = new ArrayList<>();
@@ -171,11 +187,7 @@ public final class NewtonStep implements Strategy {
                 }
             } else {
                 Definiteness.Verdict v = Definiteness.of(Num.ZERO, List.of(hv), p, ctx);
-                if (v.kind() != Definiteness.Kind.PD) {
-                    return Optional.of("the Hessian " + TextPrinter.print(hv) + " is not shown positive definite (it is "
-                            + v.kind().words + "): the Newton step needs it invertible, and positive definite to step towards a minimum"
-                            + (v.hints().isEmpty() ? "" : "; " + String.join("; ", v.hints())));
-                }
+                if (v.kind() != Definiteness.Kind.PD) return Optional.of(notDefinite(hv, v));
                 List<Object> parts = new ArrayList<>(List.of("the Hessian is positive definite"));
                 for (List<Object> b : v.because()) {
                     parts.add(": ");
