@@ -187,6 +187,13 @@ final class LatexTokens {
                     }
                     raw.subList(end + 1, labelEnd + 1).clear();
                 }
+                if (raw.get(j).getText().equals("{") && !startsWithSign(raw, j + 1) && sumInside(raw, j, end)
+                        && (afterOperand(out) || factorFollows(raw, end + 1))) {
+                    // 2\\underbrace{a+b}_{...}: the page shows 2a + b, the braces would group 2(a + b);
+                    // which one the writer meant is not on the page, so neither is guessed
+                    throw new Error(t, s + " over a sum next to a factor is ambiguous (the page shows no brackets,"
+                            + " the braces would add them): write the brackets, " + s + "{(a + b)} or (" + s + "{a + b})");
+                }
                 if (raw.get(j).getText().equals("{") && startsWithSign(raw, j + 1) && afterOperand(out)) {
                     // x \\underbrace{- y}_{...}: the sign is the binary one after x (x - y), not a factor (x·(−y))
                     raw.remove(end);
@@ -421,6 +428,34 @@ final class LatexTokens {
     private static boolean startsWithSign(List<Token> raw, int j) {
         j = nextNonSpace(raw, j);
         return j < raw.size() && List.of("+", "-", "\\pm", "\\mp").contains(raw.get(j).getText());
+    }
+
+    /** The group {@code {…}} from {@code open} to {@code close} has a + or − between two of its terms (not a leading sign). */
+    private static boolean sumInside(List<Token> raw, int open, int close) {
+        int depth = 0;
+        String prev = null;
+        for (int k = open + 1; k < close; k++) {
+            Token x = raw.get(k);
+            if (x.getType() == LatexLexer.SPACE) continue;
+            String tx = x.getText();
+            if (tx.equals("{") || tx.equals("(") || tx.equals("[") || tx.equals("\\left")) depth++;
+            else if (tx.equals("}") || tx.equals(")") || tx.equals("]") || tx.equals("\\right")) depth--;
+            else if (depth == 0 && prev != null && List.of("+", "-", "\\pm", "\\mp").contains(tx)
+                    && !List.of("^", "_", "=", "+", "-", "\\pm", "\\mp").contains(prev)) return true;
+            prev = tx;
+        }
+        return false;
+    }
+
+    /** The token at or after {@code i} multiplies what stands before it (it is not a sign, relation, closing bracket or the end). */
+    private static boolean factorFollows(List<Token> raw, int i) {
+        i = nextNonSpace(raw, i);
+        if (i >= raw.size()) return false;
+        String tx = raw.get(i).getText();
+        return !List.of("+", "-", "\\pm", "\\mp", "=", "<", ">", ")", "]", "}", ",", ".", ";", "&", "\\\\",
+                "\\le", "\\leq", "\\ge", "\\geq", "\\ne", "\\neq", "\\approx", "\\quad", "\\qquad",
+                "\\,", "\\;", "\\!", "\\right", "\\end", "|", "\\|", "\\rVert", "\\rvert", "\\to", "\\leftarrow",
+                "\\propto", "\\text", "\\tag").contains(tx);
     }
 
     /** The last token read ends an operand (a sign after it is binary): a name, a number, a closing bracket. */

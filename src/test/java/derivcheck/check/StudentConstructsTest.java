@@ -93,6 +93,27 @@ class StudentConstructsTest {
         assertTrue(both.renderDiagnostics().contains("<answer>:1:60: \\mp in the label of \\underbrace is not read"), both::renderDiagnostics);
     }
 
+    /**
+     * `2\\underbrace{a+b}_{…}` shows 2a + b on the page while its braces would group 2(a + b): the reading
+     * guesses neither and says where; a sum standing alone in the sum around it, or bracketed, is read.
+     */
+    @Test
+    void anUnderbraceOverASumNextToAFactorIsRefusedNotGuessed() throws Exception {
+        for (String text : List.of("\\sigma = 2\\underbrace{p + 1}_{\\text{x}}",
+                "\\sigma = \\underbrace{p + 1}_{\\text{x}} p",
+                "\\sigma = \\underbrace{p - 1}_{\\text{x}} \\cdot p")) {
+            ParseResult<List<Answer>> r = read("dropout_gaussian_noise", text);
+            assertFalse(r.ok(), text);
+            assertTrue(r.renderDiagnostics().contains("\\underbrace over a sum next to a factor is ambiguous"), r::renderDiagnostics);
+        }
+        for (String text : List.of("\\sigma = 2 + \\underbrace{p + 1}_{\\text{x}} - p",
+                "\\sigma = 2\\underbrace{(p + 1)}_{\\text{x}}",
+                "\\sigma = 2\\underbrace{p^{-1}}_{\\text{x}}")) {
+            ParseResult<List<Answer>> r = read("dropout_gaussian_noise", text);
+            assertTrue(r.ok(), () -> text + "\n" + r.renderDiagnostics());
+        }
+    }
+
     @Test
     void unitVectorsTakeTheirLengthFromTheVectorsAroundThem() throws Exception {
         List<AnswerReport> r = check("backprop_shifted_sum", "\\frac{dL}{dx} = \\sum_{i=1}^{N-2} a g_i (\\mathbf{e}_i + \\mathbf{e}_{i+2})");
