@@ -98,9 +98,11 @@ final class LinearOverBall {
             Expr ek = new derivcheck.expr.Index(new derivcheck.expr.Identity(size, Pos.NONE), List.of(k), Pos.NONE);
             Expr vertex = Exprs.mul(List.of(step(o), r, new Apply(Builtin.SIGN, List.of(ck), Pos.NONE), ek), Pos.NONE);
             Expr value = centred ? vertex : Exprs.add(m, vertex);
-            Expr absEntry = new Apply(Builtin.ABS, List.of(ck), Pos.NONE);
+            Sym kName = Names.scalar(Names.fresh(p, "k"));
+            Expr absEntry = new Apply(Builtin.ABS, List.of(new derivcheck.expr.Index(shown, List.of(kName), Pos.NONE)), Pos.NONE);
             steps.add(Step.explained("equality case", new Relation(RelOp.EQ, x, value, Pos.NONE),
-                    "the bound is attained at a vertex of the ball, in a coordinate k = ", k, " where ", absEntry,
+                    "the bound is attained at a vertex of the ball, in the coordinate ", new Relation(RelOp.EQ, kName, k, Pos.NONE),
+                    " where ", absEntry,
                     " is largest, so ", new Relation(RelOp.EQ, new derivcheck.expr.Inner(shown, offset, Pos.NONE),
                             Exprs.mul(List.of(step(o), r, absEntry), Pos.NONE), Pos.NONE),
                     " with ", new Relation(RelOp.EQ, absEntry, new Norm(shown, NormKind.LINF, Pos.NONE), Pos.NONE),
