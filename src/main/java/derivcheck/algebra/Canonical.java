@@ -75,6 +75,33 @@ public final class Canonical {
         });
     }
 
+    /**
+     * A scalar factor every term of a vector or matrix sum has, taken out of the sum, innermost first:
+     * {@code a_j*e_j - a_j*a} is {@code a_j*(e_j - a)}. The value and the matrix order are unchanged.
+     */
+    public static Expr commonScalarsOut(Expr e) {
+        return Exprs.transform(e, x -> {
+            List<Expr> kids = x.children();
+            if (kids.isEmpty()) return null;
+            Expr inner = x.withChildren(kids.stream().map(Canonical::commonScalarsOut).toList());
+            // a factor taken out of a sum inside a product joins the product's scalars
+            if (inner instanceof derivcheck.expr.Mul m) return Exprs.mul(m.factors(), m.pos());
+            if (!(inner instanceof derivcheck.expr.Add a) || inner.isScalar() || a.terms().size() < 2) return inner;
+            List<Term> terms = new java.util.ArrayList<>();
+            for (Expr t : a.terms()) {
+                List<Expr> sc = new java.util.ArrayList<>(), rest = new java.util.ArrayList<>();
+                for (Expr f : factors(t)) (f.isScalar() ? sc : rest).add(f);
+                if (rest.isEmpty()) return inner;
+                terms.add(new Term(sc.isEmpty() ? Num.ONE : Exprs.mul(sc, Pos.NONE), rest));
+            }
+            Expr common = commonFactor(terms);
+            if (common == null) return inner;
+            List<Expr> out = new java.util.ArrayList<>();
+            for (Term t : terms) out.add(new Term(without(t.coefficient(), common), t.factors()).toExpr());
+            return Exprs.mul(List.of(common, Exprs.add(out, Pos.NONE)), Pos.NONE);
+        });
+    }
+
     /** The non-numeric factors every coefficient has (as a product), or null if none. */
     private static Expr commonFactor(List<Term> terms) {
         if (terms.isEmpty()) return null;

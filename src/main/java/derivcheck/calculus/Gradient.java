@@ -345,6 +345,8 @@ public final class Gradient {
                 Sym i = freshIndex();
                 return back(v, Entries.vector(i, v.shape().rows(), entry(g, i, i)));
             }
+            case ARGMAX:
+                throw unsupported(a, "argmax is an index, piecewise constant: it has no gradient rule");
             case SV:
                 throw unsupported(a, "the singular values have no gradient rule here (they are not differentiable"
                         + " where two coincide or one is 0); write the objective without sv");

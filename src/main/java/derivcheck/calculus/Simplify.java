@@ -485,10 +485,13 @@ public final class Simplify {
     /**
      * The vector v whose i-th entry is {@code e} (i the tabulation index), or null: v for
      * {@code v_i}; g(v) for {@code g(v_i)} with g entrywise; sums of such; a product of one
-     * such factor and scalars free of i.
+     * such factor and scalars free of i; a scalar free of i as that scalar times ones(n) (so a
+     * sum v_i - c is the broadcast v - c).
      */
     private static Expr vectorOf(Expr e, Entries.Tab t) {
         String i = t.index().name();
+        // an entry free of i is the same in every entry: that scalar times the ones vector
+        if (e.isScalar() && !Exprs.mentions(e, i)) return derivcheck.expr.Broadcast.times(e, t.n());
         if (e instanceof Index ix && ix.indices().size() == 1 && ix.indices().get(0) instanceof Sym s
                 && s.name().equals(i) && ix.base().shape().equals(new Shape.Vector(t.n()))
                 && !Exprs.mentions(ix.base(), i)) {

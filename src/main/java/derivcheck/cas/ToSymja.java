@@ -123,7 +123,7 @@ final class ToSymja {
             case MIN -> args.size() == 2 ? F.Min(x, args.get(1)) : x;
             case HADAMARD -> F.Times(x, args.get(1));
             case EDIVIDE -> F.Times(x, F.Power(args.get(1), F.CN1));
-            case SOFTMAX, LOGSUMEXP, SUM, TRACE, SV, LOWRANK, DIAG -> throw new Unsupported(b.spelling() + " of a scalar");
+            case SOFTMAX, LOGSUMEXP, SUM, TRACE, SV, LOWRANK, DIAG, ARGMAX -> throw new Unsupported(b.spelling() + " of a scalar");
         };
     }
 }

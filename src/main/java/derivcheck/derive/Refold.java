@@ -46,7 +46,8 @@ public final class Refold {
         if (out.equals(Canonical.atoms(e))) return e;
         Expr tidy = Simplifier.any(out, ctx);
         // common end factors of the chains out again (W'*p - W'*e_y -> W'*(p - e_y)), as the light simplifier collects them
-        return tidy.isScalar() ? tidy : derivcheck.calculus.Simplify.simplify(tidy);
+        // and a scalar every term of a vector sum has, out of it (a_j*e_j - a_j*a -> a_j*(e_j - a)), as a sheet writes it
+        return tidy.isScalar() ? tidy : Canonical.displayOrder(Canonical.commonScalarsOut(derivcheck.calculus.Simplify.simplify(tidy)));
     }
 
     /** A let that may fold: its name and its body written out. */

@@ -11,6 +11,7 @@ import derivcheck.expr.Pow;
 import derivcheck.expr.Rational;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Puts a result in the form a solution sheet would print: like terms collected, scalar
@@ -37,12 +38,21 @@ public final class Tidy {
             for (Term t : terms) over.add(new Term(signOut(rational(Exprs.mul(List.of(t.coefficient(), shared), Pos.NONE), ctx)), t.factors()));
             terms = over;
         }
+        if (shared == null) {
+            Optional<Expr> step = stepTowards(terms, ctx);
+            if (step.isPresent()) return step.get();
+        }
         // a scalar factor of every coefficient goes in front: g_k (x/‖w_k‖ − (⟨w_k, x⟩ + b_k)/‖w_k‖³ w_k)
         List<Expr> common = commonFactors(terms);
-        if (!common.isEmpty()) {
+        Rational number = commonNumber(terms);
+        if (!common.isEmpty() || !number.isOne()) {
+            if (!number.isOne()) outside.add(new Num(number, Pos.NONE));
             outside.addAll(common);
             List<Term> rest = new ArrayList<>();
-            for (Term t : terms) rest.add(new Term(without(t.coefficient(), common), t.factors()));
+            for (Term t : terms) {
+                Expr c = without(t.coefficient(), common);
+                rest.add(new Term(Exprs.mul(List.of(new Num(number.inverse(), Pos.NONE), c), Pos.NONE), t.factors()));
+            }
             terms = rest;
         }
         Expr sum = LinearCombination.ordered(positiveFirst(terms)).toExpr(e);
@@ -50,6 +60,23 @@ public final class Tidy {
         outside.add(sum);
         if (shared != null) outside.add(new Pow(shared, Num.MINUS_ONE, Pos.NONE));
         return Exprs.mul(outside, Pos.NONE);
+    }
+
+    /**
+     * c·u + (1 − c)·v, a step from v towards u, written as an update: v + c (u − v)
+     * ({@code 2α x + (1 − 2α) y} is {@code y + 2α (x − y)}). Only for a coefficient c that is not a number.
+     */
+    private static Optional<Expr> stepTowards(List<Term> terms, DeriveContext ctx) {
+        if (terms.size() != 2 || terms.get(0).isScalar() || terms.get(1).isScalar()) return Optional.empty();
+        for (int k = 0; k < 2; k++) {
+            Term u = terms.get(k), v = terms.get(1 - k);
+            Expr c = u.coefficient();
+            if (c instanceof Num || !(v.coefficient() instanceof derivcheck.expr.Add a) || !a.terms().contains(Num.ONE)) continue;
+            if (!(ctx.simplify(Exprs.add(List.of(c, v.coefficient()), Pos.NONE)) instanceof Num one) || !one.value().isOne()) continue;
+            Expr towards = Exprs.add(List.of(u.product(), Exprs.neg(v.product())), Pos.NONE);
+            return Optional.of(Exprs.add(List.of(v.product(), Exprs.mul(List.of(c, towards), Pos.NONE)), Pos.NONE));
+        }
+        return Optional.empty();
     }
 
     /** The non-numeric factors (not denominators) that every coefficient has, in the first one's order. */
@@ -62,6 +89,19 @@ public final class Tidy {
             if (everywhere) out.add(f);
         }
         return out;
+    }
+
+    /** The number every coefficient has up to its sign (2 in 2y − 2x), else 1. */
+    private static Rational commonNumber(List<Term> terms) {
+        Rational out = null;
+        for (Term t : terms) {
+            Rational n = Rational.ONE;
+            for (Expr f : factorsOf(t.coefficient())) if (f instanceof Num k) n = n.times(k.value());
+            if (n.signum() < 0) n = n.negate();
+            if (out == null) out = n;
+            else if (!out.equals(n)) return Rational.ONE;
+        }
+        return out == null || out.isZero() ? Rational.ONE : out;
     }
 
     private static List<Expr> factorsOf(Expr c) { return c instanceof Mul m ? m.factors() : List.of(c); }

@@ -21,8 +21,9 @@ import java.util.Optional;
  * the matrices; a row scaled by an entry s_i (an entrywise expression of vectors of length N,
  * {@link WholeVectors#entries}) is diag(s)·M; s_i times a vector b free of i is the outer product s·bᵀ;
  * A·M_i (A free of i) is M·Aᵀ; M_i .* b (b free of i) is M·diag(b); M_i .* P_i is M .* P; an entrywise
- * function of a row acts on the matrix. A row free of i added to rows (centering X_i − μ: it needs a
- * column of ones), a shift M_{i+1}, or a sum over i does not lift, and the matrix stays refused.
+ * function of a row acts on the matrix. A shift M_{i+1}, a sum over i, or a row free of i added to rows
+ * (centering X_i − μ, the matrix X − 1μᵀ: not lifted, since its Gram matrix would reach the second-order
+ * check expanded) does not lift, and the matrix stays refused.
  */
 final class WholeRows {
     private WholeRows() {}

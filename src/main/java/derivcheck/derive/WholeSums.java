@@ -47,6 +47,21 @@ public final class WholeSums {
         return failed[0] ? Optional.empty() : Optional.of(out);
     }
 
+    /** Each index sum of e with its matrix form (sum = form), for the sheet; empty when one does not lift. */
+    public static List<derivcheck.expr.Relation> forms(Expr e, Predicate<Expr> unknown) {
+        List<derivcheck.expr.Relation> out = new ArrayList<>();
+        boolean[] failed = {false};
+        Exprs.anyNode(e, x -> {
+            if (x instanceof Sum s) {
+                Optional<Expr> m = sum(s, unknown);
+                if (m.isPresent()) out.add(new derivcheck.expr.Relation(derivcheck.expr.RelOp.EQ, s, m.get(), Pos.NONE));
+                else failed[0] = true;
+            }
+            return false;
+        });
+        return failed[0] ? List.of() : out;
+    }
+
     private static Optional<Expr> sum(Sum s, Predicate<Expr> unknown) {
         Sym i = s.index();
         Optional<Dim> n = length(s.body(), i);

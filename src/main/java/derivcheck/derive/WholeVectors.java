@@ -32,9 +32,9 @@ import java.util.Optional;
  * i in 1..N`, row by row) as the matrix its rows define ({@link WholeRows}: `diag(s)*X`). Only a definition over the vector's whole
  * range 1..n whose body is entrywise in vectors of that length lifts: entries v_i become v, products
  * of entries become entrywise products (`.*`), quotients entrywise quotients (`./`), entrywise
- * functions act on the vector, a factor without i scales. A body that is not entrywise (a shift
- * v_{i+1}, a sum over i, a constant added to an entry: the model has no broadcast of a scalar) does not
- * lift, and the vector stays refused.
+ * functions act on the vector, a factor without i scales, a scalar added to an entry broadcasts (a_i − b is
+ * a − b, the scalar times a vector of ones). A body that is not entrywise (a shift v_{i+1}, a sum over i)
+ * does not lift, and the vector stays refused.
  */
 public final class WholeVectors {
     private WholeVectors() {}
@@ -123,12 +123,15 @@ public final class WholeVectors {
             return Optional.of(Exprs.mul(m, y));
         }
         if (e instanceof Add a) {
+            // a scalar term beside an entry broadcasts (the sum's Add puts it times a vector of ones)
             List<Expr> terms = new ArrayList<>();
             for (Expr t : a.terms()) {
                 Optional<Expr> l = lift(t, i, n);
-                if (l.isEmpty() || l.get().isScalar()) return Optional.empty(); // no broadcast of a scalar term
+                if (l.isEmpty()) return Optional.empty();
                 terms.add(l.get());
             }
+            if (terms.stream().allMatch(Expr::isScalar)) return Optional.empty();
+            terms.sort(java.util.Comparator.comparing(t -> t.isScalar())); // a vector first
             return Optional.of(Exprs.add(terms, Pos.NONE));
         }
         if (e instanceof Mul m) {

@@ -40,7 +40,12 @@ public enum Builtin implements Func {
     /** x ./ y: the entrywise quotient. */
     EDIVIDE("ediv", 2),
     /** diag(v): the diagonal matrix with the entries of a vector on its diagonal. */
-    DIAG("diag", 1);
+    DIAG("diag", 1),
+    /**
+     * argmax(v): the index (1..n) of the largest entry of a vector, the first one where several tie;
+     * a scalar, used as an index ({@code e_{argmax(abs(g))}}). Piecewise constant: no gradient.
+     */
+    ARGMAX("argmax", 1);
 
     private final String spelling;
     private final int arity;
@@ -53,7 +58,7 @@ public enum Builtin implements Func {
     /** Number of arguments (1 or 2), or -1 for one or two. */
     public int arity() { return arity; }
 
-    public boolean entrywise() { return arity == 1 && this != SOFTMAX && this != LOGSUMEXP && this != SUM && this != TRACE && this != SV && this != DIAG; }
+    public boolean entrywise() { return arity == 1 && this != SOFTMAX && this != LOGSUMEXP && this != SUM && this != TRACE && this != SV && this != DIAG && this != ARGMAX; }
 
     /** A binary operation that acts entry by entry: .*, ./ (and max, min of two arguments). */
     public boolean entrywiseBinary() { return this == HADAMARD || this == EDIVIDE; }

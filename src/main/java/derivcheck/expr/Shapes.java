@@ -63,6 +63,9 @@ final class Shapes {
             case SUM:
                 if (!s.isVector()) throw new ShapeException("sum(x) needs a vector, not " + describe(s), pos);
                 return Shape.SCALAR;
+            case ARGMAX:
+                if (!s.isVector()) throw new ShapeException("argmax(x) needs a vector, not " + describe(s), pos);
+                return Shape.SCALAR;
             case TRACE:
                 if (!(s instanceof Shape.Matrix m) || !m.rows().equals(m.cols())) {
                     throw new ShapeException("trace needs a square matrix, not a " + describe(s), pos);

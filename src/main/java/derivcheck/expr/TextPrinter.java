@@ -50,17 +50,16 @@ public final class TextPrinter {
 
     /**
      * Relations that all hold: one chain where each continues the previous one ({@code a <= x <= b},
-     * see {@link Relation#chains}), otherwise joined by "and" ({@code a <= 0 and b <= 0}).
+     * see {@link Relation#chainsOf}), otherwise joined by "and" ({@code a <= 0 and b <= 0}).
      */
-    public static String print(List<Relation> chain) {
-        if (chain.isEmpty()) return "";
-        StringBuilder b = new StringBuilder(print(chain.get(0)));
-        for (int k = 1; k < chain.size(); k++) {
-            Relation r = chain.get(k);
-            if (Relation.chains(chain.get(k - 1), r)) b.append(' ').append(r.op().symbol()).append(' ').append(print(r.rhs()));
-            else b.append(" and ").append(print(r));
+    public static String print(List<Relation> rels) {
+        List<String> parts = new ArrayList<>();
+        for (List<Relation> chain : Relation.chainsOf(rels)) {
+            StringBuilder b = new StringBuilder(print(chain.get(0).lhs()));
+            for (Relation r : chain) b.append(' ').append(r.op().symbol()).append(' ').append(print(r.rhs()));
+            parts.add(b.toString());
         }
-        return b.toString();
+        return String.join(" and ", parts);
     }
 
     /** A printed expression and the precedence of its outermost operator. */

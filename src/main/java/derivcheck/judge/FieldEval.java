@@ -161,7 +161,16 @@ final class FieldEval<T> {
             for (Expr t : m.factors()) v = Math.multiplyExact(v, (long) integer(t));
             return Math.toIntExact(v);
         }
+        if (e instanceof Apply ap && ap.fn() == Builtin.ARGMAX) return argmax(ap);
         throw new Decline("not an integer expression");
+    }
+
+    /** argmax(v): the 1-based index of the first largest entry (needs an ordered field). */
+    private int argmax(Apply a) {
+        Block<T> v = eval(a.args().get(0));
+        int k = 0;
+        for (int i = 1; i < v.size(); i++) if (f.compare(v.at(i), v.at(k)) > 0) k = i;
+        return k + 1;
     }
 
     private boolean holds(Relation r) {
@@ -359,6 +368,7 @@ final class FieldEval<T> {
             for (int i = 0; i < Math.min(v.rows, v.cols); i++) s = f.add(s, v.at(i, i));
             return Block.scalar(s);
         }
+        if (b == Builtin.ARGMAX) return Block.scalar(f.of(Rational.of(argmax(a))));
         if ((b == Builtin.MAX || b == Builtin.MIN) && a.args().size() == 1) {
             Block<T> v = eval(a.args().get(0));
             T best = v.at(0);

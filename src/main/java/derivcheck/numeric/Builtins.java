@@ -116,6 +116,18 @@ public final class Builtins {
     }
 
     /** The largest (max) or smallest entry; NaN if any entry is NaN. */
+    /** The 1-based index of the largest entry, the first of several that tie; NaN when an entry is NaN. */
+    static double argmax(Value a) {
+        double[] x = a.flatten();
+        if (x.length == 0) throw new EvaluationException("argmax of an empty vector");
+        int k = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (Double.isNaN(x[i])) return Double.NaN;
+            if (x[i] > x[k]) k = i;
+        }
+        return k + 1;
+    }
+
     static double reduce(Value a, boolean max) {
         double[] x = a.flatten();
         if (x.length == 0) throw new EvaluationException((max ? "max" : "min") + " of an empty vector");

@@ -200,6 +200,10 @@ public final class Compiler {
                 VNode x = value(args.get(0));
                 return f -> Builtins.logSumExp(x.eval(f));
             }
+            case ARGMAX: {
+                VNode x = value(args.get(0));
+                return f -> Builtins.argmax(x.eval(f));
+            }
             case MAX: case MIN: {
                 boolean max = b == Builtin.MAX;
                 if (args.size() == 1) {

@@ -29,11 +29,7 @@ public final class LatexLayout {
     /** Rows (without the trailing {@code \\}) for a list of relations: a chain in one row, others in one row each. */
     public List<String> rows(List<Relation> rels) {
         List<String> out = new ArrayList<>();
-        int k = 0;
-        while (k < rels.size()) {
-            int end = k + 1;
-            while (end < rels.size() && Relation.chains(rels.get(end - 1), rels.get(end))) end++;
-            List<Relation> chain = rels.subList(k, end);
+        for (List<Relation> chain : Relation.chainsOf(rels)) {
             if (chain.size() > 1) {
                 StringBuilder b = new StringBuilder(printer.print(chain.get(0).lhs())).append(" &");
                 for (Relation r : chain) b.append(LatexPrinter.op(r.op())).append(' ').append(printer.print(r.rhs())).append(' ');
@@ -42,7 +38,6 @@ public final class LatexLayout {
                 out.addAll(rows(printer.print(chain.get(0).lhs()), LatexPrinter.op(chain.get(0).op()),
                         printer.terms(chain.get(0).rhs())));
             }
-            k = end;
         }
         return out;
     }

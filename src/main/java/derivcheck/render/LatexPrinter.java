@@ -87,33 +87,25 @@ public final class LatexPrinter {
     public String print(Relation r) { return print(r.lhs()) + " " + op(r.op()) + " " + print(r.rhs()); }
 
     /**
-     * Relations as one chain where each starts with the previous one's right side
-     * ({@code a \le x \le b}), otherwise separated by commas.
+     * Relations as proper chains ({@code a \le x \le b}, see {@link Relation#chainsOf}), the
+     * chains separated by commas.
      */
-    public String print(List<Relation> rels) {
-        if (rels.isEmpty()) return "";
-        StringBuilder b = new StringBuilder(print(rels.get(0)));
-        for (int k = 1; k < rels.size(); k++) {
-            Relation r = rels.get(k);
-            if (Relation.chains(rels.get(k - 1), r)) b.append(' ').append(op(r.op())).append(' ').append(print(r.rhs()));
-            else b.append(", \\quad ").append(print(r));
-        }
-        return b.toString();
-    }
+    public String print(List<Relation> rels) { return joined(rels, ", \\quad "); }
 
     /**
-     * Conditions that must all hold (a guard of a case, an Iverson bracket): a chain where each
-     * continues the previous one, otherwise joined by "and" ({@code a \le 0 \text{ and } b \le 0}).
+     * Conditions that must all hold (a guard of a case, an Iverson bracket): proper chains joined
+     * by "and" ({@code a \le 0 \text{ and } b \le 0}, {@code a > x \text{ and } x < y}).
      */
-    public String conjunction(List<Relation> rels) {
-        if (rels.isEmpty()) return "";
-        StringBuilder b = new StringBuilder(print(rels.get(0)));
-        for (int k = 1; k < rels.size(); k++) {
-            Relation r = rels.get(k);
-            if (Relation.chains(rels.get(k - 1), r)) b.append(' ').append(op(r.op())).append(' ').append(print(r.rhs()));
-            else b.append(" \\text{ and } ").append(print(r));
+    public String conjunction(List<Relation> rels) { return joined(rels, " \\text{ and } "); }
+
+    private String joined(List<Relation> rels, String separator) {
+        List<String> parts = new ArrayList<>();
+        for (List<Relation> chain : Relation.chainsOf(rels)) {
+            StringBuilder b = new StringBuilder(print(chain.get(0).lhs()));
+            for (Relation r : chain) b.append(' ').append(op(r.op())).append(' ').append(print(r.rhs()));
+            parts.add(b.toString());
         }
-        return b.toString();
+        return String.join(separator, parts);
     }
 
     /**
@@ -474,6 +466,7 @@ public final class LatexPrinter {
             case SOFTMAX -> "\\operatorname{softmax}";
             case TRACE -> "\\operatorname{tr}";
             case SV -> "\\operatorname{sv}";
+            case ARGMAX -> "\\operatorname{argmax}";
             case DIAG -> "\\operatorname{diag}";
             case HADAMARD, EDIVIDE -> null;
             case LOWRANK -> null;

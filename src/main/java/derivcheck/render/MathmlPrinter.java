@@ -93,26 +93,21 @@ public final class MathmlPrinter {
 
     public String print(Relation r) { return "<mrow>" + print(r.lhs()) + op(r.op()) + print(r.rhs()) + "</mrow>"; }
 
-    /** Relations as one chain where each starts with the previous one's right side, otherwise separated by commas. */
-    public String print(List<Relation> rels) {
-        if (rels.isEmpty()) return "<mrow></mrow>";
-        StringBuilder b = new StringBuilder("<mrow>").append(print(rels.get(0)));
-        for (int k = 1; k < rels.size(); k++) {
-            Relation r = rels.get(k);
-            if (Relation.chains(rels.get(k - 1), r)) b.append(op(r.op())).append(print(r.rhs()));
-            else b.append(mo(",")).append("<mspace width=\"1em\"></mspace>").append(print(r));
-        }
-        return b.append("</mrow>").toString();
-    }
+    /** Relations as proper chains ({@link Relation#chainsOf}), the chains separated by commas. */
+    public String print(List<Relation> rels) { return joined(rels, mo(",") + "<mspace width=\"1em\"></mspace>"); }
 
-    /** Conditions that must all hold (a guard, an Iverson bracket): a chain, otherwise joined by "and". */
-    public String conjunction(List<Relation> rels) {
-        if (rels.isEmpty()) return "<mrow></mrow>";
-        StringBuilder b = new StringBuilder("<mrow>").append(print(rels.get(0)));
-        for (int k = 1; k < rels.size(); k++) {
-            Relation r = rels.get(k);
-            if (Relation.chains(rels.get(k - 1), r)) b.append(op(r.op())).append(print(r.rhs()));
-            else b.append("<mtext>&#xa0;and&#xa0;</mtext>").append(print(r));
+    /** Conditions that must all hold (a guard, an Iverson bracket): proper chains joined by "and". */
+    public String conjunction(List<Relation> rels) { return joined(rels, "<mtext>&#xa0;and&#xa0;</mtext>"); }
+
+    private String joined(List<Relation> rels, String separator) {
+        StringBuilder b = new StringBuilder("<mrow>");
+        List<List<Relation>> chains = Relation.chainsOf(rels);
+        for (int k = 0; k < chains.size(); k++) {
+            if (k > 0) b.append(separator);
+            List<Relation> chain = chains.get(k);
+            b.append("<mrow>").append(print(chain.get(0).lhs()));
+            for (Relation r : chain) b.append(op(r.op())).append(print(r.rhs()));
+            b.append("</mrow>");
         }
         return b.append("</mrow>").toString();
     }
@@ -391,6 +386,7 @@ public final class MathmlPrinter {
             case SOFTMAX -> mi("softmax");
             case TRACE -> mi("tr");
             case SV -> mi("sv");
+            case ARGMAX -> mi("argmax");
             case LOWRANK, SQRT, ABS, SUM, HADAMARD, EDIVIDE -> null;
         };
         if (b == Builtin.HADAMARD || b == Builtin.EDIVIDE) {

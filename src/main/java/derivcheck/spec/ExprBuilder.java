@@ -269,7 +269,9 @@ final class ExprBuilder extends SpecBaseVisitor<Expr> {
                     + " declared with 'given f : function'");
         }
         List<Expr> args = new ArrayList<>();
-        for (SpecParser.ExprContext a : argCtx) args.add(build(a));
+        // diag(v) is as long as v: an unsized unit vector in v is sized by what the diag sits in (diag(sum(k = 1..n,
+        // c_k*e_k)) + eye(n), or the other side of a relation), as results print it
+        for (SpecParser.ExprContext a : argCtx) args.add(b.get() == Builtin.DIAG ? visit(a) : build(a));
         return shaped(ctx, () -> new Apply(b.get(), args, pos(ctx)));
     }
 
@@ -553,8 +555,20 @@ final class ExprBuilder extends SpecBaseVisitor<Expr> {
 
     /** Why an expression with an unsized I (or unit vector e_k, one row of it) cannot be built. */
     private static String unsizedMessage(Expr e) {
-        return bareIdentity(e) ? "cannot tell the size of I here; write eye(n)"
-                : "cannot tell the length of the unit vector e_k here (no vector beside it fixes it); write eye(n)_{k}";
+        if (bareIdentity(e)) return "cannot tell the size of I here; write eye(n)";
+        String k = unitVectorIndex(e).map(derivcheck.expr.TextPrinter::print).orElse("k");
+        String unit = k.matches("[A-Za-z][A-Za-z0-9]*|[1-9][0-9]*") ? "e_" + k : "e_{" + k + "}";
+        return "cannot tell the length of the unit vector " + unit + " here (no vector beside it fixes it); write eye(n)_{" + k + "}";
+    }
+
+    /** The index of the first unsized unit vector in {@code e}, as written. */
+    private static Optional<Expr> unitVectorIndex(Expr e) {
+        if (e instanceof Index i && i.base().equals(IDENTITY_PLACEHOLDER) && i.indices().size() == 1) return Optional.of(i.indices().get(0));
+        for (Expr c : e.children()) {
+            Optional<Expr> k = unitVectorIndex(c);
+            if (k.isPresent()) return k;
+        }
+        return Optional.empty();
     }
 
     private static boolean bareIdentity(Expr e) {

@@ -83,7 +83,9 @@ final class ProblemBuilder {
         for (SpecParser.HeaderContext h : p.header()) header(h);
         List<SpecParser.ItemContext> items = p.item();
         scope.hasObjective = items.stream().anyMatch(i -> i instanceof SpecParser.ObjectiveItemContext);
-        for (SpecParser.ItemContext i : items) guarded(() -> declare(i));
+        // the dimensions first: a shape may name one declared further down (every name is known everywhere in a file)
+        for (SpecParser.ItemContext i : items) if (i instanceof SpecParser.DimItemContext) guarded(() -> declare(i));
+        for (SpecParser.ItemContext i : items) if (!(i instanceof SpecParser.DimItemContext)) guarded(() -> declare(i));
         // Definitions are built when first used (a where clause or another definition may use
         // one written further down), the rest in file order.
         for (var d : definitions.entrySet()) scope.defer(d.getValue(), () -> define(d.getKey()));

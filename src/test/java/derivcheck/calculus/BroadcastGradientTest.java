@@ -40,4 +40,11 @@ class BroadcastGradientTest {
         Expr st = ap(Builtin.HADAMARD, ap(Builtin.SIGN, x), ap(Builtin.MAX, sub(ap(Builtin.ABS, x), mul(n(1, 100), c)), Num.ZERO));
         FdCheck.of(inner(a, st), x).verify();
     }
+
+    @Test void argmaxIsAnIndexWithoutAGradientRule() {
+        Expr vertex = at(x, ap(Builtin.ARGMAX, ap(Builtin.ABS, x)));
+        NotDifferentiableException e = org.junit.jupiter.api.Assertions.assertThrows(NotDifferentiableException.class,
+                () -> Gradient.of(vertex, x));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("argmax"), e.getMessage());
+    }
 }

@@ -211,4 +211,10 @@ class SimplifyTest {
             default -> t(mul(matrix(r, depth - 1), matrix(r, depth - 1)));
         };
     }
+
+    @Test void anEntryOfABroadcastSumIsTheEntryMinusTheScalarAndAnEntryOfOnesIsOne() {
+        Sym v = vec("v", "n"), c = s("c"), i = idx("i");
+        assertEquals("v_i - c", simp(at(sub(v, c), i)));
+        assertEquals("1", simp(at(new derivcheck.expr.Ones(Dim.of("n"), Pos.NONE), i)));
+    }
 }

@@ -87,6 +87,17 @@ class RoundTripTest {
         }
     }
 
+    @Test void atomsHoldingAScalarBroadcastMapBackToTheSameExprAndOnesAloneIsNoScalar() {
+        var g = vec("g"); var th = vec("theta"); var i = index("i");
+        Expr shifted = sub(th, mul(x("eps"), x("lambda")));  // theta - eps*lambda*ones(n)
+        for (Expr atom : List.of(Norm.l2(shifted), new Inner(g, shifted, Pos.NONE), new Index(shifted, List.of(i), Pos.NONE),
+                f(Builtin.SUM, f(Builtin.MAX, shifted, n(0))))) {
+            assertRoundTrip(atom);
+            assertRoundTrip(add(mul(x("c"), atom), x("eps")));
+        }
+        assertThrows(Unsupported.class, () -> new ToSymja(new SymbolTable()).scalar(new derivcheck.expr.Ones(N, Pos.NONE)));
+    }
+
     @Test void aScalarProductOfVectorsKeepsItsFactorOrder() {
         var a = vec("a"); var th = vec("theta");
         assertRoundTrip(mul(n(2), x("c"), t(a), th));

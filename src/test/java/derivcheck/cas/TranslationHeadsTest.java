@@ -60,6 +60,11 @@ class TranslationHeadsTest {
                 // softmax, sum, trace, sv, ...: of a vector or matrix only, so an opaque atom (and in the specs below)
             }
         }
+        // a scalar broadcast in a vector sum (the node Ones), inside the scalars it occurs in
+        Expr v = Ex.vec("v"), shifted = Ex.sub(v, Ex.mul(x, y));
+        inputs.add(new derivcheck.expr.Inner(v, shifted, derivcheck.expr.Pos.NONE));
+        inputs.add(new derivcheck.expr.Index(shifted, List.of(Ex.index("i")), derivcheck.expr.Pos.NONE));
+        inputs.add(Apply.of(Builtin.ARGMAX, shifted));
         inputs.add(Apply.of(new UserFunc("Run", 0), x));
         inputs.add(Apply.of(new UserFunc("Run", 2), x));
         // and every node of every spec in problems/ (all node kinds of the model, as they really occur)

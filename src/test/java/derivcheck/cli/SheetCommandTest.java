@@ -37,7 +37,7 @@ class SheetCommandTest {
                 "pdflatex is not installed; skipping the PDF test (" + LatexCompiler.INSTALL_HINT + ")");
         Path tex = dir.resolve("out/sheet.tex");
         Run r = run("sheet", "problems/mirror_descent_box.prob", "problems/trust_region_l2.prob",
-                "src/test/resources/derive/optim/l1_ball_linear.prob", "-o", tex.toString(), "--pdf");
+                "src/test/resources/derive/kkt/ball_and_box.prob", "-o", tex.toString(), "--pdf");
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.size(dir.resolve("out/sheet.pdf")) > 1000);
         String text = Files.readString(tex);

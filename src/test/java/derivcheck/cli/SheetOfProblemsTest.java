@@ -176,4 +176,15 @@ class SheetOfProblemsTest {
             assertEquals(1, labels, part.substring(0, Math.min(200, part.length())));
         }
     }
+
+    @Test void theSolutionSheetCompilesWithNoOverfullBoxWiderThanTenPoints() throws Exception {
+        derivcheck.render.LatexCompiler pdflatex = new derivcheck.render.LatexCompiler("pdflatex");
+        org.junit.jupiter.api.Assumptions.assumeTrue(pdflatex.executable().isPresent(),
+                "pdflatex is not installed (" + derivcheck.render.LatexCompiler.INSTALL_HINT + "); .ci/run installs it");
+        derivcheck.render.LatexCompiler.Outcome o = pdflatex.compile(dir.resolve("s.tex"), dir.resolve("s.pdf"));
+        assertTrue(o.ok(), () -> "pdflatex: " + o.errors());
+        assertTrue(o.pages() > 10, "pages: " + o.pages());
+        List<derivcheck.render.LatexCompiler.Overfull> wide = o.overfull().stream().filter(b -> b.points() > 10).toList();
+        assertEquals(List.of(), wide, "overfull boxes wider than 10pt (.tex lines)");
+    }
 }

@@ -44,6 +44,24 @@ class RefoldAndUnitVectorsTest {
         assertEquals("H*b + x", refolded(GRAM, "x + B'*B*b"));
     }
 
+    private static final String ATTENTION = """
+            problem t
+              dim n, j
+              dim m >= j
+              given K : matrix[m, n]
+              given q : vector[n]
+              given c : real
+              let a = softmax(K*q/sqrt(n))
+            """;
+
+    @Test void aScalarEveryTermOfAFoldedVectorSumHasIsTakenOutAsTheSheetWritesIt() {
+        // the attention gradient a_j*K'*(e_j - a)/sqrt(n), not 1/sqrt(n)*K'*(a_j*e_j - a_j*a)
+        assertEquals("a_j*K'*(e_j - a)/sqrt(n)",
+                refolded(ATTENTION, "1/sqrt(n)*K'*(softmax(K*q/sqrt(n))_j*e_j - softmax(K*q/sqrt(n))_j*softmax(K*q/sqrt(n)))"));
+        // no factor common to every term: nothing moves
+        assertEquals("K'*(c*e_j - a)", refolded(ATTENTION, "K'*(c*e_j - softmax(K*q/sqrt(n)))"));
+    }
+
     @Test void aPartOfTheBodyAloneDoesNotFold() {
         // b - B'*B*b has B'*B but not the residual's own combination of B'*B*x and b
         assertEquals("b - H*b", refolded(GRAM, "b - B'*B*b"));

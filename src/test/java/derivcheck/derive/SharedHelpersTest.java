@@ -100,8 +100,19 @@ class SharedHelpersTest {
         Expr e = add(mul(g, X, Exprs.pow(n, Num.MINUS_ONE)),
                 mul(add(mul(Num.MINUS_ONE, inner, g), mul(Num.MINUS_ONE, C, g)), Y, Exprs.pow(n, Num.of(-3))));
         assertEquals("g*(x/||y|| - (<x, y> + c)*y*||y||^(-3))", print(Tidy.of(e, ctx())));
+        // a number every coefficient has up to its sign goes in front too: 2x - 2c y is 2 (x - c y)
+        assertEquals("2*(x - c*y)", print(Tidy.of(sub(mul(Num.of(2), X), mul(Num.of(2), C, Y)), ctx())));
         // without a common factor nothing is taken out
         assertEquals("x - c*y", print(Tidy.of(sub(X, mul(C, Y)), ctx())));
+    }
+
+    @Test
+    void tidyWritesAStepTowardsAPointAsAnUpdate() {
+        // 2c x + (1 - 2c) y is y + 2c (x - y), as a sheet writes an SGD or k-means update
+        Expr e = add(mul(Num.of(2), C, X), mul(sub(Num.ONE, mul(Num.of(2), C)), Y));
+        assertEquals("y + 2*c*(x - y)", print(Tidy.of(e, ctx())));
+        // with numeric coefficients it is no update: x/2 + y/2 is their mean, the common 1/2 in front
+        assertEquals("(x + y)/2", print(Tidy.of(add(mul(Num.of(1, 2), X), mul(Num.of(1, 2), Y)), ctx())));
     }
 
     // ------------------------------------------------------------------ ZeroCheck

@@ -38,6 +38,8 @@ import org.junit.jupiter.api.DynamicTest;
  *       the named strategy's note); for declined, every strategy says why it declined.</li>
  *   <li>A {@code # condition: REL} line (derived specs): some result is stated under the condition REL
  *       (a non-degeneracy condition the derivation states itself), printed as text.</li>
+ *   <li>A {@code # result: REL} line (derived specs): some result prints as REL in text, the form a
+ *       sheet writes ({@code x = sign(a) .* max(abs(a) - lambda*eps, 0)}).</li>
  *   <li>With {@link #numeric}: the whole check runs ({@code ProblemChecker}) and, when derived, every
  *       result is verified numerically against the original statement, no expect or show (other than the
  *       named ones) fails numerically, and every mistake is caught; when not derived, nothing fails.</li>
@@ -45,6 +47,7 @@ import org.junit.jupiter.api.DynamicTest;
  */
 public final class SpecFolder {
     private static final java.util.regex.Pattern CONDITION = java.util.regex.Pattern.compile("#\\s*condition:\\s*(.+)");
+    private static final java.util.regex.Pattern RESULT = java.util.regex.Pattern.compile("#\\s*result:\\s*(.+)");
     private final Path dir;
     private int atLeast = 1;
     private int declinedAtLeast = 0;
@@ -143,6 +146,12 @@ public final class SpecFolder {
             assertTrue(d.results().stream().anyMatch(res -> res.conditions().stream().anyMatch(c -> TextPrinter.print(c).equals(rel))),
                     () -> "a result stated under " + rel + "; the results' conditions: "
                             + d.results().stream().flatMap(res -> res.conditions().stream()).map(TextPrinter::print).toList());
+        }
+        java.util.regex.Matcher res = RESULT.matcher(text);
+        while (res.find()) {
+            String rel = res.group(1).trim();
+            List<String> printed = d.results().stream().map(r -> TextPrinter.print(r.relation())).toList();
+            assertTrue(printed.contains(rel), () -> "a result prints as " + rel + "; the results: " + printed);
         }
         if (report.isPresent()) numericallyRight(want, p, report.get());
         for (WhenDerived x : extra) x.check(text, p, d);

@@ -280,4 +280,32 @@ class CompilerTest {
         assertEquals(java.util.Set.of("x", "A", "y"), c.symbols());
         assertEquals(new ArrayRealVector(new double[] {1, -2, 3}), ((Value.Vec) Compiler.compile(X).evaluate(env())).vector());
     }
+
+    @Test
+    void aScalarBroadcastInAVectorSumAddsTheScalarToEveryEntry() {
+        Env e = env();
+        // x - a = (1, -2, 3) - 2 = (-1, -4, 1); a - x the other way round
+        assertArrayEquals(new double[] {-1, -4, 1}, evalV(sub(X, s("a")), e).flatten(), TOL);
+        assertArrayEquals(new double[] {1, 4, -1}, evalV(sub(s("a"), X), e).flatten(), TOL);
+        // the soft threshold sign(x) .* max(abs(x) - a, 0) = (0, 0, 1)
+        Expr st = ap(Builtin.HADAMARD, ap(Builtin.SIGN, X), ap(Builtin.MAX, sub(ap(Builtin.ABS, X), s("a")), n(0)));
+        assertArrayEquals(new double[] {0, 0, 1}, evalV(st, e).flatten(), TOL);
+        // <y, x - a> = <y, x> - a*sum(y) = -10.5 - 2*3.5
+        assertEquals(-17.5, eval(inner(Y, sub(X, s("a"))), e), TOL);
+        assertArrayEquals(new double[] {1, 1, 1}, evalV(new Ones(Dim.of("n"), Pos.NONE), e).flatten(), TOL);
+    }
+
+    @Test
+    void argmaxIsTheOneBasedIndexOfTheFirstLargestEntryAndIndexesTheUnitVector() {
+        Env e = env(); // x = (1, -2, 3), y = (0.5, 4, -1)
+        Expr k = ap(Builtin.ARGMAX, ap(Builtin.ABS, X));
+        assertEquals(3.0, eval(k, e), TOL);
+        assertEquals(2.0, eval(ap(Builtin.ARGMAX, Y), e), TOL);
+        Env tie = new Env().size("n", 3).setVector("x", 2, -2, 1);
+        assertEquals(1.0, eval(k, tie), TOL, "the first of several that tie");
+        // the l1-ball vertex a*sign(x_k)*e_k: (0, 0, 2)
+        Expr vertex = mul(s("a"), ap(Builtin.SIGN, new Index(X, java.util.List.of(k), Pos.NONE)),
+                new Index(new Identity(Dim.of("n"), Pos.NONE), java.util.List.of(k), Pos.NONE));
+        assertArrayEquals(new double[] {0, 0, 2}, evalV(vertex, e).flatten(), TOL);
+    }
 }

@@ -56,6 +56,36 @@ class ConditionsPrintAsConjunctionTest {
         assertEquals("a <= 0 and b <= 0 <= x", TextPrinter.print(List.of(A_LE_0, B_LE_0, new Relation(RelOp.LE, Num.ZERO, X, Pos.NONE))));
     }
 
+    @Test void relationsThatShareASideButRunBothWaysAreAConjunctionNotAChain() {
+        Sym y = Specs.scalar("y");
+        Relation aGtX = new Relation(RelOp.GT, A, X, Pos.NONE), xLtY = new Relation(RelOp.LT, X, y, Pos.NONE);
+        // a > x < y says nothing about a and y: two conditions
+        assertEquals("a > x and x < y", TextPrinter.print(List.of(aGtX, xLtY)));
+        String tex = LatexPrinter.standard().print(guarded(List.of(aGtX, xLtY)));
+        assertTrue(tex.contains("\\text{if } a > x \\text{ and } x < y"), tex);
+        assertFalse(tex.contains("a > x <"), tex);
+        assertEquals("a > x, \\quad x < y", LatexPrinter.standard().print(List.of(aGtX, xLtY)));
+        assertTrue(MathmlPrinter.standard().conjunction(List.of(aGtX, xLtY)).contains("and"));
+        // a chain keeps its direction through an equality: a < b = x, then x > y is a second condition
+        Relation aLtB = new Relation(RelOp.LT, A, B, Pos.NONE), bEqX = new Relation(RelOp.EQ, B, X, Pos.NONE);
+        Relation xGtY = new Relation(RelOp.GT, X, y, Pos.NONE);
+        assertEquals("a < b = x and x > y", TextPrinter.print(List.of(aLtB, bEqX, xGtY)));
+        // a descending chain stays a chain; != never chains
+        Relation xGeY = new Relation(RelOp.GE, X, y, Pos.NONE);
+        assertEquals("a > x >= y", TextPrinter.print(List.of(aGtX, xGeY)));
+        Relation aNeX = new Relation(RelOp.NE, A, X, Pos.NONE), xNeY = new Relation(RelOp.NE, X, y, Pos.NONE);
+        assertEquals("a != x and x != y", TextPrinter.print(List.of(aNeX, xNeY)));
+    }
+
+    @Test void twoBoundsOfOneSideAreOneChainWithTheFirstTurnedRound() {
+        Relation xGtA = new Relation(RelOp.GT, X, A, Pos.NONE), xLeB = new Relation(RelOp.LE, X, B, Pos.NONE);
+        assertEquals("a < x <= b", TextPrinter.print(List.of(xGtA, xLeB)));
+        assertEquals("a < x \\le b", LatexPrinter.standard().conjunction(List.of(xGtA, xLeB)));
+        // the same direction twice is no interval: a conjunction
+        Relation xLtA = new Relation(RelOp.LT, X, A, Pos.NONE);
+        assertEquals("x < a and x <= b", TextPrinter.print(List.of(xLtA, xLeB)));
+    }
+
     @Test void aBoxedResultByCasesKeepsTheColumnsOfItsCases() {
         // the display line drops its own alignment point, not the & between a case's value and its guard
         Relation r = new Relation(RelOp.EQ, Specs.scalar("y"), guarded(List.of(A_LE_0, B_LE_0)), Pos.NONE);

@@ -187,12 +187,15 @@ class LatexPrinterTest {
         assertEquals("(w_0)_1 + x^{(i)}_1", LatexPrinter.of(p).print(p.let("e").orElseThrow().body()));
     }
 
-    @Test void relationsUseLeAndGeAndChainWhenLinked() {
+    @Test void relationsUseLeAndGeAndChainOnlyWhenLinkedOneWay() {
         Problem p = Specs.parse(Specs.DECLS + "  assume a <= b\n");
         Expr a = Specs.scalar("a"), b = Specs.scalar("b"), c = Specs.scalar("c");
         var r1 = new derivcheck.expr.Relation(derivcheck.expr.RelOp.LE, a, b, Pos.NONE);
-        var r2 = new derivcheck.expr.Relation(derivcheck.expr.RelOp.GE, b, c, Pos.NONE);
-        assertEquals("a \\le b \\ge c", LatexPrinter.of(p).print(java.util.List.of(r1, r2)));
+        var up = new derivcheck.expr.Relation(derivcheck.expr.RelOp.LE, b, c, Pos.NONE);
+        var down = new derivcheck.expr.Relation(derivcheck.expr.RelOp.GE, b, c, Pos.NONE);
+        assertEquals("a \\le b \\le c", LatexPrinter.of(p).print(java.util.List.of(r1, up)));
+        // a \\le b \\ge c would say nothing about a and c: two relations
+        assertEquals("a \\le b, \\quad b \\ge c", LatexPrinter.of(p).print(java.util.List.of(r1, down)));
     }
 
     @Test void anEntryOfAVectorWhoseNameHasASuperscriptIsBracedBeforeAPower() {
@@ -228,5 +231,10 @@ class LatexPrinterTest {
         Sym a = Specs.scalar("a"), b = Specs.scalar("b"), c = Specs.scalar("c");
         assertEquals("-(a + b)", P.print(neg(sum(a, b))));
         assertEquals("c - (a + b)", P.print(sum(c, neg(sum(a, b)))));
+    }
+
+    @Test void aScalarBroadcastInAVectorSumPrintsAsTheBareScalarAndOnesAloneAsABoldOne() {
+        assertEquals("\\operatorname{sign}(x) \\odot \\max(|x| - a b, 0)", tex("sign(x) .* max(abs(x) - a*b, 0)"));
+        assertEquals("\\mathbf{1}", tex("ones(n)"));
     }
 }

@@ -23,12 +23,21 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The page in a real browser: Debian's headless Chromium through its chromedriver (no browser
  * download). A student opens an exercise, types a three-line derivation whose second step is
- * false, and sees each line typeset and the wrong line marked with its diagnosis. Saves the page
- * as docs/serve-page.png. In CI (CI=true) a missing browser fails the test; elsewhere it skips.
+ * false, and sees each line typeset and the wrong line marked with its diagnosis. Saves a picture
+ * of the page as target/serve-page.png; docs/serve-page.png (in the README and docs/serve.md) is a
+ * committed copy, replaced only on demand:
+ * {@code mvn -B test -Dtest=PageEndToEndTest -Dderivcheck.updateDocs=true}, so that a test run never
+ * changes the tree. In CI (CI=true) a missing browser fails the test; elsewhere it skips.
  */
 class PageEndToEndTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+    /** Where the picture goes: target/ always, docs/ only when asked for with -Dderivcheck.updateDocs=true. */
+    static List<Path> screenshotTargets() {
+        Path build = Path.of("target", "serve-page.png");
+        return Boolean.getBoolean("derivcheck.updateDocs") ? List.of(build, Path.of("docs", "serve-page.png")) : List.of(build);
+    }
 
     @Test
     void aStudentTypesADerivationAndSeesTheWrongStepMarked() throws Exception {
@@ -79,8 +88,17 @@ class PageEndToEndTest {
                 // a picture of the page for docs/ and the README
                 browser.executeScript("document.querySelector('textarea.editor').blur(); document.querySelector('textarea.editor').scrollLeft = 0;");
                 Path png = browser.getScreenshotAs(OutputType.FILE).toPath();
-                Files.createDirectories(Path.of("docs"));
-                Files.copy(png, Path.of("docs", "serve-page.png"), StandardCopyOption.REPLACE_EXISTING);
+                Path committed = Path.of("docs", "serve-page.png");
+                byte[] before = Files.isRegularFile(committed) ? Files.readAllBytes(committed) : null;
+                for (Path to : screenshotTargets()) {
+                    Files.createDirectories(to.getParent());
+                    Files.copy(png, to, StandardCopyOption.REPLACE_EXISTING);
+                }
+                assertTrue(Files.size(Path.of("target", "serve-page.png")) > 10_000, "a picture of the page under target/");
+                if (!Boolean.getBoolean("derivcheck.updateDocs")) {
+                    // a plain test run leaves the tree as it was
+                    assertTrue(before == null ? !Files.exists(committed) : java.util.Arrays.equals(before, Files.readAllBytes(committed)));
+                }
             } finally {
                 browser.quit();
             }

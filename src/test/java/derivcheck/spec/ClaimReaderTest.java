@@ -47,7 +47,11 @@ class ClaimReaderTest {
         ParseResult<Claim> bad = r.read("expect theta = g*g");
         assertFalse(bad.ok());
         assertTrue(bad.diagnostics().get(0).message().contains("not conformable"), bad.diagnostics().get(0).message());
-        assertFalse(r.read("expect theta = g + eps").ok());
+        // g + eps is the broadcast g + eps*ones(n) now; a scalar added to the row g' is still an error
+        assertTrue(r.read("expect theta = g + eps").ok(), "a scalar in a sum of vectors is broadcast");
+        ParseResult<Claim> row = r.read("expect theta = g' + eps");
+        assertFalse(row.ok());
+        assertTrue(row.diagnostics().get(0).message().contains("only to a vector"), row.diagnostics().get(0).message());
         assertTrue(r.read("expect theta = theta_t").ok(), "an earlier error leaves nothing behind");
     }
 

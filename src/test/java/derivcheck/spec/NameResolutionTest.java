@@ -102,4 +102,20 @@ class NameResolutionTest {
         assertEquals(4, a.pos().line());
         assertEquals(5, a.pos().col());
     }
+
+    /** Every name is known everywhere in a file (docs/spec-language.md, Layout); found by fuzz/GeneratedSpecsTest. */
+    @Test void aShapeMayNameADimensionDeclaredFurtherDownInTheFile() {
+        Problem p = parse("""
+                problem late_dims
+                  find x : vector[n]
+                  given X : matrix[m, n]
+                  minimize 1/2*||X*x - y||^2 + <c, x>
+                  given y : vector[m]
+                  given c : vector[n]
+                  dim n
+                  dim m >= 2
+                """);
+        assertEquals(vector("x", "n").shape(), p.unknowns().get(0).sym().shape());
+        assertEquals(List.of("n", "m"), p.dims().stream().map(d -> d.sym().name()).toList());
+    }
 }

@@ -74,7 +74,23 @@ class UnitVectorsAndLetEntriesTest {
     @Test void aUnitVectorWithNothingToFixItsLengthIsALocatedError() {
         ParseResult<Problem> r = read(DECLS + "  let u = 2*e_y\n");
         assertFalse(r.ok());
-        assertTrue(r.renderDiagnostics().contains("cannot tell the length of the unit vector e_k here"), r.renderDiagnostics());
+        assertTrue(r.renderDiagnostics().contains("cannot tell the length of the unit vector e_y here"), r.renderDiagnostics());
+        assertTrue(r.renderDiagnostics().contains("write eye(n)_{y}"), r.renderDiagnostics());
+    }
+
+    /**
+     * A Hessian prints as diag(sum(k = 1..K, c_k*e_k)): the unit vector is sized by what the diag sits in (a sum with a
+     * matrix, the other side of a relation), so the printed result reads back (found by fuzz/GeneratedSpecsTest).
+     */
+    @Test void aUnitVectorInsideADiagIsSizedByWhatTheDiagSitsInAndThePrintedFormReadsBack() {
+        var e = expr(DECLS, "diag(sum(k = 1..K, z_k*e_k)) + eye(K)");
+        assertEquals(new derivcheck.expr.Shape.Matrix(Dim.of("K"), Dim.of("K")), e.shape());
+        assertEquals(e, expr(DECLS, TextPrinter.print(e)));
+        Problem p = parse(DECLS + "  show diag(sum(k = 1..K, z_k^2*e_k)) = diag(z .* z)\n");
+        assertEquals(new derivcheck.expr.Shape.Matrix(Dim.of("K"), Dim.of("K")), p.shows().get(0).relations().get(0).lhs().shape());
+        ParseResult<Problem> alone = read(DECLS + "  let D = diag(2*e_y)\n");
+        assertFalse(alone.ok(), "nothing sizes it here");
+        assertTrue(alone.renderDiagnostics().contains("unit vector e_y"), alone.renderDiagnostics());
     }
 
     @Test void theGradientOfAnEntryOfALetVectorIsThatEntrysGradientNotAnAbstractLoss() {

@@ -258,22 +258,28 @@ public final class Backprop implements Strategy {
         Expr lhs = new Index(target, List.of(j), Pos.NONE);
         steps.add(Step.explained(w.shape().isMatrix() ? "row" : "entry", List.of(new Relation(RelOp.EQ, lhs, raw, Pos.NONE)),
                 w.shape().isMatrix() ? "row " : "entry ", j, " of the gradient"));
+        IndexAffine lo = IndexAffine.constant(1);
+        Optional<IndexAffine> hi = IndexAffine.of(Alg.dim(n));
+        if (hi.isEmpty()) return Optional.of("the size " + n + " is not an index expression");
         Expr collapsed = Entrywise.tidy(Entrywise.collapse(raw));
         if (!collapsed.equals(raw)) {
-            // the rule: sum over i of f(i)*[i + c = j] is f(j - c) where j - c is in the range of i, else 0
+            // the rule: sum over i of f(i)*[i + c = j] is f(j - c) where j - c is in the range of i, else 0;
+            // a bracket that every j of the gradient satisfies ([1 <= j <= n] for j = 1..n) is 1
+            collapsed = Entrywise.tidy(UnitVectors.rangeGuards(collapsed, j, lo, hi.get(), p, minimum));
             steps.add(Step.explained("collapse", List.of(new Relation(RelOp.EQ, lhs, collapsed, Pos.NONE)),
                     "a sum whose terms carry an Iverson bracket that fixes the summation index in terms of ", j,
                     " keeps the one term where the bracket holds, when that index is in the range of the sum, and is 0 otherwise"));
         }
-        IndexAffine lo = IndexAffine.constant(1);
-        Optional<IndexAffine> hi = IndexAffine.of(Alg.dim(n));
-        if (hi.isEmpty()) return Optional.of("the size " + n + " is not an index expression");
         Optional<Entrywise.Split> split = Entrywise.cases(collapsed, j, lo, hi.get(), minimum);
         if (split.isEmpty()) return Optional.of("cannot split the entries of the gradient by index range");
         List<Entrywise.Piece> pieces = new ArrayList<>();
         for (Entrywise.Piece pc : split.get().pieces()) {
             Expr decided = UnitVectors.rangeGuards(pc.value(), j, pc.from(), pc.to(), p, minimum);
-            pieces.add(new Entrywise.Piece(pc.from(), pc.to(), Simplifier.any(Entrywise.tidy(decided), ctx)));
+            // the let-defined sums (a mean, a variance) folded back to their names, the sums split: the sheet's form
+            Expr sheet = derivcheck.derive.SumLets.tidy(p, Entrywise.tidy(decided), ctx, java.util.Set.of());
+            Expr simple = Simplifier.any(sheet, ctx);
+            pieces.add(new Entrywise.Piece(pc.from(), pc.to(), sheet.equals(decided) ? simple
+                    : derivcheck.derive.SumLets.arranged(p, simple, ctx, java.util.Set.of())));
         }
         Expr value = Entrywise.asCases(pieces, j, lo, hi.get());
         List<Relation> conditions = split.get().assumed();

@@ -198,7 +198,7 @@ public final class Entrywise {
     // ------------------------------------------------------------------ collapsing Iverson sums
 
     /** Collapses every index sum over an Iverson bracket that pins the index (bottom-up). */
-    static Expr collapse(Expr e) {
+    public static Expr collapse(Expr e) {
         return Exprs.transform(e, x -> {
             if (!(x instanceof Sum s)) return null;
             Sum inner = new Sum(s.index(), s.lo(), s.hi(), collapse(s.body()), s.pos());

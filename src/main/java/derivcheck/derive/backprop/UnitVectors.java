@@ -97,7 +97,7 @@ public final class UnitVectors {
      * index sums: [1 <= l <= n] is 1 for l in 1..n. Each condition is affine in j, so it holds on the range when it
      * holds at both ends; it fails on the range when its negation holds at both ends.
      */
-    static Expr rangeGuards(Expr e, derivcheck.expr.Sym j, IndexAffine from, IndexAffine to, Problem p, Map<String, Integer> minimum) {
+    public static Expr rangeGuards(Expr e, derivcheck.expr.Sym j, IndexAffine from, IndexAffine to, Problem p, Map<String, Integer> minimum) {
         return Exprs.transform(e, x -> {
             if (!(x instanceof Iverson iv)) return null;
             boolean all = true;

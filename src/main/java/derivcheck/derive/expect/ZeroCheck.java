@@ -21,7 +21,34 @@ public final class ZeroCheck {
     private ZeroCheck() {}
 
     public static ZeroTest test(Expr e, DeriveContext ctx) {
-        return testRenamed(Canonical.alphaRenamed(e), ctx);
+        return test(e, ctx, 0, new SumAtoms.Budget());
+    }
+
+    /**
+     * The test at a nesting depth: {@link SumAtoms} compares the bodies of sums, and the entries of vectors, by
+     * this same test one level deeper (bounded by {@link SumAtoms#MAX_DEPTH}).
+     */
+    static ZeroTest test(Expr e, DeriveContext ctx, int depth, SumAtoms.Budget budget) {
+        Expr renamed = Canonical.alphaRenamed(e);
+        ZeroTest plain = testRenamed(renamed, ctx);
+        if (plain == ZeroTest.ZERO || depth >= SumAtoms.MAX_DEPTH || budget.spent() || !SumAtoms.applies(renamed)) return plain;
+        // the normal form of index sums: entries written out, equal sums and inverses one atom each
+        if (renamed.isScalar()) {
+            Expr sums = SumAtoms.collapsed(EntrySums.scalarEntries(renamed), ctx.problem());
+            // every sum multiplied out and split by linearity, equal sums one atom (alike up to the index first)
+            Expr split = Canonical.alphaRenamed(SumAtoms.split(sums, ctx));
+            for (Expr form : List.of(split, sums)) {
+                Expr alike = SumAtoms.unified(form, ctx, depth, null);
+                if (!alike.equals(renamed) && testRenamed(alike, ctx) == ZeroTest.ZERO) return ZeroTest.ZERO;
+                if (budget.spent()) return plain;
+                Expr unified = SumAtoms.unified(alike, ctx, depth, budget);
+                if (!unified.equals(alike) && testRenamed(unified, ctx) == ZeroTest.ZERO) return ZeroTest.ZERO;
+            }
+            return plain;
+        }
+        Expr unified = SumAtoms.unified(renamed, ctx, depth, budget);
+        if (!unified.equals(renamed) && testRenamed(unified, ctx) == ZeroTest.ZERO) return ZeroTest.ZERO;
+        return SumAtoms.entrywise(unified, ctx, depth, budget) == ZeroTest.ZERO ? ZeroTest.ZERO : plain;
     }
 
     private static ZeroTest testRenamed(Expr e, DeriveContext ctx) {

@@ -32,8 +32,9 @@ import java.util.Optional;
  * A linear objective ⟨c, x⟩ + const over a norm ball ‖x − m‖_p ≤ r (minimize; maximize is
  * minimize −f), by the dual norm (Hölder): ⟨c, x − m⟩ ≥ −r‖c‖_q with q the dual exponent, with
  * equality at x = m − r·c/‖c‖ (p = 2, needs c ≠ 0), x = m − r·sign(c) (p = ∞). For p = 1 the
- * minimizer is a vertex −r·sign(c_k)·e_k with k = argmax|c_k|, which the model cannot write: only
- * the optimal value f(m) − r‖c‖_∞ is derived, when the problem asks for it.
+ * minimizer is a vertex m − r·sign(c_k)·e_k with k = argmax_i |c_i| (the first index where several
+ * tie; then every convex combination of the tied vertices is optimal too, as the step says), and the
+ * optimal value f(m) − r‖c‖_∞.
  */
 final class LinearOverBall {
     private LinearOverBall() {}
@@ -90,19 +91,28 @@ final class LinearOverBall {
         Optional<Sym> asked = p.targets().stream().filter(t -> t instanceof Sym s && s.kind() == SymKind.OPTIMUM).map(t -> (Sym) t).findFirst();
         List<Result> results = new ArrayList<>();
         if (n.kind() == NormKind.L1) {
-            if (asked.isEmpty()) {
-                String gk = (shown instanceof Sym ? derivcheck.expr.TextPrinter.print(shown) : "(" + derivcheck.expr.TextPrinter.print(shown) + ")") + "_k";
-                String rk = derivcheck.expr.TextPrinter.print(r);
-                return Attempt.declined("over an l1 ball the " + (o.maximize() ? "maximizer" : "minimizer")
-                        + " is a vertex " + (centred ? "" : derivcheck.expr.TextPrinter.print(m) + " ") + (o.maximize() ? (centred ? "" : "+ ") : "- ")
-                        + rk + "*sign(" + gk + ")*e_k with k an index of the largest abs(" + gk + ") (not unique when entries tie);"
-                        + " the model has no argmax or unit vector to write it (ask `find " + (o.maximize() ? "max" : "min") + "` for the optimal value)");
+            // the vertex m + step*r*sign(c_k)*e_k, k = argmax_i |c_i| (Hölder's equality case for the 1-norm)
+            derivcheck.expr.Dim size = ((derivcheck.expr.Shape.Vector) x.shape()).n();
+            Expr k = new Apply(Builtin.ARGMAX, List.of(new Apply(Builtin.ABS, List.of(shown), Pos.NONE)), Pos.NONE);
+            Expr ck = new derivcheck.expr.Index(shown, List.of(k), Pos.NONE);
+            Expr ek = new derivcheck.expr.Index(new derivcheck.expr.Identity(size, Pos.NONE), List.of(k), Pos.NONE);
+            Expr vertex = Exprs.mul(List.of(step(o), r, new Apply(Builtin.SIGN, List.of(ck), Pos.NONE), ek), Pos.NONE);
+            Expr value = centred ? vertex : Exprs.add(m, vertex);
+            Sym kName = Names.scalar(Names.fresh(p, "k"));
+            Expr absEntry = new Apply(Builtin.ABS, List.of(new derivcheck.expr.Index(shown, List.of(kName), Pos.NONE)), Pos.NONE);
+            steps.add(Step.explained("equality case", new Relation(RelOp.EQ, x, value, Pos.NONE),
+                    "the bound is attained at a vertex of the ball, in the coordinate ", new Relation(RelOp.EQ, kName, k, Pos.NONE),
+                    " where ", absEntry,
+                    " is largest, so ", new Relation(RelOp.EQ, new derivcheck.expr.Inner(shown, offset, Pos.NONE),
+                            Exprs.mul(List.of(step(o), r, absEntry), Pos.NONE), Pos.NONE),
+                    " with ", new Relation(RelOp.EQ, absEntry, new Norm(shown, NormKind.LINF, Pos.NONE), Pos.NONE),
+                    ". Not unique: where several entries tie for the largest absolute value (or ", new Relation(RelOp.EQ, shown, Num.ZERO, Pos.NONE),
+                    "), every convex combination of their vertices is optimal too; argmax takes the first"));
+            results.add(Result.of(x, value));
+            if (asked.isPresent()) {
+                steps.add(Step.of("optimal value", new Relation(RelOp.EQ, asked.get(), optimum, Pos.NONE), "the bound of the theorem, attained"));
+                results.add(Result.of(asked.get(), optimum));
             }
-            steps.add(Step.explained("vertex", List.of(), "the bound is attained at a vertex of the ball, in a coordinate where the entry of ",
-                    shown, " is largest in absolute value; that point needs an argmax and a unit vector, which the model cannot write,"
-                    + " so only the optimal value is derived"));
-            steps.add(Step.of("optimal value", new Relation(RelOp.EQ, asked.get(), optimum, Pos.NONE), "the bound is attained"));
-            results.add(Result.of(asked.get(), optimum));
             return new Attempt.Derived(steps, results);
         }
         Expr value;
@@ -131,4 +141,7 @@ final class LinearOverBall {
         }
         return new Attempt.Derived(steps, results);
     }
+
+    /** Towards the objective's own gradient to maximize, away from it to minimize. */
+    private static Expr step(Optimization o) { return o.maximize() ? Num.ONE : Num.MINUS_ONE; }
 }

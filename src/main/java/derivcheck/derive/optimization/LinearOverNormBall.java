@@ -18,7 +18,6 @@ import derivcheck.expr.Pos;
 import derivcheck.expr.RelOp;
 import derivcheck.expr.Relation;
 import derivcheck.expr.Sym;
-import derivcheck.model.Constraint;
 import derivcheck.model.Problem;
 import java.util.ArrayList;
 import java.util.List;

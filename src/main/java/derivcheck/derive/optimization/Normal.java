@@ -26,6 +26,8 @@ record Normal(Optional<Expr> vector, Expr scale, Dim n) {
 
     /** The normal read from the gradient of the constraint function (the gradient of sum(x) is Σ_i e_i). */
     static Normal of(Expr gradient, Dim n) {
+        Optional<Expr> broadcast = derivcheck.expr.Broadcast.scalar(gradient); // c*ones(n), the gradient of c*sum(x)
+        if (broadcast.isPresent()) return new Normal(Optional.empty(), broadcast.get(), n);
         Optional<Entries.Tab> tab = Entries.matchVector(gradient);
         if (tab.isPresent() && !Exprs.mentions(tab.get().body(), tab.get().index().name())) {
             return new Normal(Optional.empty(), tab.get().body(), n);

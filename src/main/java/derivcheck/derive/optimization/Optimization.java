@@ -45,8 +45,7 @@ public record Optimization(Sym unknown, SymbolDecl declaration, Expr objective, 
         if (full.isEmpty()) full = derivcheck.derive.WholeVectors.inline(p, o.expr());
         if (full.isEmpty()) return new Either(Optional.empty(), "the objective uses an entrywise definition as a whole vector or matrix,"
                 + " and its entries are not an entrywise formula in vectors of its length or rows of matrices of its height"
-                + " (a shift, a sum, a scalar added to an entry, or a vector free of the index added to a row: that needs a"
-                + " vector of ones, which the model does not have)");
+                + " (a shift of the index, a sum over it, or a vector free of the index added to a row)");
         Expr f = full.get();
         boolean max = o.sense() == Objective.Sense.MAXIMIZE;
         List<Constraint> cs = new ArrayList<>();
@@ -64,7 +63,7 @@ public record Optimization(Sym unknown, SymbolDecl declaration, Expr objective, 
         Optional<Expr> matrixForm = Optional.empty();
         if (!affine(gradient, x)) {
             // index sums over the whole range (Σ_i c_i(⟨X_i, w⟩ − t_i)²) in matrix form, when that makes the gradient affine
-            Optional<Expr> m = WholeSums.matrixForm(f, e -> e instanceof Sym s && s.name().equals(x.name()));
+            Optional<Expr> m = WholeSums.matrixForm(f, e -> e.equals(x));
             Optional<Expr> mg = m.flatMap(e -> Calculus.gradient(max ? Exprs.neg(e) : e, x));
             if (affine(mg, x)) {
                 minimized = max ? Exprs.neg(m.get()) : m.get();
@@ -86,10 +85,16 @@ public record Optimization(Sym unknown, SymbolDecl declaration, Expr objective, 
     public derivcheck.derive.Attempt withMatrixForm(derivcheck.derive.Attempt a) {
         if (matrixForm.isEmpty() || !(a instanceof derivcheck.derive.Attempt.Derived d) || d.steps().isEmpty()) return a;
         List<derivcheck.derive.Step> out = new ArrayList<>(d.steps());
+        List<Object> why = new ArrayList<>(List.of("each index sum runs over the whole length of the vectors it indexes and"
+                + " its summand is entrywise, so it is a product of whole vectors (a weight between two of them on a diagonal): "));
+        List<Relation> forms = WholeSums.forms(original, e -> e.equals(unknown));
+        for (int k = 0; k < forms.size(); k++) {
+            if (k > 0) why.add("; ");
+            why.add(forms.get(k));
+        }
         out.add(1, derivcheck.derive.Step.explained("matrix form",
                 new Relation(derivcheck.expr.RelOp.EQ, derivcheck.derive.Names.objective(), matrixForm.get(), derivcheck.expr.Pos.NONE),
-                "the summand is entrywise over the whole range of its index, so the sum is one of vectors: <X_i, w> is entry i"
-                        + " of X*w, a sum of products u_i*v_i is u'*v, and a weight c_i between them is diag(c)"));
+                why.toArray()));
         return new derivcheck.derive.Attempt.Derived(out, d.results());
     }
 

@@ -8,23 +8,17 @@ import derivcheck.derive.Result;
 import derivcheck.derive.Step;
 import derivcheck.derive.scalar.ScalarSolver;
 import derivcheck.expr.Expr;
-import derivcheck.expr.Exprs;
 import derivcheck.expr.Index;
 import derivcheck.expr.Num;
 import derivcheck.expr.Pos;
 import derivcheck.expr.RelOp;
 import derivcheck.expr.Relation;
-import derivcheck.expr.Shape;
 import derivcheck.expr.Sym;
-import derivcheck.expr.SymKind;
 import derivcheck.model.Domain;
 import derivcheck.model.IndexRange;
 import derivcheck.model.Problem;
-import derivcheck.model.SymbolDecl;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**

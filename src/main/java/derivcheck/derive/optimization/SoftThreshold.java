@@ -6,6 +6,7 @@ import derivcheck.derive.DeriveContext;
 import derivcheck.derive.Names;
 import derivcheck.derive.Result;
 import derivcheck.derive.Step;
+import derivcheck.derive.piecewise.PiecewiseRegions;
 import derivcheck.expr.Add;
 import derivcheck.expr.Apply;
 import derivcheck.expr.Builtin;
@@ -39,7 +40,8 @@ public final class SoftThreshold implements FastPath {
     @Override public Attempt on(Problem p, Optimization o, DeriveContext ctx) {
         Sym x = o.unknown();
         if (!x.shape().isVector() || !o.unconstrained()) return Attempt.declined("needs an unconstrained vector unknown");
-        List<Expr> terms = o.objective() instanceof Add a ? a.terms() : List.of(o.objective());
+        List<Expr> terms = new ArrayList<>();
+        for (Expr t : o.objective() instanceof Add a ? a.terms() : List.of(o.objective())) terms.addAll(entrySums(t, x));
         Expr weight = null;
         List<Expr> smooth = new ArrayList<>();
         for (Expr t : terms) {
@@ -60,6 +62,13 @@ public final class SoftThreshold implements FastPath {
         Expr xi = Lifting.entry(x, i);
         List<Step> steps = new ArrayList<>();
         steps.add(Step.of(o.sense(), new Relation(RelOp.EQ, Names.objective(), o.original(), Pos.NONE), "the objective"));
+        List<Expr> plain = o.objective() instanceof Add a ? a.terms() : List.of(o.objective());
+        if (!terms.equals(plain)) {
+            steps.add(Step.explained("1-norm", new Relation(RelOp.EQ, Names.objective(), Exprs.add(terms, Pos.NONE), Pos.NONE),
+                    "the sum over every entry splits term by term, and the sum of ", new Apply(Builtin.ABS, List.of(Lifting.entry(x,
+                            new Sym(Names.freshIndex(p, "i"), Shape.SCALAR, SymKind.INDEX, Pos.NONE))), Pos.NONE),
+                    " over every entry is ", new Norm(x, NormKind.L1, Pos.NONE)));
+        }
         Expr alpha = q.get().alpha();
         // the names of the steps, as the explanations use them: z a vector like x, tau a number
         Sym zName = new Sym(Names.fresh(p, "z"), x.shape(), SymKind.LET, Pos.NONE);
@@ -78,15 +87,78 @@ public final class SoftThreshold implements FastPath {
                 " times the subdifferential of ", new Apply(Builtin.ABS, List.of(xi), Pos.NONE), ", which is ",
                 new Apply(Builtin.SIGN, List.of(xi), Pos.NONE), " where ", new Relation(RelOp.NE, xi, Num.ZERO, Pos.NONE),
                 " and every number from ", Num.MINUS_ONE, " to ", Num.ONE, " at 0"));
-        Expr clip = new Apply(Builtin.MIN, List.of(new Apply(Builtin.MAX, List.of(z, Exprs.neg(tau)), Pos.NONE), tau), Pos.NONE);
-        Expr value = Exprs.sub(z, clip);
-        steps.add(Step.explained("merge cases", new Relation(RelOp.EQ, x, value, Pos.NONE),
-                "soft thresholding: ", zName, " minus ", zName, " clipped entrywise to the interval from ", Exprs.neg(tauName),
-                " to ", tauName));
+        Expr value = signForm(z, tau, zi, cases(zi, tau), p, ctx);
+        if (value != null) {
+            steps.add(Step.explained("merge cases", new Relation(RelOp.EQ, x, value, Pos.NONE),
+                    "soft thresholding: the three cases are ", signForm(zNamei, tauName), " in every entry (the sign of ",
+                    zNamei, " times its distance beyond ", tauName, ", proven region by region); the scalar ", tauName,
+                    " is subtracted from every entry"));
+        } else {
+            Expr clip = new Apply(Builtin.MIN, List.of(new Apply(Builtin.MAX, List.of(z, Exprs.neg(tau)), Pos.NONE), tau), Pos.NONE);
+            value = Exprs.sub(z, clip);
+            steps.add(Step.explained("merge cases", new Relation(RelOp.EQ, x, value, Pos.NONE),
+                    "soft thresholding: ", zName, " minus ", zName, " clipped entrywise to the interval from ", Exprs.neg(tauName),
+                    " to ", tauName));
+        }
         List<Result> results = new ArrayList<>();
         results.add(Result.of(x, value));
         OptimalValue.add(p, o, value, ctx, steps, results);
         return new Attempt.Derived(steps, results);
+    }
+
+    /** sign(z) .* max(abs(z) - tau, 0) (tau broadcast over the entries); for scalars, their product. */
+    static Expr signForm(Expr z, Expr tau) {
+        Expr sign = new Apply(Builtin.SIGN, List.of(z), Pos.NONE);
+        Expr excess = new Apply(Builtin.MAX, List.of(Exprs.sub(new Apply(Builtin.ABS, List.of(z), Pos.NONE), tau), Num.ZERO), Pos.NONE);
+        return z.isScalar() ? Exprs.mul(sign, excess) : new Apply(Builtin.HADAMARD, List.of(sign, excess), Pos.NONE);
+    }
+
+    private static Expr cases(Expr zi, Expr tau) {
+        return new Piecewise(List.of(
+                new Piecewise.Arm(Exprs.sub(zi, tau), List.of(new Relation(RelOp.GT, zi, tau, Pos.NONE))),
+                new Piecewise.Arm(Exprs.add(zi, tau), List.of(new Relation(RelOp.LT, zi, Exprs.neg(tau), Pos.NONE))),
+                new Piecewise.Arm(Num.ZERO, List.of())), Pos.NONE);
+    }
+
+    /**
+     * The sheet's form of the merged cases, sign(z) .* max(abs(z) - tau, 0), when its entry is proven
+     * equal to the case analysis region by region; null otherwise (the clip form is used).
+     */
+    private static Expr signForm(Expr z, Expr tau, Expr zi, Expr cases, Problem p, DeriveContext ctx) {
+        try {
+            PiecewiseRegions.Outcome same = PiecewiseRegions.zero(Exprs.sub(signForm(zi, tau), cases), p.assumptions(), ctx);
+            return same.proved() ? signForm(z, tau) : null;
+        } catch (RuntimeException e) {
+            if (e instanceof derivcheck.limits.Deadline.Expired x) throw x;
+            return null;
+        }
+    }
+
+    /**
+     * A term written per entry, {@code sum(i = 1..n, body)} over all n entries of x: split by
+     * linearity into one sum per term of the body, and {@code sum(i = 1..n, c*abs(x_i))} with c free
+     * of i read as {@code c*||x||_1} (the definition of the 1-norm). Other terms as they are.
+     */
+    static List<Expr> entrySums(Expr t, Sym x) {
+        if (!(t instanceof derivcheck.expr.Sum s) || !(x.shape() instanceof Shape.Vector v)
+                || !(s.lo() instanceof Num lo && lo.value().isOne())
+                || !s.hi().equals(derivcheck.derive.backprop.Backprop.Alg.dim(v.n()))) {
+            return List.of(t);
+        }
+        List<Expr> out = new ArrayList<>();
+        for (Expr b : s.body() instanceof Add a ? a.terms() : List.of(s.body())) {
+            out.add(l1OfEntries(b, s.index(), x).orElseGet(() -> new derivcheck.expr.Sum(s.index(), s.lo(), s.hi(), b, s.pos())));
+        }
+        return out;
+    }
+
+    private static Optional<Expr> l1OfEntries(Expr body, Sym i, Sym x) {
+        Expr absEntry = new Apply(Builtin.ABS, List.of(Lifting.entry(x, i)), Pos.NONE);
+        List<Expr> factors = body instanceof Mul m ? new ArrayList<>(m.factors()) : new ArrayList<>(List.of(body));
+        if (!factors.remove(absEntry)) return Optional.empty();
+        for (Expr f : factors) if (!f.isScalar() || Exprs.mentions(f, i.name()) || Exprs.mentions(f, x.name())) return Optional.empty();
+        factors.add(new Norm(x, NormKind.L1, Pos.NONE));
+        return Optional.of(Exprs.mul(factors, Pos.NONE));
     }
 
     /** c for a term c*||x||_1 with c free of x. */

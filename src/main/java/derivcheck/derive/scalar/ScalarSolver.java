@@ -99,7 +99,9 @@ public final class ScalarSolver {
             }
             if (roots.size() != 1) {
                 return new Outcome(steps, Optional.empty(), "found " + o.toOptional().get().size() + " stationary point(s), "
-                        + roots.size() + " provably inside the domain", false);
+                        + roots.size() + " provably inside the domain" + (unsure.isEmpty() ? "" : " and real for all the data (not proven for "
+                        + unsure.stream().map(derivcheck.expr.TextPrinter::print).collect(java.util.stream.Collectors.joining(", "))
+                        + ")"), false);
             }
             // Solve finds every root of a rational equation; the others are provably outside the domain
             onlyRoot = rational(derivative, x) && outside == o.toOptional().get().size() - 1;
@@ -156,6 +158,31 @@ public final class ScalarSolver {
                 && Exprs.anyNode(p.base(), n -> n instanceof Sym s && s.kind() == derivcheck.expr.SymKind.GIVEN);
     }
 
+    /**
+     * Is the root a real number for every value of the data the assumptions allow? Every logarithm of it has a provably
+     * positive argument, every logit one in (0, 1), every square root (or power with a fractional exponent) a provably
+     * nonnegative base. A root of {@code a + 2 sigmoid(t) = 0} such as {@code log(-a/(a + 2))} is a stationary point only
+     * for -2 < a < 0, a set of data of positive measure; stated as the minimizer for every a it would be wrong elsewhere
+     * (found by fuzz/GeneratedSpecsTest). Denominators are not asked to be provably nonzero: they vanish on a set of
+     * measure zero (as lambda - eps does), like the degenerate data the results are stated without.
+     */
+    private static boolean real(Expr root, DeriveContext ctx) {
+        return !Exprs.anyNode(root, e -> {
+            if (e instanceof Apply a && a.args().size() == 1) {
+                Expr arg = a.args().get(0);
+                if (a.fn() == Builtin.LOG) return Signs.of(arg, ctx) != Sign.POSITIVE;
+                if (a.fn() == Builtin.LOGIT) return Signs.of(arg, ctx) != Sign.POSITIVE || Signs.of(Exprs.sub(Num.ONE, arg), ctx) != Sign.POSITIVE;
+                if (a.fn() == Builtin.SQRT) return !nonnegative(Signs.of(arg, ctx));
+            }
+            if (e instanceof derivcheck.expr.Pow p && p.exponent() instanceof Num k && !k.value().isInteger()) {
+                return !nonnegative(Signs.of(p.base(), ctx));
+            }
+            return false;
+        });
+    }
+
+    private static boolean nonnegative(Sign s) { return s == Sign.POSITIVE || s == Sign.NONNEGATIVE || s == Sign.ZERO; }
+
     /** Is e a rational function of x (sums, products and integer powers; x does not occur elsewhere)? */
     static boolean rational(Expr e, Sym x) {
         if (!Exprs.mentions(e, x.name())) return true;
@@ -166,8 +193,12 @@ public final class ScalarSolver {
         return e instanceof derivcheck.expr.Pow p && p.exponent() instanceof Num k && k.value().isInteger() && rational(p.base(), x);
     }
 
-    /** POSITIVE when the point is provably inside the domain, NEGATIVE when provably outside, else UNKNOWN. */
+    /**
+     * POSITIVE when the point is provably inside the domain (and provably a real number: {@link #real}), NEGATIVE when
+     * provably outside, else UNKNOWN.
+     */
     private static Sign inDomain(Expr r, Optional<Domain> domain, DeriveContext ctx) {
+        if (!real(r, ctx)) return Sign.UNKNOWN;
         if (domain.isEmpty()) return Sign.POSITIVE;
         Domain d = domain.get();
         boolean inside = true;

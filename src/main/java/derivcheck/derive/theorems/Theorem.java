@@ -54,17 +54,11 @@ public record Theorem(String name, List<Object> statement, List<List<Object>> hy
         return out;
     }
 
-    /** All placeholders at once: through names no spec can write, so that a value naming a placeholder is not replaced again. */
+    /**
+     * All placeholders at once, in one pass (a value naming a placeholder is not replaced again, and every
+     * node is rebuilt with all its children replaced: g and x of size n become vectors of size p together).
+     */
     private static Expr put(Expr e, Map<Sym, Expr> instance) {
-        List<Map.Entry<Sym, Expr>> xs = new ArrayList<>(instance.entrySet());
-        for (int k = 0; k < xs.size(); k++) {
-            Sym p = xs.get(k).getKey();
-            e = Exprs.substitute(e, p, new Sym("\u0000" + k, p.shape(), p.kind(), p.pos()));
-        }
-        for (int k = 0; k < xs.size(); k++) {
-            Sym p = xs.get(k).getKey();
-            e = Exprs.substitute(e, new Sym("\u0000" + k, p.shape(), p.kind(), p.pos()), xs.get(k).getValue());
-        }
-        return e;
+        return Exprs.transform(e, x -> x instanceof Sym s ? instance.get(s) : null);
     }
 }

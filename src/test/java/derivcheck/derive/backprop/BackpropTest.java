@@ -115,6 +115,22 @@ class BackpropTest {
     }
 
     @Test
+    void theCollapseStepDropsABracketThatEveryIndexOfTheGradientSatisfiesAndKeepsTheOthers() throws IOException {
+        // [1 <= k <= m] for the rows k = 1..m of the gradient is always 1: the step does not print it
+        Derivation linear = derive(read("problems/backprop_normalized_linear.prob"));
+        List<String> collapsed = collapses(linear);
+        assertEquals(2, collapsed.size(), collapsed::toString);
+        for (String c : collapsed) assertFalse(c.contains("["), c);
+        // [1 <= j <= N - 2] for j = 1..N holds only on part of the range: the case split needs it
+        List<String> shifted = collapses(derive(read("problems/backprop_shifted_sum.prob")));
+        assertEquals(List.of("grad(L, x)_{j} = a*[1 <= j <= N - 2]*g_j + a*[1 <= j - 2 <= N - 2]*g_{j - 2}"), shifted);
+    }
+
+    private static List<String> collapses(Derivation d) {
+        return d.steps().stream().filter(s -> s.rule().equals("collapse")).map(s -> TextPrinter.print(s.math())).toList();
+    }
+
+    @Test
     void sheetOverlappingRangesWhereTheWrongArmWinsDoNotVerify() throws IOException {
         for (String dims : List.of("dim N >= 4", "dim N >= 6")) {
             String text = Files.readString(Path.of("problems/backprop_shifted_sum.prob")).replace("dim N >= 4", dims);
@@ -175,6 +191,20 @@ class BackpropTest {
         for (var c : derivcheck.numeric.verify.NumericVerifier.of(p, derivcheck.numeric.verify.VerifyOptions.defaults()).verifyAll()) {
             assertTrue(c.ok(), c.kind() + " " + c.claim().text() + ": " + c.verdict().reason());
         }
+    }
+
+    @Test
+    void normalisationLayerResultIsWrittenInTheMeanAndDeviationAndItsTextbookFormIsProvenSymbolically() throws IOException {
+        // the let-defined sums fold back (sum(k, x_k) = n*mu, the square root is s); the index sums are split
+        // and equal ones are one atom, so the textbook form is decided symbolically, and the mistake is not verified
+        Problem p = read(OWN + "normalisation_layer.prob");
+        Derivation d = derive(p);
+        String value = TextPrinter.print(d.results().get(0).value());
+        assertTrue(value.contains("mu") && value.contains("s^3") && !value.contains("sqrt") && !value.contains("sum(k"), value);
+        // grouped by the powers of s, the sums over i merged into the sheet's sum(i, g_i*(x_i - mu))
+        assertTrue(value.contains("*sum(i = 1..n, g_i*(x_i - mu))"), value);
+        assertEveryExpectVerified(p, d);
+        assertNoMistakeVerified(p, d);
     }
 
     @ParameterizedTest

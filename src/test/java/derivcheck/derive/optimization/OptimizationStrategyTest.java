@@ -305,7 +305,7 @@ class OptimizationStrategyTest {
     void softThresholdDerivesTheL1ProximalStepAndItIsTheMinimizer() {
         Problem p = spec(PROX_L1.formatted(">"));
         Result r = derived(new SoftThreshold(), p);
-        assertEquals("v - min(max(v, -lambda), lambda)", print(r.value()));
+        assertEquals("sign(v) .* max(abs(v) - lambda, 0)", print(r.value()));
         assertMinimizer(p, r);
     }
 

@@ -18,6 +18,17 @@ class PiecewiseSpecsTest {
         return SpecFolder.of("piecewise").atLeast(6).tests();
     }
 
+    /**
+     * Entrywise results with a scalar broadcast (src/test/resources/derive/entrywise/): the vector soft
+     * threshold sign(a) .* max(abs(a) - eps*lambda, 0) derived and printed as a sheet writes it
+     * ({@code # result:}), compared with its clip and case forms, and verified numerically against
+     * the original problem; every mistake caught.
+     */
+    @TestFactory
+    Stream<DynamicTest> eachEntrywiseSpecDerivesAndVerifiesAsItSays() throws IOException {
+        return SpecFolder.of("entrywise").atLeast(8).numeric(derivcheck.numeric.verify.VerifyOptions.defaults()).tests();
+    }
+
     /** Finite geometric sums in closed form (src/test/resources/derive/sums/), only where the ratio is not 1. */
     @TestFactory
     Stream<DynamicTest> eachSumExpectIsDecidedAsItsSpecSays() throws IOException {

@@ -1,0 +1,109 @@
+package derivcheck.derive.optimization;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import derivcheck.cas.Cas;
+import derivcheck.derive.Derivation;
+import derivcheck.derive.Engine;
+import derivcheck.derive.SpecFixtures;
+import derivcheck.derive.expect.ExpectCheck;
+import derivcheck.expr.TextPrinter;
+import derivcheck.model.Problem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The fast paths as the core's views: every spec (the seeds in problems/ and the optimization test specs)
+ * that the engine derives by a fast path the KKT core also uses (stationarity with no constraint, the
+ * 2-ball's two cases, clipping to a box, a linear objective over a box) is derived by the KKT core alone
+ * with the same sheet steps and the same results; one derived by the Lagrange multiplier on a 2-ball, whose
+ * core view cites Cauchy–Schwarz instead, or by a linear objective over an ∞-ball (the core cites Hölder), with
+ * results that verify every expect of the spec symbolically.
+ */
+class CoreAloneDerivesFastPathSpecsTest {
+    private static final List<Path> FOLDERS = List.of(Path.of("problems"), Path.of("src/test/resources/derive/optim"),
+            Path.of("src/test/resources/derive/kkt"), Path.of("src/test/resources/derive/whole"),
+            Path.of("src/test/resources/derive/dualnorm"), Path.of("src/test/resources/derive/families"));
+    /** The fast paths whose derivation is the core's own view: same steps. */
+    private static final List<String> VIEWS = List.of(KktCore.UNCONSTRAINED.name(), KktCore.BALL.name(),
+            KktCore.BOX.name(), KktCore.LINEAR_BOX.name());
+    /** A fast path the core answers by another argument: same results. */
+    private static final String LAGRANGE_BALL = new LinearOverNormBall().name();
+
+    @Test
+    void theViewsAreFastPathsOfTheEntry() {
+        List<String> ways = Optimize.WAYS.stream().map(FastPath::name).toList();
+        for (String v : VIEWS) assertTrue(ways.contains(v), v);
+        assertEquals(new KktCore().name(), ways.get(ways.size() - 1), "the core is tried last");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> theCoreAloneDerivesWhatItsFastPathsDerive() throws IOException {
+        Engine engine = Engine.standard(Cas.shared());
+        Engine core = new Engine(Cas.shared(), List.of(new KktCore()));
+        List<Path> specs = new ArrayList<>();
+        for (Path dir : FOLDERS) {
+            try (Stream<Path> s = Files.list(dir)) {
+                specs.addAll(s.filter(p -> p.toString().endsWith(".prob")).sorted().toList());
+            }
+        }
+        List<DynamicTest> tests = new ArrayList<>();
+        int views = 0;
+        for (Path spec : specs) {
+            Problem p = SpecFixtures.read(spec);
+            Derivation d = engine.derive(p);
+            if (d.status() != Derivation.Status.DERIVED) continue;
+            String name = spec.getParent().getFileName() + "/" + spec.getFileName();
+            if (VIEWS.contains(d.strategy())) {
+                views++;
+                tests.add(DynamicTest.dynamicTest(name + " (" + d.strategy() + ")", () -> {
+                    Derivation alone = core.derive(p);
+                    if (citesATheorem(alone)) sameResults(p, d, alone, core); // the ∞-ball: Hölder, not the box's cases
+                    else sameSteps(d, alone, name);
+                }));
+            } else if (d.strategy().equals(LAGRANGE_BALL)) {
+                tests.add(DynamicTest.dynamicTest(name + " (" + d.strategy() + ")", () -> sameResults(p, d, core.derive(p), core)));
+            }
+        }
+        assertTrue(views >= 10, "specs derived by the core's views: " + views);
+        return tests.stream();
+    }
+
+    private static boolean citesATheorem(Derivation d) {
+        return d.steps().stream().anyMatch(s -> s.rule().equals("theorem"));
+    }
+
+    private static void sameSteps(Derivation fast, Derivation alone, String name) {
+        assertEquals(Derivation.Status.DERIVED, alone.status(), () -> name + ": " + String.join("\n", alone.notes()));
+        assertEquals(new KktCore().name(), alone.strategy());
+        assertEquals(printed(fast), printed(alone), "the same results");
+        assertEquals(fast.steps().stream().map(s -> s.rule() + ": " + s.math().stream().map(TextPrinter::print).toList() + " " + s.justification()).toList(),
+                alone.steps().stream().map(s -> s.rule() + ": " + s.math().stream().map(TextPrinter::print).toList() + " " + s.justification()).toList(),
+                "the same sheet steps");
+    }
+
+    private static void sameResults(Problem p, Derivation fast, Derivation alone, Engine core) {
+        assertEquals(Derivation.Status.DERIVED, alone.status(), () -> String.join("\n", alone.notes()));
+        assertEquals(fast.results().stream().map(r -> TextPrinter.print(r.target())).toList(),
+                alone.results().stream().map(r -> TextPrinter.print(r.target())).toList(), "the same targets");
+        assertFalse(p.expects().isEmpty(), "the spec states expects");
+        for (ExpectCheck.Outcome o : ExpectCheck.check(p, alone, core.context(p))) {
+            assertEquals(ExpectCheck.Verdict.VERIFIED, o.symbolic(), () -> "line " + o.claim().pos().line() + " " + o.claim().text() + ": " + o.reason());
+        }
+    }
+
+    private static Map<String, List<String>> printed(Derivation d) {
+        return Map.of("results", d.results().stream().map(r -> TextPrinter.print(r.target()) + " = " + TextPrinter.print(r.value())
+                + " " + r.conditions().stream().map(TextPrinter::print).toList()).toList());
+    }
+}
