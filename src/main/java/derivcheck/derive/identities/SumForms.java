@@ -41,6 +41,13 @@ public final class SumForms {
         return x instanceof Sum s && s.isScalar() ? one(s, ctx, order) : x;
     }
 
+    /** hi - lo + 1 is the number of terms only where it is not negative (an empty range has none). */
+    private static boolean countable(Expr count, DeriveContext ctx) {
+        if (count instanceof Num n) return n.value().signum() >= 0;
+        derivcheck.cas.Sign sg = ctx.cas().sign(count, ctx.assumptions()).orElse(derivcheck.cas.Sign.UNKNOWN);
+        return sg == derivcheck.cas.Sign.POSITIVE || sg == derivcheck.cas.Sign.NONNEGATIVE || sg == derivcheck.cas.Sign.ZERO;
+    }
+
     private static Expr one(Sum s, DeriveContext ctx, List<Expr> order) {
         String i = s.index().name();
         Expr body = ctx.simplify(s.body());
@@ -53,12 +60,14 @@ public final class SumForms {
             for (Expr f : spread(t instanceof Mul m ? m.factors() : List.of(t))) {
                 (Exprs.mentions(f, i) ? dep : free).add(f);
             }
-            if (dep.isEmpty()) {
-                Expr count = ctx.simplify(Exprs.add(s.hi(), Exprs.neg(s.lo()), Num.ONE));
+            Expr count = dep.isEmpty() ? ctx.simplify(Exprs.add(s.hi(), Exprs.neg(s.lo()), Num.ONE)) : null;
+            if (dep.isEmpty() && countable(count, ctx)) {
                 free.add(0, count);
                 out.add(Exprs.mul(free, Pos.NONE));
             } else {
-                free.add(new Sum(s.index(), s.lo(), s.hi(), present(dep, order), s.pos()));
+                // a body free of the index over a range that may be empty stays a sum: sum(i = 3..n, 1) is
+                // n - 2 only where n >= 2 (for n = 1 the empty sum is 0, not -1)
+                free.add(new Sum(s.index(), s.lo(), s.hi(), dep.isEmpty() ? Num.ONE : present(dep, order), s.pos()));
                 out.add(Exprs.mul(free, Pos.NONE));
             }
         }
