@@ -88,6 +88,7 @@ public final class ProblemChecker {
         for (Claim c : p.shows()) {
             claims.add(new ClaimReport(ClaimReport.Kind.SHOW, c, symbolically(c, () -> ExpectCheck.show(p, c, ctx)), numeric(nv, c)));
         }
+        d = undecidedIfAProvenShowFails(d, claims);
         return new ProblemReport(p, d, results, claims);
     }
 
@@ -115,6 +116,24 @@ public final class ProblemChecker {
             if (r.numeric().isPresent() && r.numeric().get().failed()) {
                 notes.add("the derived result " + derivcheck.expr.TextPrinter.print(r.result().relation())
                         + " fails its own numeric check (" + r.numeric().get().reason() + "), so it is not reported as derived");
+            }
+        }
+        if (notes.isEmpty()) return d;
+        notes.addAll(d.notes());
+        return new Derivation(Derivation.Status.UNDECIDED, d.strategy(), d.steps(), d.results(), notes);
+    }
+
+    /**
+     * A derivation without results proves the problem's shows (the identities): where one of them fails
+     * its numeric check, the proof is wrong, so it is not reported as derived either (issue 17).
+     */
+    static Derivation undecidedIfAProvenShowFails(Derivation d, List<ClaimReport> claims) {
+        if (d.status() != Derivation.Status.DERIVED || !d.results().isEmpty()) return d;
+        List<String> notes = new ArrayList<>();
+        for (ClaimReport c : claims) {
+            if (c.kind() == ClaimReport.Kind.SHOW && c.numeric().isPresent() && c.numeric().get().failed()) {
+                notes.add("the proven identity " + c.claim().text() + " fails its numeric check ("
+                        + c.numeric().get().reason() + "), so it is not reported as derived");
             }
         }
         if (notes.isEmpty()) return d;

@@ -64,6 +64,30 @@ class FailedResultIsNotDerivedTest {
         assertTrue(text.contains("numeric: failed"), text);
     }
 
+    private static final Problem SHOW = SpecReader.read(new SourceText("s.prob", """
+            problem s
+              given a : real
+              show a^2 = 2*a
+            """)).get();
+
+    /** A strategy that "proves" every show, as a buggy identity rule would: steps, no results. */
+    private static final Strategy WRONG_PROOF = new Strategy() {
+        @Override public String name() { return "a wrong proof"; }
+
+        @Override public Attempt attempt(Problem p, DeriveContext c) {
+            return new Attempt.Derived(List.of(Step.of("identity", p.shows().get(0).relations().get(0), "wrong")), List.of());
+        }
+    };
+
+    @Test
+    void aProvenIdentityThatFailsItsNumericCheckMakesTheDerivationUndecided() {
+        ProblemReport r = new ProblemChecker(new Engine(Cas.shared(), List.of(WRONG_PROOF)), Optional.of(VerifyOptions.defaults())).check(SHOW);
+        assertTrue(r.claims().get(0).numeric().orElseThrow().failed(), "a^2 = 2a must fail numerically");
+        assertEquals(Derivation.Status.UNDECIDED, r.derivation().status());
+        assertTrue(r.derivation().notes().get(0).contains("fails its numeric check"), r.derivation().notes().toString());
+        assertTrue(!derivcheck.render.DerivationText.print(r).contains("derived by"), derivcheck.render.DerivationText.print(r));
+    }
+
     @Test
     void aRightResultStaysDerived() {
         ProblemReport r = new ProblemChecker(Engine.standard(Cas.shared()), Optional.of(VerifyOptions.defaults())).check(P);
