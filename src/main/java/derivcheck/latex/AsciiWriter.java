@@ -272,6 +272,7 @@ final class AsciiWriter extends LatexBaseVisitor<AsciiWriter.Frag> {
         if (s instanceof TopScriptContext || s instanceof LetterScriptContext l && l.LETTER().getText().equals("T")) {
             return new Frag(visit(ctx.factor()).at(4) + "'", 4);
         }
+        if (s instanceof StarScriptContext && isLetter(ctx.factor(), "f")) return optimalValue(ctx); // f^\star: the optimal value
         if (s instanceof StarScriptContext) return visit(ctx.factor()); // w^*: the optimal value of w
         if (s instanceof PrimeScriptContext) return new Frag(visit(ctx.factor()).at(4) + "'", 4);
         if (isLetter(ctx.factor(), "e")) return new Frag("exp(" + script(s).text + ")", 4);
@@ -281,6 +282,17 @@ final class AsciiWriter extends LatexBaseVisitor<AsciiWriter.Frag> {
         Frag base = visit(ctx.factor());
         Frag exp = script(s);
         return new Frag(base.at(4) + "^" + exp.at(4), 3);
+    }
+
+    /**
+     * {@code f^\\star} (or {@code f^*}) with f no name of the spec: the optimal value, as the sheets
+     * print it, read as the spec's {@code min} (or {@code max}, by the objective's sense). Without an
+     * objective there is no optimal value to name, so it is refused where it is written.
+     */
+    private Frag optimalValue(SuperscriptContext ctx) {
+        java.util.Optional<derivcheck.model.Objective> o = problem.objective();
+        if (o.isEmpty()) throw error(ctx, shown(ctx) + " names an optimal value, but the spec states no objective (and no f)");
+        return new Frag(o.get().sense() == derivcheck.model.Objective.Sense.MAXIMIZE ? "max" : "min", 4);
     }
 
     /** x^t, y^{t+1}, \\theta^{(t)}: a superscript in t, where t is neither a spec name nor an index; and x^0. */

@@ -23,7 +23,6 @@ class PrintedResultsReadBackTest {
     /** printed construct -> why it does not read back today (open in docs/issue11-status.md). */
     private static final Map<String, String> NOT_READ_YET = new LinkedHashMap<>();
     static {
-        NOT_READ_YET.put("^{\\star}", "the printer writes an optimum's value as f^{\\star}; the reader does not know the optimal-value notation");
         NOT_READ_YET.put("^*", "adjoint/optimum star A^* on a matrix is not read");
         NOT_READ_YET.put("\\operatorname{sv}", "singular-value operator is printed but the reader has no such function");
         NOT_READ_YET.put("^\\top)^{", "a power of a transposed vector (w^\\top)^{k} is refused by the reader");
