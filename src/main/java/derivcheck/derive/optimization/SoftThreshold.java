@@ -43,27 +43,43 @@ public final class SoftThreshold implements FastPath {
         List<Expr> terms = new ArrayList<>();
         for (Expr t : o.objective() instanceof Add a ? a.terms() : List.of(o.objective())) terms.addAll(entrySums(t, x));
         Expr weight = null;
+        EntryWeight entryWeight = null;
         List<Expr> smooth = new ArrayList<>();
         for (Expr t : terms) {
             Optional<Expr> c = l1Weight(t, x);
+            Optional<EntryWeight> cw = c.isPresent() ? Optional.empty() : EntryWeight.of(t, x);
             if (c.isPresent() && weight == null) weight = c.get();
+            else if (cw.isPresent() && weight == null) { entryWeight = cw.get(); weight = entryWeight.whole(); }
             else smooth.add(t);
         }
-        if (weight == null) return Attempt.declined("there is no term c*||x||_1");
-        Sign s = ctx.cas().sign(weight, ctx.assumptions()).orElse(Sign.UNKNOWN);
-        if (s != Sign.POSITIVE && s != Sign.NONNEGATIVE) return Attempt.declined("the weight of ||x||_1 is not known to be >= 0");
+        if (weight == null) return Attempt.declined("there is no term c*||x||_1 or sum(i = 1..n, c_i*|x_i|)");
+        Sym i = new Sym(Names.freshIndex(p, "i"), Shape.SCALAR, SymKind.INDEX, Pos.NONE);
+        // the weight of |x_i|: the scalar c, or each entry's own c_i; its sign decides convexity (with a
+        // negative weight the objective need not be convex and the threshold formula is wrong)
+        Expr weightI = entryWeight == null ? weight : entryWeight.at(i);
+        // the entries' facts (w : vector[n] in (0, 1), or where w > 0) hold for w_i
+        DeriveContext ctxI = entryWeight == null ? ctx : ctx.with(derivcheck.derive.Facts.ofEntries(p, weightI));
+        Sign s = ctxI.cas().sign(weightI, ctxI.assumptions()).orElse(Sign.UNKNOWN);
+        if (s != Sign.POSITIVE && s != Sign.NONNEGATIVE) {
+            return Attempt.declined(entryWeight == null ? "the weight of ||x||_1 is not known to be >= 0"
+                    : "the weight " + derivcheck.expr.TextPrinter.print(entryWeight.at(entryWeight.index()))
+                    + " of |x_i| is not known to be >= 0 for every entry");
+        }
         Expr rest = smooth.isEmpty() ? Num.ZERO : Exprs.add(smooth, Pos.NONE);
         Optional<IsotropicGradient> q = IsotropicGradient.of(rest, x, ctx);
         if (q.isEmpty()) return Attempt.declined("the smooth part's gradient is not alpha*x - b with alpha > 0");
         Expr z = q.get().z();
         Expr tau = ctx.simplify(Exprs.div(weight, q.get().alpha()));
-        Sym i = new Sym(Names.freshIndex(p, "i"), Shape.SCALAR, SymKind.INDEX, Pos.NONE);
+        Expr tauI = entryWeight == null ? tau : ctx.simplify(Exprs.div(weightI, q.get().alpha()));
         Expr zi = SeparableBox.entryOf(z, i);
         Expr xi = Lifting.entry(x, i);
         List<Step> steps = new ArrayList<>();
         steps.add(Step.of(o.sense(), new Relation(RelOp.EQ, Names.objective(), o.original(), Pos.NONE), "the objective"));
         List<Expr> plain = o.objective() instanceof Add a ? a.terms() : List.of(o.objective());
-        if (!terms.equals(plain)) {
+        if (!terms.equals(plain) && entryWeight != null) {
+            steps.add(Step.explained("split", new Relation(RelOp.EQ, Names.objective(), Exprs.add(terms, Pos.NONE), Pos.NONE),
+                    "the sum over every entry splits term by term"));
+        } else if (!terms.equals(plain)) {
             steps.add(Step.explained("1-norm", new Relation(RelOp.EQ, Names.objective(), Exprs.add(terms, Pos.NONE), Pos.NONE),
                     "the sum over every entry splits term by term, and the sum of ", new Apply(Builtin.ABS, List.of(Lifting.entry(x,
                             new Sym(Names.freshIndex(p, "i"), Shape.SCALAR, SymKind.INDEX, Pos.NONE))), Pos.NONE),
@@ -72,27 +88,38 @@ public final class SoftThreshold implements FastPath {
         Expr alpha = q.get().alpha();
         // the names of the steps, as the explanations use them: z a vector like x, tau a number
         Sym zName = new Sym(Names.fresh(p, "z"), x.shape(), SymKind.LET, Pos.NONE);
-        Sym tauName = Names.scalar(Names.fresh(p, "tau"));
+        Sym tauName = entryWeight == null ? Names.scalar(Names.fresh(p, "tau"))
+                : new Sym(Names.fresh(p, "tau"), x.shape(), SymKind.LET, Pos.NONE);
+        Expr tauNameI = SeparableBox.entryOf(tauName, i);
         Expr zNamei = Lifting.entry(zName, i);
         steps.add(Step.explained("smooth part", new Relation(RelOp.EQ, Names.scalar(Names.fresh(p, "z")), z, Pos.NONE),
                 "the smooth part is ", Exprs.mul(List.of(alpha, Exprs.pow(Num.of(2), Num.MINUS_ONE),
                         Exprs.sq(new Norm(Exprs.sub(x, zName), NormKind.L2, Pos.NONE))), Pos.NONE), " plus a constant"));
-        steps.add(Step.explained("threshold", new Relation(RelOp.EQ, Names.scalar(Names.fresh(p, "tau")), tau, Pos.NONE),
-                "the weight of ", new Norm(x, NormKind.L1, Pos.NONE), " divided by the curvature ", alpha));
+        if (entryWeight == null) {
+            steps.add(Step.explained("threshold", new Relation(RelOp.EQ, tauName, tau, Pos.NONE),
+                    "the weight of ", new Norm(x, NormKind.L1, Pos.NONE), " divided by the curvature ", alpha));
+        } else {
+            steps.add(Step.explained("threshold", new Relation(RelOp.EQ, tauNameI, tauI, Pos.NONE),
+                    "each entry's weight of ", new Apply(Builtin.ABS, List.of(xi), Pos.NONE), " divided by the curvature ", alpha,
+                    "; it is ", Num.ZERO, " or more in every entry"));
+        }
         steps.add(Step.explained("case analysis", new Relation(RelOp.EQ, xi, new Piecewise(List.of(
-                new Piecewise.Arm(Exprs.sub(zi, Names.scalar(Names.fresh(p, "tau"))), List.of(new Relation(RelOp.GT, zi, Names.scalar(Names.fresh(p, "tau")), Pos.NONE))),
-                new Piecewise.Arm(Exprs.add(zi, Names.scalar(Names.fresh(p, "tau"))), List.of(new Relation(RelOp.LT, zi, Exprs.neg(Names.scalar(Names.fresh(p, "tau"))), Pos.NONE))),
+                new Piecewise.Arm(Exprs.sub(zi, tauNameI), List.of(new Relation(RelOp.GT, zi, tauNameI, Pos.NONE))),
+                new Piecewise.Arm(Exprs.add(zi, tauNameI), List.of(new Relation(RelOp.LT, zi, Exprs.neg(tauNameI), Pos.NONE))),
                 new Piecewise.Arm(Num.ZERO, List.of())), Pos.NONE), Pos.NONE),
-                "the problem separates; 0 lies in ", Exprs.mul(alpha, Exprs.sub(xi, zNamei)), " plus ", weight,
+                "the problem separates; 0 lies in ", Exprs.mul(alpha, Exprs.sub(xi, zNamei)), " plus ", weightI,
                 " times the subdifferential of ", new Apply(Builtin.ABS, List.of(xi), Pos.NONE), ", which is ",
                 new Apply(Builtin.SIGN, List.of(xi), Pos.NONE), " where ", new Relation(RelOp.NE, xi, Num.ZERO, Pos.NONE),
                 " and every number from ", Num.MINUS_ONE, " to ", Num.ONE, " at 0"));
-        Expr value = signForm(z, tau, zi, cases(zi, tau), p, ctx);
+        List<Relation> known = new ArrayList<>(p.assumptions());
+        if (entryWeight != null) known.add(new Relation(RelOp.GE, tauI, Num.ZERO, Pos.NONE)); // proven above: weight >= 0, alpha > 0
+        Expr value = signForm(z, tau, zi, tauI, cases(zi, tauI), known, ctxI);
         if (value != null) {
             steps.add(Step.explained("merge cases", new Relation(RelOp.EQ, x, value, Pos.NONE),
-                    "soft thresholding: the three cases are ", signForm(zNamei, tauName), " in every entry (the sign of ",
-                    zNamei, " times its distance beyond ", tauName, ", proven region by region); the scalar ", tauName,
-                    " is subtracted from every entry"));
+                    "soft thresholding: the three cases are ", signForm(zNamei, tauNameI), " in every entry (the sign of ",
+                    zNamei, " times its distance beyond ", tauNameI, ", proven region by region)",
+                    entryWeight == null ? "; the scalar " : "; each entry has its own threshold ", tauName,
+                    entryWeight == null ? " is subtracted from every entry" : ""));
         } else {
             Expr clip = new Apply(Builtin.MIN, List.of(new Apply(Builtin.MAX, List.of(z, Exprs.neg(tau)), Pos.NONE), tau), Pos.NONE);
             value = Exprs.sub(z, clip);
@@ -124,9 +151,9 @@ public final class SoftThreshold implements FastPath {
      * The sheet's form of the merged cases, sign(z) .* max(abs(z) - tau, 0), when its entry is proven
      * equal to the case analysis region by region; null otherwise (the clip form is used).
      */
-    private static Expr signForm(Expr z, Expr tau, Expr zi, Expr cases, Problem p, DeriveContext ctx) {
+    private static Expr signForm(Expr z, Expr tau, Expr zi, Expr tauI, Expr cases, List<Relation> known, DeriveContext ctx) {
         try {
-            PiecewiseRegions.Outcome same = PiecewiseRegions.zero(Exprs.sub(signForm(zi, tau), cases), p.assumptions(), ctx);
+            PiecewiseRegions.Outcome same = PiecewiseRegions.zero(Exprs.sub(signForm(zi, tauI), cases), known, ctx);
             return same.proved() ? signForm(z, tau) : null;
         } catch (RuntimeException e) {
             if (e instanceof derivcheck.limits.Deadline.Expired x) throw x;
@@ -172,5 +199,43 @@ public final class SoftThreshold implements FastPath {
             if (c.isScalar() && !Exprs.mentions(c, x.name())) return Optional.of(c);
         }
         return Optional.empty();
+    }
+
+    /**
+     * {@code sum(i = 1..n, c*w_i*abs(x_i))} over all n entries of x, with w a vector of x's shape free of x
+     * and c scalars free of i and x: the per-entry weight c*w_i, whole the vector c*w.
+     */
+    record EntryWeight(Expr whole, Expr body, Sym index) {
+        Expr at(Sym i) { return Exprs.substitute(body, index, i); }
+
+        static Optional<EntryWeight> of(Expr t, Sym x) {
+            if (!(t instanceof derivcheck.expr.Sum s) || !(x.shape() instanceof Shape.Vector v)
+                    || !(s.lo() instanceof Num lo && lo.value().isOne())
+                    || !s.hi().equals(derivcheck.derive.backprop.Backprop.Alg.dim(v.n()))) {
+                return Optional.empty();
+            }
+            Sym i = s.index();
+            Expr absEntry = new Apply(Builtin.ABS, List.of(Lifting.entry(x, i)), Pos.NONE);
+            List<Expr> factors = s.body() instanceof Mul m ? new ArrayList<>(m.factors()) : new ArrayList<>(List.of(s.body()));
+            if (!factors.remove(absEntry)) return Optional.empty();
+            Expr vector = null;
+            List<Expr> scalars = new ArrayList<>();
+            for (Expr f : factors) {
+                if (Exprs.mentions(f, x.name())) return Optional.empty();
+                if (vector == null && f instanceof derivcheck.expr.Index ix && ix.indices().equals(List.of(i))
+                        && ix.base() instanceof Sym w && w.shape().equals(x.shape())) {
+                    vector = w;
+                } else if (f.isScalar() && !Exprs.mentions(f, i.name())) {
+                    scalars.add(f);
+                } else {
+                    return Optional.empty();
+                }
+            }
+            if (vector == null) return Optional.empty();
+            List<Expr> whole = new ArrayList<>(scalars);
+            whole.add(vector);
+            return Optional.of(new EntryWeight(Exprs.mul(whole, Pos.NONE),
+                    factors.size() == 1 ? factors.get(0) : Exprs.mul(factors, Pos.NONE), i));
+        }
     }
 }
