@@ -12,9 +12,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Weighted norms ‖v‖_D = sqrt(v'Dv), D positive definite (src/test/resources/derive/weighted/): weighted
- * least squares and the weighted proximal step by stationarity, the linear objective over a D-ball by
- * Cauchy–Schwarz in the D inner product (the dual norm ‖g‖_{D⁻¹}), the projection onto a D-ball
- * declined (no closed form). Run by the spec-folder harness ({@link SpecFolder}) with the numeric check;
+ * least squares and the weighted proximal step by stationarity (‖v‖_D² read as v'Dv), the projection
+ * onto a D-ball declined. Run by the spec-folder harness ({@link SpecFolder}) with the numeric check;
  * "# cites: THEOREM" means a step cites that theorem with its hypotheses.
  */
 class WeightedNormSpecsTest {
