@@ -320,7 +320,9 @@ final class AsciiWriter extends LatexBaseVisitor<AsciiWriter.Frag> {
                 case "1" -> "||" + arg.text + "||_1";
                 case "\\infty" -> "||" + arg.text + "||_inf";
                 case "F" -> "||" + arg.text + "||_F";
-                default -> throw error(s, "unknown norm \\|.\\|_" + kind + "; use _1, _2, _\\infty or _F");
+                // \|v\|_D, \lVert v \rVert_{D^{-1}}: a weighting by a matrix of the spec (the reader checks it is positive definite)
+                default -> weighting(s).map(w -> "||" + arg.text + "||_{" + w + "}").orElseThrow(() -> error(s, "unknown norm \\|.\\|_" + kind
+                        + "; use _1, _2, _\\infty, _F or a positive definite matrix of the spec (a weighted norm)"));
             };
             return new Frag(norm, 4);
         }
@@ -603,6 +605,15 @@ final class AsciiWriter extends LatexBaseVisitor<AsciiWriter.Frag> {
         Frag a = group(ctx.group());
         if (ctx.index == null) return new Frag("sqrt(" + a.text + ")", 4);
         return new Frag(a.at(4) + "^(1/" + visit(ctx.index).at(3) + ")", 3);
+    }
+
+    /** The subscript of a norm as the text of a weighting matrix: a name of the spec or a group {D^{-1}}. */
+    private Optional<String> weighting(ScriptContext s) {
+        if (s instanceof SymScriptContext y) return Optional.of(y.SYM().getText());
+        if (s instanceof GroupScriptContext g && g.expr().size() == 1 && g.expr(0).getStart() instanceof SymbolNames.NameToken) {
+            return Optional.of(visit(g.expr(0)).text);
+        }
+        return Optional.empty();
     }
 
     @Override public Frag visitNorm(NormContext ctx) { return new Frag("||" + visit(ctx.expr()).text + "||", 4); }

@@ -126,6 +126,8 @@ final class ExprBuilder extends SpecBaseVisitor<Expr> {
     @Override public Expr visitSubscripted(SpecParser.SubscriptedContext ctx) {
         SpecParser.SubscriptContext sub = ctx.subscript();
         if (ctx.expr() instanceof SpecParser.AtomExprContext a && a.atom() instanceof SpecParser.NormContext n) {
+            Optional<Expr> weight = weighting(sub);
+            if (weight.isPresent()) return weighted(build(n.expr()), weight.get(), ctx);
             return norm(n, sub.getText(), ctx);
         }
         Expr base = ctx.expr() instanceof SpecParser.AtomExprContext a && a.atom() instanceof SpecParser.NameContext nm
@@ -153,11 +155,81 @@ final class ExprBuilder extends SpecBaseVisitor<Expr> {
         return shaped(whole, () -> new Norm(arg, k, pos(whole)));
     }
 
+    /**
+     * The subscript of a norm as a weighting matrix: ||v||_D, ||v||_{inv(D)} where the subscript is a
+     * declared name or an expression that is a matrix (not 1, 2, inf, F).
+     */
+    private Optional<Expr> weighting(SpecParser.SubscriptContext sub) {
+        if (sub.ID() != null) {
+            String name = sub.ID().getText();
+            Optional<Sym> s = scope.symbol(name);
+            if (s.isPresent() && s.get().shape().isMatrix()) return Optional.of(s.get());
+            return Optional.empty();
+        }
+        if (sub.expr().size() == 1 && !sub.expr(0).getText().matches("2|1|inf|infty|oo|F|fro")) {
+            Expr w = build(sub.expr(0));
+            if (w.shape().isMatrix()) return Optional.of(w);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The D-weighted norm ||v||_D = sqrt(v'*D*v) (docs/spec-language.md, "Weighted norms"): a norm only
+     * where D is positive definite, so D must be declared so (or be inv of such a matrix).
+     */
+    private Expr weighted(Expr v, Expr weight, ParserRuleContext whole) {
+        return new Apply(Builtin.SQRT, List.of(quadraticForm(v, weight, whole)), pos(whole));
+    }
+
+    /** v'*D*v, the square of ||v||_D, after checking that D is a known positive definite weighting of v. */
+    private Expr quadraticForm(Expr v, Expr weight, ParserRuleContext whole) {
+        String shown = derivcheck.expr.TextPrinter.print(weight);
+        if (!v.shape().isVector()) {
+            throw error(whole, "a weighted norm ||v||_" + shown + " is of a vector, not a " + describe(v.shape()));
+        }
+        if (!positiveDefinite(weight)) {
+            throw error(whole, "||v||_" + shown + " weights the norm by " + shown + ", which is not known to be positive definite"
+                    + " (sqrt(v'*" + shown + "*v) is a norm only then); declare it, e.g. `given " + shown
+                    + " : matrix[n, n] diagonal positive definite`");
+        }
+        Dim n = ((Shape.Vector) v.shape()).n();
+        if (!weight.shape().equals(new Shape.Matrix(n, n))) {
+            throw error(whole, "the weighting " + shown + " of ||v||_" + shown + " is a " + describe(weight.shape())
+                    + ", but v is a " + describe(v.shape()));
+        }
+        return shaped(whole, () -> Exprs.mul(List.of(new Transpose(v, pos(whole)), weight, v), pos(whole)));
+    }
+
+    /** A declared positive definite matrix, or the inverse of one. */
+    private boolean positiveDefinite(Expr w) {
+        if (w instanceof Sym s) return scope.isPositiveDefinite(s.name());
+        if (w instanceof Inverse i) return positiveDefinite(i.arg());
+        return false;
+    }
+
+    /** ||v||_D^2 or norm(v, D)^2 written with a weighting: the quadratic form itself, v'*D*v. */
+    private Optional<Expr> weightedSquare(SpecParser.ExprContext base, SpecParser.ExprContext exponent) {
+        if (!exponent.getText().equals("2")) return Optional.empty();
+        if (base instanceof SpecParser.SubscriptedContext sc && sc.expr() instanceof SpecParser.AtomExprContext a
+                && a.atom() instanceof SpecParser.NormContext n) {
+            Optional<Expr> weight = weighting(sc.subscript());
+            if (weight.isPresent()) return Optional.of(quadraticForm(build(n.expr()), weight.get(), base));
+        }
+        if (base instanceof SpecParser.AtomExprContext a && a.atom() instanceof SpecParser.CallContext c
+                && c.ID().getText().equals("norm") && c.expr().size() == 2 && scope.function("norm").isEmpty()) {
+            Expr w = build(c.expr(1));
+            if (w.shape().isMatrix()) return Optional.of(quadraticForm(build(c.expr(0)), w, base));
+        }
+        return Optional.empty();
+    }
+
     private static boolean isRow(Expr e) {
         return e.shape() instanceof Shape.Matrix m && m.rows().equals(Dim.ONE);
     }
 
     @Override public Expr visitPower(SpecParser.PowerContext ctx) {
+        Optional<Expr> square = weightedSquare(ctx.expr(0), ctx.expr(1));
+        if (square.isPresent()) return square.get();
         Expr base = visit(ctx.expr(0));
         SpecParser.ExprContext expCtx = ctx.expr(1);
         // x^T means the transpose when T is not a declared name.
@@ -256,6 +328,12 @@ final class ExprBuilder extends SpecBaseVisitor<Expr> {
             default: break;
         }
         Optional<UserFunc> user = scope.function(name);
+        if (name.equals("norm") && user.isEmpty()) {
+            if (argCtx.size() != 2) throw error(ctx, "norm(v, D) takes a vector and a positive definite weighting matrix; write ||v|| for the Euclidean norm");
+            Expr w = build(argCtx.get(1));
+            if (!w.shape().isMatrix()) throw error(ctx.expr(1), "the weighting of norm(v, D) is a positive definite matrix, not a " + describe(w.shape()));
+            return weighted(build(argCtx.get(0)), w, ctx);
+        }
         if (user.isPresent()) {
             if (argCtx.size() != 1) throw error(ctx, name + " takes one argument");
             Expr arg = build(argCtx.get(0));
@@ -265,7 +343,7 @@ final class ExprBuilder extends SpecBaseVisitor<Expr> {
         if (b.isEmpty()) {
             String known = java.util.Arrays.stream(Builtin.values()).map(Builtin::spelling)
                     .collect(java.util.stream.Collectors.joining(" "));
-            throw error(ctx, "unknown function '" + name + "'; known: " + known + " inv eye ones transpose grad, and functions"
+            throw error(ctx, "unknown function '" + name + "'; known: " + known + " inv eye ones transpose grad norm, and functions"
                     + " declared with 'given f : function'");
         }
         List<Expr> args = new ArrayList<>();

@@ -159,6 +159,7 @@ final class ProblemBuilder {
             for (int k = 0; k < g.names().ID().size(); k++) {
                 Sym s = declareName(g.names().ID(k).getSymbol(), shape, SymKind.GIVEN);
                 givens.put(s.name(), new SymbolDecl(s, Optional.empty(), at(latex, k), Optional.empty()));
+                if (declaresPositiveDefinite(g.matrixProperties())) scope.positiveDefinite(s.name());
             }
         } else if (item instanceof SpecParser.FunctionItemContext f) {
             List<String> latex = latexNames(f.latexNames(), f.names());
@@ -269,6 +270,23 @@ final class ProblemBuilder {
                 randoms.add(new RandomDecl(s, dist, domain, at(latex, k)));
             }
         }
+    }
+
+    /**
+     * Do the words after a matrix shape say positive definite (so the matrix may weight a norm,
+     * ||v||_D)? Read leniently in pass 1; a wrong word is reported by {@link #matrixProperties}.
+     */
+    private static boolean declaresPositiveDefinite(SpecParser.MatrixPropertiesContext ctx) {
+        if (ctx == null) return false;
+        List<String> words = new ArrayList<>();
+        for (var id : ctx.ID()) words.add(id.getText());
+        for (int k = 0; k < words.size(); ) {
+            Optional<MatrixProperty> p = MatrixProperty.at(words, k);
+            if (p.isEmpty()) return false;
+            if (p.get().closure().contains(MatrixProperty.POSITIVE_DEFINITE)) return true;
+            k += p.get().words().size();
+        }
+        return false;
     }
 
     /** Reads the words after a matrix shape as property phrases ("symmetric positive definite"). */

@@ -17,6 +17,8 @@ final class Scope {
     private final Map<String, UserFunc> functions = new LinkedHashMap<>();
     private final Deque<Sym> indices = new ArrayDeque<>();
     boolean hasObjective;
+    /** Matrices declared positive definite (directly or as `diagonal positive definite`): weightings of a norm. */
+    private final java.util.Set<String> positiveDefinite = new java.util.HashSet<>();
     /** Definitions (let, defined given) not built yet, by name; built on first use or in file order. */
     private final Map<String, Runnable> deferred = new LinkedHashMap<>();
     private final java.util.Set<String> defining = new java.util.HashSet<>();
@@ -44,6 +46,12 @@ final class Scope {
     void redefine(Sym sym) { symbols.put(sym.name(), sym); }
 
     java.util.Set<String> names() { return declaredAt.keySet(); }
+
+    /** Records that a declared matrix is positive definite (read from its `given` line, pass 1). */
+    void positiveDefinite(String name) { positiveDefinite.add(name); }
+
+    /** Is this declared matrix known to be positive definite (a weighting ||v||_D may use it)? */
+    boolean isPositiveDefinite(String name) { return positiveDefinite.contains(name); }
 
     boolean isDeclared(String name) { return declaredAt.containsKey(name); }
 
