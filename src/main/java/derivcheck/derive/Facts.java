@@ -17,7 +17,11 @@ public final class Facts {
 
     public static Assumptions of(Problem p) {
         Assumptions a = Assumptions.NONE;
-        for (DimDecl d : p.dims()) a = a.positive(d.sym()).integer(d.sym());
+        for (DimDecl d : p.dims()) {
+            a = a.positive(d.sym()).integer(d.sym());
+            // the declared lower bound (dim n >= 2), and every size is at least 1, for the sign decisions
+            a = a.with(new Assumptions.Fact(d.sym(), Assumptions.Kind.GREATER_EQUAL, derivcheck.expr.Rational.of(d.minimum())));
+        }
         for (Relation r : p.assumptions()) a = with(a, r);
         for (SymbolDecl g : p.givens()) {
             if (g.sym().isScalar() && g.domain().isPresent()) a = withDomain(a, g.sym(), g.domain().get());

@@ -3,10 +3,14 @@ package derivcheck.derive.moments;
 import derivcheck.derive.DeriveContext;
 import derivcheck.derive.Lets;
 import derivcheck.expr.Add;
+import derivcheck.expr.Apply;
+import derivcheck.expr.Builtin;
+import derivcheck.expr.Dim;
 import derivcheck.expr.Expectation;
 import derivcheck.expr.Expr;
 import derivcheck.expr.Exprs;
 import derivcheck.expr.Index;
+import derivcheck.expr.Inner;
 import derivcheck.expr.Mul;
 import derivcheck.expr.Num;
 import derivcheck.expr.Pos;
@@ -14,6 +18,7 @@ import derivcheck.expr.Pow;
 import derivcheck.expr.Rational;
 import derivcheck.expr.RelOp;
 import derivcheck.expr.Relation;
+import derivcheck.expr.Shape;
 import derivcheck.expr.Sum;
 import derivcheck.expr.Sym;
 import derivcheck.expr.SymKind;
@@ -140,6 +145,7 @@ public final class MomentAlgebra {
     /** E[e] after linearity and independence; leaves are E[X^k], Var[X] of units. */
     public Expr mean(Expr e) {
         enter("E", e);
+        if (depth == 1) rootNames = Exprs.names(e);
         try {
             return meanOnce(e);
         } finally {
@@ -170,6 +176,7 @@ public final class MomentAlgebra {
             return Exprs.add(out, Pos.NONE);
         }
         if (e instanceof Sum s) return new Sum(s.index(), s.lo(), s.hi(), mean(s.body()), s.pos());
+        if (e instanceof Inner in) return mean(writtenOut(in));
         if (isAtom(e) || isLetUnit(e)) return new Expectation(e, Pos.NONE);
         List<Expr> constant = new ArrayList<>();
         List<List<Expr>> groups = groups(factors(e), constant);
@@ -192,7 +199,11 @@ public final class MomentAlgebra {
                 }
                 throw new Stuck("E[" + TextPrinter.print(f) + "]: moments above the second of a compound quantity are not derived");
             }
-            if (f instanceof Add || f instanceof Sum || isAtom(f) || isLetUnit(f)) return mean(f);
+            if (f instanceof Add || f instanceof Sum || f instanceof Inner || isAtom(f) || isLetUnit(f)) return mean(f);
+            if (f instanceof Apply ap && ap.args().size() == 1 && isAtom(ap.args().get(0))) {
+                throw new Stuck("E[" + TextPrinter.print(f) + "]: not a moment of the declared distribution (only the"
+                        + " expectations of powers E[X^k] are known from the declarations)");
+            }
             throw new Stuck("E[" + TextPrinter.print(f) + "]: the rules of linearity and independence do not reach it");
         }
         if (g.stream().anyMatch(this::compound)) {
@@ -206,11 +217,67 @@ public final class MomentAlgebra {
                 + " (entries with symbolic indices), so independence cannot be used");
     }
 
+    /** Whether {@link #mean} wrote an inner product out as a sum of its entries (for the step's words). */
+    boolean wroteInner() { return wroteInner; }
+
+    private boolean wroteInner;
+
+    /** The names of the outermost expression E or Var was asked of (an index written in avoids its sums' indices). */
+    private Set<String> rootNames = Set.of();
+
+    /**
+     * An inner product {@code <a, z>} of a declared non-random vector a and a random vector z (a
+     * declared one, or an entrywise function of one) as the sum of a_i*z_i over its entries, so
+     * that linearity gives E[<a, z>] = sum(i, a_i*E[z_i]) (no independence is needed); otherwise
+     * stuck with the reason.
+     */
+    private Expr writtenOut(Inner in) {
+        Expr l = in.left(), r = in.right();
+        boolean lr = random(l), rr = random(r);
+        Expr fixed = lr ? r : l, rand = lr ? l : r;
+        String why = "E[" + TextPrinter.print(in) + "]: the expectation of an inner product is taken by linearity only"
+                + " when one side is a declared non-random vector and the other a declared random vector (or an entrywise"
+                + " function of one), so that E[<a, z>] = sum(i, a_i*E[z_i])";
+        if (lr == rr || !l.shape().isVector() || !(fixed instanceof Sym)) throw new Stuck(why);
+        Set<String> avoid = new LinkedHashSet<>(Exprs.names(in));
+        avoid.addAll(rootNames);
+        avoid.addAll(problem.symbols().map(Sym::name).toList());
+        Sym i = avoid.contains("i") ? Exprs.freshIndex(new Sym("i", Shape.SCALAR, SymKind.INDEX, Pos.NONE), avoid)
+                : new Sym("i", Shape.SCALAR, SymKind.INDEX, Pos.NONE);
+        Optional<Expr> zi = entry(rand, i);
+        if (zi.isEmpty()) throw new Stuck(why);
+        wroteInner = true;
+        Expr body = Exprs.mul(new Index(fixed, List.of(i), Pos.NONE), zi.get());
+        return new Sum(i, Num.ONE, size(l.shape().rows()), body, Pos.NONE);
+    }
+
+    /** Entry i of a random vector symbol or of an entrywise function of one. */
+    private Optional<Expr> entry(Expr v, Sym i) {
+        if (v instanceof Sym s && s.kind() == SymKind.RANDOM && randoms.containsKey(s.name())) {
+            return Optional.of(new Index(v, List.of(i), Pos.NONE));
+        }
+        if (v instanceof Apply ap && ap.fn() instanceof Builtin b && b.entrywise() && ap.args().size() == 1) {
+            return entry(ap.args().get(0), i).map(x -> (Expr) Apply.of(b, x));
+        }
+        return Optional.empty();
+    }
+
+    private static Expr size(Dim d) {
+        List<Expr> terms = new ArrayList<>();
+        for (var t : d.terms().entrySet()) {
+            Sym s = new Sym(t.getKey(), Shape.SCALAR, SymKind.DIM, Pos.NONE);
+            terms.add(t.getValue() == 1 ? s : Exprs.mul(Num.of(t.getValue()), s));
+        }
+        if (d.constant() != 0 || terms.isEmpty()) terms.add(Num.of(d.constant()));
+        return Exprs.add(terms, Pos.NONE);
+    }
+
     // ------------------------------------------------------------------ Var
 
     /** Var[e] after the variance rules; leaves as in {@link #mean}. */
     public Expr variance(Expr e) {
         enter("Var", e);
+        if (depth == 1) rootNames = Exprs.names(e);
         try {
             return varianceOnce(e);
         } finally {

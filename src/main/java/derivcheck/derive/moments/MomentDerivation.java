@@ -62,6 +62,10 @@ public final class MomentDerivation {
         if (mean) {
             why.add("the expectation is linear and passes into finite sums; constants leave it; the expectation of a product"
                     + " of independent factors is the product of their expectations");
+            if (m.wroteInner()) {
+                why.add("; an inner product with a non-random vector is the sum of the products of their entries,"
+                        + " so its expectation is that sum of the entries' expectations (no independence is needed)");
+            }
         } else {
             why.add("the variance drops constant terms and takes constant factors out squared; the terms are independent,"
                     + " so their variances add; ");

@@ -62,6 +62,33 @@ final class Boxes {
         return Optional.empty();
     }
 
+    /**
+     * Bounds on the whole vector, x >= l, x <= u (either side may be missing; at most one bound a side; l and u
+     * scalars or vectors not involving x), in one or more constraints: the box with only its sides (no centre or
+     * half-width, which are null). {@link #of} does not return these, so the strategies that need both sides
+     * never see one.
+     */
+    static Optional<Box> bounds(Optimization o, Sym x) {
+        if (o.constraints().isEmpty()) return Optional.empty();
+        Optional<Expr> lo = Optional.empty(), hi = Optional.empty();
+        List<Relation> rs = new java.util.ArrayList<>();
+        for (Constraint c : o.constraints()) {
+            if (c.forAll().isPresent()) return Optional.empty();
+            rs.addAll(c.relations());
+        }
+        for (Relation r : rs) {
+            if (r.op() != RelOp.LE && r.op() != RelOp.GE) return Optional.empty();
+            Expr other;
+            boolean upper;
+            if (r.lhs().equals(x) && !Exprs.mentions(r.rhs(), x.name())) { other = r.rhs(); upper = r.op() == RelOp.LE; }
+            else if (r.rhs().equals(x) && !Exprs.mentions(r.lhs(), x.name())) { other = r.lhs(); upper = r.op() == RelOp.GE; }
+            else return Optional.empty();
+            if (upper ? hi.isPresent() : lo.isPresent()) return Optional.empty();
+            if (upper) hi = Optional.of(other); else lo = Optional.of(other);
+        }
+        return Optional.of(new Box(null, null, lo, hi));
+    }
+
     private static Optional<Expr> liftOrScalar(Expr e, Sym i) {
         if (!Exprs.mentions(e, i.name())) return Optional.of(e);
         return Lifting.lift(e, i);

@@ -33,7 +33,7 @@ public final class KktCore implements FastPath {
      */
     static final FastPath UNCONSTRAINED = new AffineStationarity();
     static final FastPath BALL = new QuadraticOverNormBall();
-    static final FastPath BOX = new QuadraticOverBox();
+    static final FastPath BOX = new QuadraticOverBox(true);
     static final FastPath LINEAR_BOX = new SeparableBox();
 
     @Override public String name() { return "KKT core (active sets)"; }

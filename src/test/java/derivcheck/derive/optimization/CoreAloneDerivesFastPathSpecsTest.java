@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import derivcheck.cas.Cas;
+import derivcheck.derive.Attempt;
+import derivcheck.derive.DeriveContext;
+import derivcheck.derive.linear.Definiteness;
 import derivcheck.derive.Derivation;
 import derivcheck.derive.Engine;
 import derivcheck.derive.SpecFixtures;
@@ -17,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -76,6 +80,50 @@ class CoreAloneDerivesFastPathSpecsTest {
             }
         }
         assertTrue(views >= 10, "specs derived by the core's views: " + views);
+        return tests.stream();
+    }
+
+    /**
+     * Whole-vector bounds x >= l, x <= u (a side may be missing) under an isotropic quadratic, which
+     * {@link SeparableBounds} derives: the core's box view (clipping) derives them alone, with the results
+     * {@code SeparableBounds} gives, and they verify every expect of the spec.
+     */
+    @TestFactory
+    Stream<DynamicTest> theBoxViewDerivesTheOneSidedBoundSpecs() throws IOException {
+        Engine engine = Engine.standard(Cas.shared());
+        Engine box = new Engine(Cas.shared(), List.of(KktCore.BOX));
+        Engine core = new Engine(Cas.shared(), List.of(new KktCore()));
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path dir : FOLDERS) {
+            List<Path> specs;
+            try (Stream<Path> s = Files.list(dir)) {
+                specs = s.filter(p -> p.toString().endsWith(".prob")).sorted().toList();
+            }
+            for (Path spec : specs) {
+                Problem p = SpecFixtures.read(spec);
+                Optimization.Either e = Optimization.of(p);
+                if (e.value().isEmpty()) continue;
+                Optimization o = e.value().get();
+                if (!o.unknown().shape().isVector() || Boxes.bounds(o, o.unknown()).isEmpty()) continue;
+                DeriveContext ctx = engine.context(p);
+                Optional<QuadraticObjective> q = o.gradient().flatMap(g -> QuadraticObjective.ofGradient(g, o.unknown(), ctx));
+                if (q.isEmpty() || !q.get().isotropic()) continue;
+                Attempt bounds = SeparableBounds.attempt(p, o, q.get(), o.kkt().separable(),
+                        Definiteness.of(q.get().c(), q.get().parts(), p, ctx), ctx);
+                if (!(bounds instanceof Attempt.Derived b)) continue;
+                String name = spec.getParent().getFileName() + "/" + spec.getFileName();
+                tests.add(DynamicTest.dynamicTest(name, () -> {
+                    Derivation alone = box.derive(p);
+                    assertEquals(Derivation.Status.DERIVED, alone.status(), () -> String.join("\n", alone.notes()));
+                    assertEquals(b.results().stream().map(r -> TextPrinter.print(r.target()) + " = " + TextPrinter.print(r.value())).toList(),
+                            alone.results().stream().map(r -> TextPrinter.print(r.target()) + " = " + TextPrinter.print(r.value())).toList(),
+                            "the results of SeparableBounds");
+                    sameResults(p, engine.derive(p), alone, box);
+                    sameResults(p, engine.derive(p), core.derive(p), core);
+                }));
+            }
+        }
+        assertFalse(tests.isEmpty(), "specs with whole-vector bounds that SeparableBounds derives");
         return tests.stream();
     }
 
