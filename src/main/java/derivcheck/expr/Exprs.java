@@ -17,6 +17,17 @@ public final class Exprs {
 
     public static Expr add(Expr... terms) { return add(List.of(terms), Pos.NONE); }
 
+    /** A size as a scalar expression: each dimension name a DIM symbol, e.g. 2n + 1. */
+    public static Expr size(Dim d) {
+        List<Expr> terms = new ArrayList<>();
+        for (var t : d.terms().entrySet()) {
+            Sym s = new Sym(t.getKey(), Shape.SCALAR, SymKind.DIM, Pos.NONE);
+            terms.add(t.getValue() == 1 ? s : mul(Num.of(t.getValue()), s));
+        }
+        if (d.constant() != 0 || terms.isEmpty()) terms.add(Num.of(d.constant()));
+        return add(terms, Pos.NONE);
+    }
+
     public static Expr add(List<Expr> terms, Pos pos) {
         List<Expr> flat = new ArrayList<>();
         Rational constant = Rational.ZERO;

@@ -389,13 +389,7 @@ public final class Backprop implements Strategy {
         private Alg() {}
 
         public static Expr dim(Dim d) {
-            List<Expr> terms = new ArrayList<>();
-            for (var t : d.terms().entrySet()) {
-                Sym s = new Sym(t.getKey(), Shape.SCALAR, SymKind.DIM, Pos.NONE);
-                terms.add(t.getValue() == 1 ? s : Exprs.mul(Num.of(t.getValue()), s));
-            }
-            if (d.constant() != 0 || terms.isEmpty()) terms.add(Num.of(d.constant()));
-            return Exprs.add(terms, Pos.NONE);
+            return Exprs.size(d);
         }
     }
 

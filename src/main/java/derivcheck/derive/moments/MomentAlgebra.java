@@ -5,7 +5,6 @@ import derivcheck.derive.Lets;
 import derivcheck.expr.Add;
 import derivcheck.expr.Apply;
 import derivcheck.expr.Builtin;
-import derivcheck.expr.Dim;
 import derivcheck.expr.Expectation;
 import derivcheck.expr.Expr;
 import derivcheck.expr.Exprs;
@@ -248,7 +247,7 @@ public final class MomentAlgebra {
         if (zi.isEmpty()) throw new Stuck(why);
         wroteInner = true;
         Expr body = Exprs.mul(new Index(fixed, List.of(i), Pos.NONE), zi.get());
-        return new Sum(i, Num.ONE, size(l.shape().rows()), body, Pos.NONE);
+        return new Sum(i, Num.ONE, Exprs.size(l.shape().rows()), body, Pos.NONE);
     }
 
     /** Entry i of a random vector symbol or of an entrywise function of one. */
@@ -260,16 +259,6 @@ public final class MomentAlgebra {
             return entry(ap.args().get(0), i).map(x -> (Expr) Apply.of(b, x));
         }
         return Optional.empty();
-    }
-
-    private static Expr size(Dim d) {
-        List<Expr> terms = new ArrayList<>();
-        for (var t : d.terms().entrySet()) {
-            Sym s = new Sym(t.getKey(), Shape.SCALAR, SymKind.DIM, Pos.NONE);
-            terms.add(t.getValue() == 1 ? s : Exprs.mul(Num.of(t.getValue()), s));
-        }
-        if (d.constant() != 0 || terms.isEmpty()) terms.add(Num.of(d.constant()));
-        return Exprs.add(terms, Pos.NONE);
     }
 
     // ------------------------------------------------------------------ Var
