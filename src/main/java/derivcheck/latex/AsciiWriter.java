@@ -64,6 +64,9 @@ final class AsciiWriter extends LatexBaseVisitor<AsciiWriter.Frag> {
 
     static LatexTokens.Error error(Token t, String message) { return new LatexTokens.Error(t, message); }
 
+    /** "unknown symbol \\lambda", with the spec author's fix when the spec has the quantity under another name. */
+    private String unknownSymbol(String written) { return "unknown symbol " + written + LatexNameHints.hint(written, problem); }
+
     // ---- sums and products -------------------------------------------------------------------
 
     @Override public Frag visitAddSub(AddSubContext ctx) {
@@ -340,14 +343,14 @@ final class AsciiWriter extends LatexBaseVisitor<AsciiWriter.Frag> {
                 || pf2.primary() instanceof NablaContext))) {
             if (f instanceof PrimaryFactorContext p3 && (p3.primary() instanceof LetterContext || p3.primary() instanceof GreekContext
                     || p3.primary() instanceof AccentContext || p3.primary() instanceof AccentGroupContext)) {
-                throw error(ctx, "unknown symbol " + ctx.getText());
+                throw error(ctx, unknownSymbol(ctx.getText()));
             }
         }
         Frag base = visit(f);
         Optional<Shape> shape = shapeOf(f);
         if (shape.isPresent() && shape.get().isScalar() && !(s instanceof NumberScriptContext)) {
             // w_r for the scalar w: not an entry, another name (the sheet's shorthand w_r^*)
-            throw error(ctx, "unknown symbol " + shown(ctx));
+            throw error(ctx, unknownSymbol(shown(ctx)));
         }
         List<String> idx = new ArrayList<>();
         if (s instanceof GroupScriptContext g) {
@@ -414,7 +417,7 @@ final class AsciiWriter extends LatexBaseVisitor<AsciiWriter.Frag> {
     }
 
     @Override public Frag visitPrime(PrimeContext ctx) {
-        throw error(ctx, "unknown symbol " + ctx.getText());
+        throw error(ctx, unknownSymbol(ctx.getText()));
     }
 
     @Override public Frag visitPrimaryFactor(PrimaryFactorContext ctx) { return visit(ctx.primary()); }
@@ -488,13 +491,13 @@ final class AsciiWriter extends LatexBaseVisitor<AsciiWriter.Frag> {
         if (freeIndices.contains(x)) { usedFree.add(x); return x; }
         if (x.equals("e")) return "exp(1)";
         if (x.equals("I")) return "I"; // the identity matrix, sized by the sum it sits in
-        throw error(t, "unknown symbol " + x);
+        throw error(t, unknownSymbol(x));
     }
 
     @Override public Frag visitGreek(GreekContext ctx) {
         if (aliases.containsKey(ctx.GREEK().getText())) return new Frag(aliases.get(ctx.GREEK().getText()), 4);
         if (ctx.GREEK().getText().equals("\\pi")) return new Frag("pi", 4);
-        throw error(ctx.GREEK().getSymbol(), "unknown symbol " + ctx.GREEK().getText());
+        throw error(ctx.GREEK().getSymbol(), unknownSymbol(ctx.GREEK().getText()));
     }
 
     @Override public Frag visitBraced(BracedContext ctx) { return visit(ctx.expr()); }
@@ -520,7 +523,7 @@ final class AsciiWriter extends LatexBaseVisitor<AsciiWriter.Frag> {
         if (g.NUMBER() != null) return new Frag(g.NUMBER().getText(), 4);
         if (g.SYM() != null) return new Frag(g.SYM().getText(), 4);
         if (g.LETTER() != null) return new Frag(letter(g.LETTER().getSymbol()), 4);
-        throw error(g, "unknown symbol " + g.getText());
+        throw error(g, unknownSymbol(g.getText()));
     }
 
     static String written(Token t) {
@@ -568,7 +571,7 @@ final class AsciiWriter extends LatexBaseVisitor<AsciiWriter.Frag> {
             return new Frag("grad(" + f + ", " + sym.SYM().getText() + ")", 4);
         }
         if (var instanceof PrimaryFactorContext p && (p.primary() instanceof GreekContext || p.primary() instanceof LetterContext)) {
-            throw error(var, "unknown symbol " + shown(var) + " (the variable of this derivative)");
+            throw error(var, "unknown symbol " + shown(var) + " (the variable of this derivative)" + LatexNameHints.hint(shown(var), problem));
         }
         throw error(ctx.den, "cannot read the variable of this derivative: " + shown(ctx.den));
     }
@@ -671,7 +674,7 @@ final class AsciiWriter extends LatexBaseVisitor<AsciiWriter.Frag> {
     private String variable(ScriptContext script) {
         if (script instanceof SymScriptContext s) return s.SYM().getText();
         if (script instanceof GroupScriptContext g && g.expr().size() == 1) return visit(g.expr(0)).text;
-        throw error(script, "unknown symbol " + script.getText());
+        throw error(script, unknownSymbol(script.getText()));
     }
 
     @Override public Frag visitHessian(HessianContext ctx) { return hessian(ctx.two, ctx.script(), ctx.factor(), ctx); }
@@ -750,9 +753,9 @@ final class AsciiWriter extends LatexBaseVisitor<AsciiWriter.Frag> {
         throw error(ctx, "\\" + f + " needs an argument");
     }
 
-    @Override public Frag visitAccentGroup(AccentGroupContext ctx) { throw error(ctx, "unknown symbol " + shown(ctx)); }
+    @Override public Frag visitAccentGroup(AccentGroupContext ctx) { throw error(ctx, unknownSymbol(shown(ctx))); }
 
-    @Override public Frag visitAccent(AccentContext ctx) { throw error(ctx, "unknown symbol " + shown(ctx)); }
+    @Override public Frag visitAccent(AccentContext ctx) { throw error(ctx, unknownSymbol(shown(ctx))); }
 
     @Override public Frag visitCases(CasesContext ctx) {
         List<String> arms = new ArrayList<>();

@@ -49,8 +49,12 @@ public final class SyntaxErrors extends BaseErrorListener {
             message = "unexpected '" + t.getText() + "'";
         }
         if (recognizer instanceof Parser p) {
-            String expected = expected(p, e);
-            if (!expected.isEmpty()) message += "; expected " + expected;
+            // a form new authors write that the language does not have: say the form it has instead
+            java.util.Optional<String> hint = t.getType() == Token.EOF ? java.util.Optional.empty()
+                    : MistakenForms.hint(p.getInputStream(), t);
+            String expected = hint.isPresent() ? "" : expected(p, e);
+            if (hint.isPresent()) message += "; " + hint.get();
+            else if (!expected.isEmpty()) message += "; expected " + expected;
         }
         int length = t.getType() == Token.EOF ? 1 : Math.max(1, t.getText().length());
         diagnostics.add(new Diagnostic(pos, message, length));
