@@ -136,6 +136,16 @@ final class LatexTokens {
                 i = skipGroup(raw, i + 1, t);
                 continue;
             }
+            if (s.equals("\\boxed") || s.equals("\\fbox")) {
+                // \boxed{x = ...} marks the final answer on a sheet: the box goes, its content is read
+                int j = nextNonSpace(raw, i + 1);
+                if (j < raw.size() && raw.get(j).getText().equals("{")) {
+                    int end = groupEnd(raw, j, t);
+                    raw.remove(end);
+                    raw.remove(j);
+                }
+                continue;
+            }
             if (s.equals("\\textcircled")) {
                 i = skipGroup(raw, i + 1, t);
                 continue;

@@ -33,6 +33,8 @@ class LatexAnswerReadingTest {
         "prox_weight_decay ## \\theta^{t+1} = \\dfrac{\\theta^t - \\varepsilon'\\tilde g^t}{1+\\varepsilon'\\lambda} ## theta = (theta_t - eps*g)/(eps*lambda + 1)",
         "prox_weight_decay ## \\theta^{t+1} = \\left(\\theta^t - \\varepsilon' \\tilde g^t\\right) \\cdot \\tfrac{1}{1+\\varepsilon'\\lambda} ## theta = (theta_t - eps*g)/(eps*lambda + 1)",
         "prox_weight_decay ## theta = (theta_t - eps*g)/(1 + eps*lambda) ## theta = (theta_t - eps*g)/(eps*lambda + 1)",
+        "prox_weight_decay ## \\boxed{\\theta^{t+1} = \\frac{\\theta^t - \\varepsilon' \\tilde g^t}{1+\\varepsilon'\\lambda}} ## theta = (theta_t - eps*g)/(eps*lambda + 1)",
+        "prox_weight_decay ## \\theta^{t+1} = \\boxed{\\frac{\\theta^t - \\varepsilon' \\tilde g^t}{1+\\varepsilon'\\lambda}} ## theta = (theta_t - eps*g)/(eps*lambda + 1)",
         "trust_region_box ## \\theta = \\theta^t - \\varepsilon \\operatorname{sign}(g^t) ## theta = theta_t - eps*sign(g)",
         "trust_region_box ## \\theta = \\theta^t - \\varepsilon\\, \\mathrm{sgn}(g^t) ## theta = theta_t - eps*sign(g)",
         "trust_region_box ## \\theta = \\theta^t - \\varepsilon \\text{sign}(g^t) ## theta = theta_t - eps*sign(g)",
