@@ -3,19 +3,7 @@ package derivcheck.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import derivcheck.cas.Cas;
-import derivcheck.derive.Engine;
-import derivcheck.expr.Pos;
-import derivcheck.latex.Answer;
-import derivcheck.latex.AnswerReader;
-import derivcheck.model.Problem;
-import derivcheck.numeric.verify.VerifyOptions;
-import derivcheck.source.ParseResult;
-import derivcheck.source.SourceText;
-import derivcheck.spec.SpecReader;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,16 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class WeightedNormAnswersTest {
     private static final Path SPEC = Path.of("src/test/resources/derive/weighted/weighted_prox_step.prob");
 
-    private static List<AnswerReport> check(String text) throws Exception {
-        SourceText st = new SourceText(SPEC.toString(), Files.readString(SPEC));
-        Problem p = SpecReader.read(st).get();
-        ParseResult<List<Answer>> r = new AnswerReader(p, st).read(text, new Pos("<answer>", 1, 1), new SourceText("<answer>", text));
-        assertTrue(r.ok(), r::renderDiagnostics);
-        AnswerChecker c = new AnswerChecker(Engine.standard(Cas.shared()), p, VerifyOptions.defaults().withSamples(6), false);
-        List<AnswerReport> out = new ArrayList<>();
-        for (Answer a : r.get()) out.add(c.check(a));
-        return out;
-    }
+    private static List<AnswerReport> check(String text) throws Exception { return SpecAnswers.check(SPEC, text); }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '#', textBlock = """
